@@ -1,0 +1,84 @@
+package dev.th.model;
+
+/**
+ * The columns of the canonical event table, in storage order. Names are the seed's column names
+ * (exact spelling and case) where the seed has one; internal columns have plain names.
+ * One wide table holds every family; a column that does not apply to a family is null.
+ */
+public enum Column {
+    // identity and time
+    ClientId(Type.TEXT),
+    Muid(Type.TEXT),
+    MachineName(Type.TEXT),
+    DateTime(Type.TIMESTAMP),
+    Date(Type.DATE),
+    Channel(Type.TEXT),
+    Provider(Type.TEXT),
+    EventId(Type.INT),
+    RecordId(Type.BIGINT),
+    SourceHash(Type.TEXT),
+    SourcePath(Type.TEXT),
+    SourceOffset(Type.BIGINT),
+    // what the event is
+    Family(Type.TEXT),
+    Operation(Type.TEXT),
+    LoggedUser(Type.TEXT),
+    // process actions, file actions (Child = the file), registry actions (Parent = actor)
+    ChildFilename(Type.TEXT),
+    ChildPath(Type.TEXT),
+    ChildMd5(Type.TEXT),
+    ChildPid(Type.BIGINT),
+    ChildGuid(Type.TEXT),
+    ParentFilename(Type.TEXT),
+    ParentPath(Type.TEXT),
+    ParentMd5(Type.TEXT),
+    ParentPid(Type.BIGINT),
+    ParentGuid(Type.TEXT),
+    CommandLine(Type.TEXT),
+    ParentCommandLine(Type.TEXT),
+    // registry
+    Key(Type.TEXT),
+    Value(Type.TEXT),
+    ValueData(Type.TEXT),
+    // communications
+    RemoteIp(Type.TEXT),
+    RemotePort(Type.INT),
+    LocalIp(Type.TEXT),
+    LocalPort(Type.INT),
+    Protocol(Type.TEXT),
+    Direction(Type.TEXT),
+    Ipv4Status(Type.TEXT),
+    // detections and blocked items
+    WinningTech(Type.TEXT),
+    DetectionId(Type.TEXT),
+    Action(Type.TEXT),
+    // attributes (set by enrichment; null until then)
+    RemoteSession(Type.BOOLEAN),
+    External(Type.BOOLEAN),
+    FreshUnknown(Type.BOOLEAN),
+    LanShared(Type.BOOLEAN),
+    Kind(Type.TEXT),
+    // internal detail kept under clear names
+    Hashes(Type.TEXT),
+    IntegrityLevel(Type.TEXT),
+    LogonId(Type.TEXT),
+    LogonType(Type.TEXT),
+    GrantedAccess(Type.TEXT),
+    QueryName(Type.TEXT),
+    QueryResults(Type.TEXT),
+    // every field of the original event, as a JSON object of strings
+    Fields(Type.JSON);
+
+    /** Storage types, mapped to SQL by each engine. */
+    public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }
+
+    private final Type type;
+
+    Column(Type type) {
+        this.type = type;
+    }
+
+    public Type type() {
+        return type;
+    }
+}
