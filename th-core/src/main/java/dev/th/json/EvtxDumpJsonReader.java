@@ -10,11 +10,8 @@ import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -30,23 +27,40 @@ import java.util.regex.Pattern;
  * <p>The input is cut into elements at each line that starts with {@code {} in its first
  * column (pretty-printed inner lines are indented), and each element is parsed with Jackson's
  * streaming parser; so memory holds one element, and a damaged element is rejected with its
- * first line number while the next ones are still read. {@code recordId} is the element's
+ * first line number while the next ones are still read; an element (or line) longer than the
+ * limit is rejected unread, so memory stays bounded whatever the input. {@code recordId} is the element's
  * number (1-based) in the file; the SourceRef offset is its first line.
  */
 public final class EvtxDumpJsonReader implements EventReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern RECORD_LINE = Pattern.compile("Record \\d+\\s*");
 
+    private final int maxElementChars;
+
+    /** A reader that keeps elements of up to 16 M characters (larger ones are rejected). */
+    public EvtxDumpJsonReader() {
+        this(BoundedLines.DEFAULT_MAX_CHARS);
+    }
+
+    /** A reader that rejects elements longer than {@code maxElementChars}. */
+    public EvtxDumpJsonReader(int maxElementChars) {
+        this.maxElementChars = maxElementChars;
+    }
+
     @Override
     public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        Element element = new Element(path, contentHash, sink);
-        long lineNo = 0;
+        BoundedLines lines = new BoundedLines(in, maxElementChars);
+        Element element = new Element(path, contentHash, sink, maxElementChars);
         String line;
-        while ((line = lines.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
+        while ((line = lines.next()) != null) {
+            long lineNo = lines.number();
+            if (lines.tooLong()) {
+                if (lines.firstChar() == '{' || !element.started()) {
+                    element.finish();
+                    element.start(lineNo);
+                }
+                element.overflow();
+                continue;
             }
             if (RECORD_LINE.matcher(line).matches()) {
                 element.finish();
@@ -69,13 +83,16 @@ public final class EvtxDumpJsonReader implements EventReader {
         private final String hash;
         private final EventSink sink;
         private final StringBuilder text = new StringBuilder();
+        private final int maxChars;
         private long firstLine = -1;
         private long number;
+        private boolean tooLarge;
 
-        Element(String path, String hash, EventSink sink) {
+        Element(String path, String hash, EventSink sink, int maxChars) {
             this.path = path;
             this.hash = hash;
             this.sink = sink;
+            this.maxChars = maxChars;
         }
 
         boolean started() {
@@ -86,8 +103,19 @@ public final class EvtxDumpJsonReader implements EventReader {
             firstLine = lineNo;
         }
 
+        void overflow() {
+            tooLarge = true;
+            text.setLength(0);
+        }
+
         void append(String line) {
-            if (started()) {
+            if (!started() || tooLarge) {
+                return;
+            }
+            if (text.length() + line.length() + 1 > maxChars) {
+                tooLarge = true;
+                text.setLength(0);
+            } else {
                 text.append(line).append('\n');
             }
         }
@@ -100,6 +128,13 @@ public final class EvtxDumpJsonReader implements EventReader {
             String chunk = text.toString();
             text.setLength(0);
             firstLine = -1;
+            if (tooLarge) {
+                tooLarge = false;
+                number++;
+                sink.reject(at, 1, "element starting at line " + at + " is longer than " + maxChars
+                        + " characters: not read");
+                return;
+            }
             if (chunk.isBlank()) {
                 return;
             }

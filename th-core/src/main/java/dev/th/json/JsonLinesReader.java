@@ -8,11 +8,8 @@ import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -33,15 +30,27 @@ import java.util.Map;
 public final class JsonLinesReader implements EventReader {
     private static final ObjectReader JSON = new ObjectMapper().reader();
 
+    private final int maxLineChars;
+
+    /** A reader that keeps lines of up to 16 M characters (longer ones are rejected). */
+    public JsonLinesReader() {
+        this(BoundedLines.DEFAULT_MAX_CHARS);
+    }
+
+    /** A reader that rejects lines longer than {@code maxLineChars}. */
+    public JsonLinesReader(int maxLineChars) {
+        this.maxLineChars = maxLineChars;
+    }
+
     @Override
     public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long lineNo = 0;
+        BoundedLines lines = new BoundedLines(in, maxLineChars);
         String line;
-        while ((line = lines.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
+        while ((line = lines.next()) != null) {
+            long lineNo = lines.number();
+            if (lines.tooLong()) {
+                sink.reject(lineNo, 1, "line " + lineNo + " is longer than " + maxLineChars + " characters: not read");
+                continue;
             }
             if (line.isBlank()) {
                 continue;

@@ -179,4 +179,32 @@ class EvtxDumpJsonReaderTest {
         assertEquals("5AA13A44-0D08-68FC-DC1D-000000004002", sink.events.get(1).field("ProcessGuid"));
         assertEquals(4, sink.events.get(1).source().offset());
     }
+
+    @Test
+    void anElementLongerThanTheLimitIsRejectedUnreadAndTheNextOnesAreRead() throws IOException {
+        String text = Files.readString(twin("file_event_win_anydesk_artefact"));
+        ObjectMapper om = new ObjectMapper();
+        List<String> oneLine = new ArrayList<>();
+        try (var it = om.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNext()) {
+                oneLine.add(om.writeValueAsString(it.next()));
+            }
+        }
+        int limit = 1500;
+        assertTrue(oneLine.stream().allMatch(l -> l.length() < limit));
+        String padded = oneLine.get(2).replace("\"RuleName\":\"-\"", "\"RuleName\":\"" + "x".repeat(limit) + "\"");
+        oneLine.set(2, padded);
+        CollectingSink sink = new CollectingSink();
+        byte[] bytes = String.join("\n", oneLine).getBytes(StandardCharsets.UTF_8);
+        new EvtxDumpJsonReader(limit).read(new ByteArrayInputStream(bytes), "t", "h", sink);
+        assertEquals(List.of(1L, 2L, 4L, 5L), sink.events.stream().map(RawEvent::recordId).toList());
+        assertEquals(1, sink.rejections.size());
+        assertEquals(3, sink.rejections.get(0).offset());
+        assertEquals("element starting at line 3 is longer than 1500 characters: not read", sink.rejections.get(0).reason());
+
+        // the same limit on the pretty-printed file: every element is under it, all are read
+        CollectingSink pretty = new CollectingSink();
+        new EvtxDumpJsonReader(limit).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", "h", pretty);
+        assertEquals(5, pretty.events.size());
+    }
 }

@@ -170,4 +170,28 @@ class JsonLinesReader_TrapsTest {
         assertEquals(0, sink.events.size());
         assertEquals("line 1: unreadable time 'yesterday'", sink.rejections.get(0).reason());
     }
+
+    @Test
+    void overLongLinesAreRejectedUnreadAndCrlfAndAMissingLastNewlineAreFine() throws IOException {
+        List<String> lines = lines(PSH);
+        int limit = 2000;
+        List<Long> longOnes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).length() > limit) {
+                longOnes.add(i + 1L);
+            }
+        }
+        assertTrue(longOnes.size() > 10 && longOnes.size() < 150, "lines over the limit: " + longOnes.size());
+        String text = String.join("\r\n", lines); // CRLF, and no line break after the last line
+        CollectingSink sink = new CollectingSink();
+        new JsonLinesReader(limit).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", "h", sink);
+        assertEquals(184 - longOnes.size(), sink.events.size());
+        assertEquals(longOnes, sink.rejections.stream().map(r -> r.offset()).toList());
+        assertEquals("line " + longOnes.get(0) + " is longer than 2000 characters: not read", sink.rejections.get(0).reason());
+        RawEvent last = sink.events.get(sink.events.size() - 1);
+        if (!longOnes.contains(184L)) {
+            assertEquals(184, last.recordId());
+            assertEquals(one(lines.get(183)).fields(), last.fields());
+        }
+    }
 }
