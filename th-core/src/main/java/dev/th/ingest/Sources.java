@@ -1,5 +1,9 @@
 package dev.th.ingest;
 
+import dev.th.event.EventReader;
+import dev.th.event.EventSink;
+import dev.th.json.EvtxDumpJsonReader;
+import dev.th.json.JsonLinesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +18,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -179,6 +185,17 @@ public final class Sources {
         DigestInputStream din = new DigestInputStream(in, md);
         long size = din.transferTo(out);
         return new Hashed(HexFormat.of().formatHex(md.digest()), size);
+    }
+
+    /**
+     * The readers of the JSON formats, in a map the caller completes with the EVTX reader:
+     * {@code Sources.jsonReaders().put(Format.EVTX, evtxReader)}; then {@link Source#read(Map, EventSink)}.
+     */
+    public static Map<Format, EventReader> jsonReaders() {
+        Map<Format, EventReader> readers = new EnumMap<>(Format.class);
+        readers.put(Format.JSON_LINES, new JsonLinesReader());
+        readers.put(Format.EVTX_DUMP_JSON, new EvtxDumpJsonReader());
+        return readers;
     }
 
     /** SHA-256 of a whole file, hex lower case. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
-import dev.th.json.EvtxDumpJsonReader;
 import dev.th.json.JsonLinesReader;
 import dev.th.testing.SharedData;
 import java.io.IOException;
@@ -47,8 +46,7 @@ class SourcesTest {
         final Map<String, String> skipped = new LinkedHashMap<>();
         final Map<String, Integer> eventsRead = new LinkedHashMap<>();
         final List<Boolean> spoolExisted = new ArrayList<>();
-        final Map<Format, EventReader> readers = Map.of(
-                Format.JSON_LINES, new JsonLinesReader(), Format.EVTX_DUMP_JSON, new EvtxDumpJsonReader());
+        final Map<Format, EventReader> readers = Sources.jsonReaders();
 
         @Override
         public void source(Source s) throws IOException {
