@@ -33,10 +33,6 @@ final class FieldMap {
         return fields.get(name);
     }
 
-    String remove(String name) {
-        return fields.remove(name);
-    }
-
     boolean has(String name) {
         return fields.containsKey(name);
     }

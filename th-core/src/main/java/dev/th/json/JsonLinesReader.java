@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>{@code recordId} and the SourceRef offset are the line number (1-based): EventRecordID, kept
  * as a field, repeats across the channels an export mixes. A line that is not a JSON object,
  * or lacks a numeric EventID or a readable time, is rejected with its line number; reading goes
- * on. Blank lines are not records and are passed over.
+ * on. Blank lines are not records and are passed over. A line holding an evtx_dump object
+ * ({@code {"Event":{...}}}) is mapped as {@link EvtxDumpJsonReader} maps it.
  */
 public final class JsonLinesReader implements EventReader {
     private static final ObjectReader JSON = new ObjectMapper().reader();
@@ -67,7 +68,9 @@ public final class JsonLinesReader implements EventReader {
                 continue;
             }
             try {
-                sink.accept(toEvent(node, new SourceRef(path, contentHash, lineNo), lineNo));
+                SourceRef ref = new SourceRef(path, contentHash, lineNo);
+                boolean evtxDump = node.size() == 1 && node.path("Event").isObject();
+                sink.accept(evtxDump ? EvtxDumpJsonReader.toEvent(node, ref, lineNo) : toEvent(node, ref, lineNo));
             } catch (IllegalArgumentException e) {
                 sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }

@@ -207,4 +207,24 @@ class EvtxDumpJsonReaderTest {
         new EvtxDumpJsonReader(limit).read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t", "h", pretty);
         assertEquals(5, pretty.events.size());
     }
+
+    @Test
+    void theJsonLinesReaderMapsEvtxDumpLinesTheSameWay() throws IOException {
+        String text = Files.readString(twin("file_event_win_anydesk_artefact"));
+        ObjectMapper om = new ObjectMapper();
+        StringBuilder jsonl = new StringBuilder();
+        try (var it = om.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNext()) {
+                jsonl.append(om.writeValueAsString(it.next())).append('\n');
+            }
+        }
+        CollectingSink lines = new CollectingSink();
+        new JsonLinesReader().read(new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8)), "t", "h", lines);
+        CollectingSink dump = read(twin("file_event_win_anydesk_artefact"));
+        assertEquals(5, lines.events.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(dump.events.get(i).fields(), lines.events.get(i).fields());
+            assertEquals(i + 1, lines.events.get(i).recordId());
+        }
+    }
 }
