@@ -160,9 +160,13 @@ public final class EvtxDumpJsonReader implements EventReader {
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 long errLine = loc == null ? at : at + loc.getLineNr() - 1;
-                long where = objLine > 0 ? objLine : errLine;
-                sink.reject(where, 1, "element starting at line " + where + " is damaged at line " + errLine + ": "
-                        + e.getOriginalMessage());
+                if (objLine > 0) {
+                    sink.reject(objLine, 1, "element starting at line " + objLine + " is damaged at line " + errLine
+                            + ": " + e.getOriginalMessage());
+                } else {
+                    sink.reject(errLine, 1, "line " + errLine + " is not part of an {\"Event\":...} object: "
+                            + e.getOriginalMessage());
+                }
             }
         }
     }

@@ -148,7 +148,10 @@ class EvtxDumpJsonReaderTest {
         assertEquals(2, sink.rejections.size(), sink.rejections.toString());
         assertEquals(52, sink.rejections.get(0).offset());
         assertEquals(204, sink.rejections.get(1).offset());
-        assertTrue(sink.rejections.get(1).reason().contains("line 204"), sink.rejections.get(1).reason());
+        assertTrue(sink.rejections.get(0).reason().startsWith("element starting at line 52 is damaged at line "),
+                sink.rejections.get(0).reason());
+        assertTrue(sink.rejections.get(1).reason().startsWith("line 204 is not part of an {\"Event\":...} object: "),
+                sink.rejections.get(1).reason());
         assertEquals(List.of(1L, 3L, 4L, 5L), sink.events.stream().map(RawEvent::recordId).toList());
     }
 
