@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON (an object whose
- * first key is {@code "Event"} is evtx_dump JSON, any other object starts JSON lines).
+ * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
+ * a BOM, UTF-16 (an object whose first key is {@code "Event"} is evtx_dump JSON, any other
+ * object starts JSON lines).
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -49,6 +50,13 @@ final class ContentSniffer {
         }
         if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
             return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)");
+        }
+        if (n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
+            boolean le = (b[0] & 0xff) == 0xFF;
+            byte[] utf8 = new String(b, 2, n - 2, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+                    .getBytes(StandardCharsets.UTF_8);
+            Kind text = sniff(utf8, utf8.length);
+            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON") : text;
         }
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);

@@ -202,6 +202,10 @@ class SourcesTest {
         assertEquals(Format.EVTX_DUMP_JSON, sniff("Record 1\n{\n  \"Event\": {"));
         assertEquals(Format.EVTX_DUMP_JSON, sniff("\uFEFF{\"Event\":{\"System\":{}}}"));
         assertEquals(Format.JSON_LINES, sniff("{\"SourceName\":\"Microsoft-Windows-Sysmon\"}"));
+        byte[] utf16 = "\uFEFF{\"Event\":{}}".getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(Format.EVTX_DUMP_JSON, ContentSniffer.sniff(utf16, utf16.length).format());
+        byte[] utf16be = "\uFEFF{\"EventID\":1}".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(Format.JSON_LINES, ContentSniffer.sniff(utf16be, utf16be.length).format());
         assertEquals(Format.JSON_LINES, sniff("\n\n  {\"@timestamp\":\"2020-10-23T03:12:04.351Z\",\"Event\":1}"));
         assertEquals("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects",
                 ContentSniffer.sniff("[{}]".getBytes(StandardCharsets.UTF_8), 4).unknownReason());

@@ -194,4 +194,20 @@ class JsonLinesReader_TrapsTest {
             assertEquals(one(lines.get(183)).fields(), last.fields());
         }
     }
+
+    @Test
+    void utf16WithBomAsWindowsPowerShellWritesItReadsLikeUtf8() throws IOException {
+        List<String> lines = lines(PURPLE);
+        String text = "\uFEFF" + String.join("\r\n", lines) + "\r\n";
+        CollectingSink utf16 = new CollectingSink();
+        new JsonLinesReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16LE)), "t", "h", utf16);
+        CollectingSink utf8 = read(lines);
+        assertEquals(692, utf16.events.size());
+        assertEquals(List.of(), utf16.rejections);
+        for (int i = 0; i < 692; i += 97) {
+            assertEquals(utf8.events.get(i).fields(), utf16.events.get(i).fields());
+        }
+        assertEquals("Microsoft® Windows® Operating System", utf16.events.stream()
+                .map(e -> e.field("Product")).filter(p -> p != null && p.startsWith("Microsoft")).findFirst().orElseThrow());
+    }
 }
