@@ -18,7 +18,7 @@ import java.util.Map;
  * Reads one JSON object per line: flat exports such as the OTRF Security-Datasets (NXLog-like
  * keys: {@code EventID}, {@code Channel}, {@code Hostname}, {@code SourceName},
  * {@code TimeCreated}/{@code @timestamp}) and Winlogbeat documents ({@code winlog.*}, nested or
- * with dotted keys). Header keys are renamed to the EVTX reader's names (see
+ * with dotted keys, bare or as Elasticsearch hits under {@code _source}). Header keys are renamed to the EVTX reader's names (see
  * {@link JsonLinesKeys}); every other key is kept, nested objects flattened with {@code _}
  * (Winlogbeat's {@code winlog.event_data.*} and {@code winlog.user_data.*} by leaf name).
  *
@@ -131,7 +131,9 @@ public final class JsonLinesReader implements EventReader {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode v = e.getValue();
-            if (v.isObject() && v.size() > 0) {
+            if (prefix.isEmpty() && e.getKey().equals("_source") && v.isObject()) {
+                flatten(v, "", f); // an Elasticsearch hit: the document is under _source
+            } else if (v.isObject() && v.size() > 0) {
                 flatten(v, key, f);
             } else {
                 f.add(key, v.isObject() ? "" : FieldMap.text(v));
