@@ -67,7 +67,11 @@ final class ContentSniffer {
             return Kind.of(event ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
         }
         if (i < n && b[i] == '[') {
-            return Kind.unknown("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects");
+            int k = skipBlank(b, n, i + 1);
+            if (k < n && (b[k] == '{' || b[k] == ']')) {
+                return Kind.of(Format.JSON_ARRAY);
+            }
+            return Kind.unknown("a JSON array whose first element is not an object: TH reads arrays of events");
         }
         if (i >= n) {
             return Kind.unknown("only blank characters in the first " + n + " bytes");

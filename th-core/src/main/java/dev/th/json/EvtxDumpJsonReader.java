@@ -162,10 +162,10 @@ public final class EvtxDumpJsonReader implements EventReader {
                 long errLine = loc == null ? at : at + loc.getLineNr() - 1;
                 if (objLine > 0) {
                     sink.reject(objLine, 1, "element starting at line " + objLine + " is damaged at line " + errLine
-                            + ": " + e.getOriginalMessage());
+                            + ": " + JsonErrors.describe(e));
                 } else {
                     sink.reject(errLine, 1, "line " + errLine + " is not part of an {\"Event\":...} object: "
-                            + e.getOriginalMessage());
+                            + JsonErrors.describe(e));
                 }
             }
         }

@@ -60,7 +60,7 @@ public final class JsonLinesReader implements EventReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                sink.reject(lineNo, 1, "line " + lineNo + " is not valid JSON: " + e.getOriginalMessage());
+                sink.reject(lineNo, 1, "line " + lineNo + " is not valid JSON: " + JsonErrors.describe(e));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -69,12 +69,17 @@ public final class JsonLinesReader implements EventReader {
             }
             try {
                 SourceRef ref = new SourceRef(path, contentHash, lineNo);
-                boolean evtxDump = node.size() == 1 && node.path("Event").isObject();
-                sink.accept(evtxDump ? EvtxDumpJsonReader.toEvent(node, ref, lineNo) : toEvent(node, ref, lineNo));
+                sink.accept(map(node, ref, lineNo));
             } catch (IllegalArgumentException e) {
                 sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }
         }
+    }
+
+    /** One object, flat/Winlogbeat or evtx_dump shaped; IllegalArgumentException says what is missing. */
+    static RawEvent map(JsonNode obj, SourceRef ref, long recordId) {
+        boolean evtxDump = obj.size() == 1 && obj.path("Event").isObject();
+        return evtxDump ? EvtxDumpJsonReader.toEvent(obj, ref, recordId) : toEvent(obj, ref, recordId);
     }
 
     /** Maps one line's object to a RawEvent; IllegalArgumentException says what is missing. */

@@ -207,8 +207,10 @@ class SourcesTest {
         byte[] utf16be = "\uFEFF{\"EventID\":1}".getBytes(StandardCharsets.UTF_16BE);
         assertEquals(Format.JSON_LINES, ContentSniffer.sniff(utf16be, utf16be.length).format());
         assertEquals(Format.JSON_LINES, sniff("\n\n  {\"@timestamp\":\"2020-10-23T03:12:04.351Z\",\"Event\":1}"));
-        assertEquals("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects",
-                ContentSniffer.sniff("[{}]".getBytes(StandardCharsets.UTF_8), 4).unknownReason());
+        assertEquals(Format.JSON_ARRAY, sniff("[\n  {\"EventID\": 1}]"));
+        assertEquals(Format.JSON_ARRAY, sniff("[]"));
+        assertEquals("a JSON array whose first element is not an object: TH reads arrays of events",
+                ContentSniffer.sniff("[1,2]".getBytes(StandardCharsets.UTF_8), 5).unknownReason());
         assertEquals("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)",
                 ContentSniffer.sniff(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 4).unknownReason());
     }
