@@ -207,7 +207,7 @@ public final class EvtxDumpJsonReader implements EventReader {
             throw new IllegalArgumentException("no TimeCreated SystemTime in System");
         }
         Instant time = JsonTime.parse(timeText);
-        f.set("TimeCreated", time.toString());
+        f.set("TimeCreated", JsonTime.format(time));
         return new RawEvent(ref, number, time, orEmpty(f.get("Provider_Name")), orEmpty(f.get("Channel")), eventId,
                 orEmpty(f.get("Computer")), f.map());
     }

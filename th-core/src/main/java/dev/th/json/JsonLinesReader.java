@@ -108,7 +108,7 @@ public final class JsonLinesReader implements EventReader {
             throw new IllegalArgumentException("no time (TimeCreated, @timestamp or EventTime)");
         }
         Instant time = JsonTime.parse(timeText);
-        f.set("TimeCreated", time.toString());
+        f.set("TimeCreated", JsonTime.format(time));
 
         String channel = f.get("Channel");
         return new RawEvent(ref, lineNo, time, nonNull(f.get("Provider_Name")), nonNull(channel), eventId,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.evtx.EvtxReader;
 import dev.th.json.JsonLinesReader;
 import dev.th.testing.SharedData;
 import java.io.IOException;
@@ -48,27 +49,29 @@ class SourcesTest {
         final List<Boolean> spoolExisted = new ArrayList<>();
         final Map<Format, EventReader> readers = Sources.jsonReaders();
 
+        Recorder() {
+            readers.put(Format.EVTX, new EvtxReader());
+        }
+
         @Override
         public void source(Source s) throws IOException {
             seen.add(s.displayPath() + " " + s.format());
             sources.put(s.displayPath(), s);
-            if (s.format() != Format.EVTX) {
-                List<RawEvent> events = new ArrayList<>();
-                s.read(readers, new EventSink() {
-                    @Override
-                    public void accept(RawEvent event) {
-                        assertEquals(s.displayPath(), event.source().path());
-                        assertEquals(s.sha256(), event.source().contentHash());
-                        events.add(event);
-                    }
+            List<RawEvent> events = new ArrayList<>();
+            s.read(readers, new EventSink() {
+                @Override
+                public void accept(RawEvent event) {
+                    assertEquals(s.displayPath(), event.source().path());
+                    assertEquals(s.sha256(), event.source().contentHash());
+                    events.add(event);
+                }
 
-                    @Override
-                    public void reject(long offset, long records, String reason) {
-                        throw new AssertionError(reason);
-                    }
-                });
-                eventsRead.put(s.displayPath(), events.size());
-            }
+                @Override
+                public void reject(long offset, long records, String reason) {
+                    throw new AssertionError(reason);
+                }
+            });
+            eventsRead.put(s.displayPath(), events.size());
             try (InputStream in = s.opener().open()) {
                 spoolExisted.add(in.readAllBytes().length == s.size());
             }
@@ -158,6 +161,7 @@ class SourcesTest {
         // the JSON sources were read through the format -> reader map while the visit lasted
         assertEquals(member.get("events").asInt(), r.eventsRead.get(otrf.displayPath()));
         assertEquals(1, r.eventsRead.get(c + "!/inner.zip!/deep/twin.json"));
+        assertEquals(evtxRef.get("records").asInt(), r.eventsRead.get(c + "!/logs/x.evtx"));
         assertTrue(r.spoolExisted.stream().allMatch(x -> x), r.spoolExisted.toString());
 
         // reasons a user can act on
