@@ -134,10 +134,39 @@ final class ChunkReader {
             seenId = id;
             p += size;
         }
+        if (p >= limit && limit < avail) {
+            accepted += readPastFreeSpace(p, avail);
+        }
         if (!complete && limit == avail && p < Le.i32(b, 48)) {
             cut(p, lastId - seenId, "the file ends inside this chunk, " + (avail - p) + " bytes after the last whole record");
         }
         return accepted;
+    }
+
+    /**
+     * Whole records right after the free-space offset: written before a crash that left the
+     * chunk header stale. Read while they follow one another and decode; stops silently at the
+     * first byte that is not a plausible record.
+     */
+    private int readPastFreeSpace(int p, int avail) {
+        int found = 0;
+        int start = p;
+        while (p + EvtxLayout.RECORD_HEADER_SIZE <= avail && Le.i32(b, p) == EvtxLayout.RECORD_SIGNATURE) {
+            int size = Le.i32(b, p + 4);
+            if (size < EvtxLayout.RECORD_MIN_SIZE || p + size > avail || Le.i32(b, p + size - 4) != size) {
+                break;
+            }
+            if (!decodeRecord(p, size, Le.i64(b, p + 8))) {
+                break;
+            }
+            found++;
+            p += size;
+        }
+        if (found > 0) {
+            sink.warn(fileOffset + start, where + ": " + found + " record(s) found past the free-space offset "
+                    + Le.hex(start) + " (the chunk header was not updated); read anyway");
+        }
+        return found;
     }
 
     private void cut(int p, long lost, String reason) {
