@@ -10,7 +10,8 @@ import java.util.zip.CRC32;
 /**
  * Reads the records of one 64 KiB chunk: checks its header, its header and records checksums,
  * walks its records (resynchronizing on the next record signature after a damaged one) and
- * passes each to the sink, accepted or rejected. One instance per reading thread.
+ * passes each to the sink, accepted or rejected. One instance serves one file at a time; its
+ * buffers and caches are reused for the next file.
  */
 final class ChunkReader {
     private static final int MAX_RECORDS_PER_CHUNK = (EvtxLayout.CHUNK_SIZE - EvtxLayout.RECORDS_START) / EvtxLayout.RECORD_MIN_SIZE;
@@ -19,15 +20,19 @@ final class ChunkReader {
     private final BinXmlDecoder decoder = new BinXmlDecoder(values);
     private final RecordFlattener flattener = new RecordFlattener(values);
     private final CRC32 crc = new CRC32();
-    private final String path;
-    private final String contentHash;
-    private final EventSink sink;
+    /** The chunk being read, and the file header before it; reused from file to file. */
+    final byte[] chunkBuffer = new byte[EvtxLayout.CHUNK_SIZE];
+    final byte[] headerBuffer = new byte[EvtxLayout.FILE_HEADER_SIZE];
+    private String path;
+    private String contentHash;
+    private EventSink sink;
 
     private byte[] b;
     private long fileOffset;
     private String where;
 
-    ChunkReader(String path, String contentHash, EventSink sink) {
+    /** Starts a file: every chunk read next is reported as part of it. */
+    void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
         this.sink = sink;
