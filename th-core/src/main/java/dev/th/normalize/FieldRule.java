@@ -13,12 +13,21 @@ final class FieldRule {
     /** Per alternative: {field} or {domainField, userField}; null for a constant. */
     private final String[][] alternatives;
     private final String constant;
+    /** The field name when the rule reads exactly one field (interned), else null. */
+    final String single;
 
     FieldRule(Column column, String[][] alternatives, String constant, Conversion conversion) {
         this.column = column;
         this.alternatives = alternatives;
+        this.single = alternatives != null && alternatives.length == 1 && alternatives[0].length == 1
+                ? alternatives[0][0].intern() : null;
         this.constant = constant;
         this.conversion = conversion;
+    }
+
+    /** The converted value of a field's text already read (for {@link #single} rules). */
+    Object convert(String text) {
+        return Values.absent(text) ? null : conversion.convert(text);
     }
 
     /** The converted value for {@code event}, or null. */
