@@ -5,7 +5,9 @@ import dev.th.model.Column;
 
 /**
  * One row of {@code fields.tsv}: where a column's value comes from. Alternatives are tried in
- * order; each is a field, a {@code Domain\User} pair of fields, or a constant.
+ * order; each is a field, a {@code Domain\User} pair of fields, or a constant. Values are
+ * trimmed of surrounding white space (EVTX keeps a trailing blank that evtx_dump JSON drops;
+ * the original stays in Fields).
  */
 final class FieldRule {
     final Column column;
@@ -27,7 +29,11 @@ final class FieldRule {
 
     /** The converted value of a field's text already read (for {@link #single} rules). */
     Object convert(String text) {
-        return Values.absent(text) ? null : conversion.convert(text);
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        return Values.absent(t) ? null : conversion.convert(t);
     }
 
     /** The converted value for {@code event}, or null. */
@@ -44,7 +50,7 @@ final class FieldRule {
                 text = v;
             }
         }
-        return text == null ? null : conversion.convert(text);
+        return convert(text);
     }
 
     private static String joined(RawEvent event, String domainField, String userField) {

@@ -40,11 +40,20 @@ class Normalizer_EventsTest {
         return N.normalize(e, "default");
     }
 
+    /** The (first) event of a regression pair's EVTX file. */
     static RawEvent regression(String folder) throws IOException {
+        return TestEvents.evtx(pairFile(folder, ".evtx")).get(0);
+    }
+
+    /** The (first) event of a regression pair's evtx_dump JSON twin. */
+    static RawEvent regressionJson(String folder) throws IOException {
+        return TestEvents.evtxDumpJson(pairFile(folder, ".json")).get(0);
+    }
+
+    static Path pairFile(String folder, String suffix) throws IOException {
         Path dir = SharedData.require("sigma-regression/" + folder);
         try (Stream<Path> s = Files.list(dir)) {
-            Path json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-            return TestEvents.evtxDumpJson(json).get(0);
+            return s.filter(p -> p.toString().endsWith(suffix)).findFirst().orElseThrow();
         }
     }
 
