@@ -232,6 +232,19 @@ class Normalizer_EventsTest {
     }
 
     @Test
+    void sysmon12_wholeCampaign_createAndDeleteByEventType() {
+        SharedData.require(LSASS);
+        java.util.Map<String, Integer> ops = new java.util.TreeMap<>();
+        for (RawEvent e : lsass) {
+            if (e.eventId() == 12) {
+                ops.merge(N.normalize(e, "default").text(Column.Operation), 1, Integer::sum);
+            }
+        }
+        // EventType counts of the file: CreateKey 2695; DeleteKey 22 + DeleteValue 449
+        assertEquals(java.util.Map.of("create", 2695, "delete", 471), ops);
+    }
+
+    @Test
     void powershell4104_scriptBlockIntoCommandLine() {
         CanonicalEvent r = lsassLine(50647);
         assertEquals("file", r.get(Column.Family));
