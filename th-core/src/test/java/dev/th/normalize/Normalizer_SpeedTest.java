@@ -53,6 +53,24 @@ class Normalizer_SpeedTest {
         assertTrue(bestMapping > 100_000, "the mapping ran at " + bestMapping + " events/s");
     }
 
+    @Test
+    void throughputOnEvtxEvents() throws IOException {
+        // EVTX events carry no rendered Message, so Fields is smaller than in the OTRF export
+        List<RawEvent> events = TestEvents.evtx(SharedData.require("evtx/evtx-attack-samples/AutomatedTestingTools/PanacheSysmon_vs_AtomicRedTeam01.evtx"));
+        Normalizer n = new Normalizer();
+        long sink = 0;
+        double best = 0;
+        for (int round = 0; round < 200; round++) {
+            long t0 = cpu();
+            for (RawEvent e : events) {
+                sink += n.normalize(e, "default").text(Column.Fields).length();
+            }
+            best = Math.max(best, events.size() / ((cpu() - t0) / 1e9));
+        }
+        System.out.printf("normalize on EVTX (Sysmon, %d events x 200): %,.0f events per CPU-second (%d)%n", events.size(), best, sink & 1);
+        assertTrue(best > 20_000, "normalize() ran at " + best + " events/s");
+    }
+
     /** This thread's CPU time (ns): other processes on a shared machine do not count. */
     private static long cpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
