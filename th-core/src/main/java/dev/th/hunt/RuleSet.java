@@ -32,11 +32,22 @@ public final class RuleSet {
     /** Loads every {@code .yml}/{@code .yaml} file of the given files and folders (recursively). */
     public static RuleSet load(List<Path> filesOrFolders) {
         RuleSet set = new RuleSet();
-        List<SigmaRule> parsed = new ArrayList<>();
+        List<Path> all = new ArrayList<>();
         for (Path p : filesOrFolders) {
-            for (Path f : files(p, set.problems)) {
-                SigmaParser.parse(f, parsed::add, set.problems::add);
-            }
+            all.addAll(files(p, set.problems));
+        }
+        // files parse independently: in parallel, results kept in file order
+        record Parsed(List<SigmaRule> rules, List<RuleProblem> problems) {
+        }
+        List<Parsed> results = all.parallelStream().map(f -> {
+            Parsed r = new Parsed(new ArrayList<>(), new ArrayList<>());
+            SigmaParser.parse(f, r.rules()::add, r.problems()::add);
+            return r;
+        }).toList();
+        List<SigmaRule> parsed = new ArrayList<>();
+        for (Parsed r : results) {
+            parsed.addAll(r.rules());
+            set.problems.addAll(r.problems());
         }
         set.link(parsed);
         return set;

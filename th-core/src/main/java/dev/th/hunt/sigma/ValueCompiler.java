@@ -82,7 +82,7 @@ final class ValueCompiler {
             if (v instanceof List || v instanceof java.util.Map) {
                 throw new RuleException(where + ": a value must be a string, number or boolean, not " + describe(v));
             }
-            tests.add(valueTest(where, mods, String.valueOf(v), cased));
+            tests.add(valueTest(where, mods, String.valueOf(v), cased, field == null));
         }
         List<Node> parts = new ArrayList<>(nulls);
         if (!tests.isEmpty()) {
@@ -97,7 +97,7 @@ final class ValueCompiler {
         return all ? Node.and(parts) : Node.or(parts);
     }
 
-    private static ValueTest valueTest(String where, List<String> mods, String value, boolean cased)
+    private static ValueTest valueTest(String where, List<String> mods, String value, boolean cased, boolean keyword)
             throws RuleException {
         for (String m : mods) {
             if (COMPARE.contains(m)) {
@@ -174,7 +174,8 @@ final class ValueCompiler {
             }
             variants = out;
         }
-        boolean contains = mods.contains("contains");
+        // a keyword is found anywhere in a value (full-text search)
+        boolean contains = keyword || mods.contains("contains");
         boolean before = contains || mods.contains("endswith");
         boolean after = contains || mods.contains("startswith");
                 List<ValueTest> tests = new ArrayList<>(variants.size());
