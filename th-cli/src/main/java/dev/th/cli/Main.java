@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "TH for Java 0.1.0",
         description = "Threat hunting over Windows event logs: ingest EVTX/JSON into a store, then ask questions.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RulesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
