@@ -8,7 +8,10 @@ import dev.th.normalize.Normalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -96,7 +99,7 @@ public final class Ingest implements AutoCloseable {
         listener.inputStarted(path, size);
         InputReport report = store.completed(contentHash)
                 .map(prev -> new InputReport(path, contentHash, size, prev.read(), 0, 0, prev.read(),
-                        prev.byEventId(), List.of()))
+                        prev.byEventId(), List.of(), List.of()))
                 .orElseGet(() -> readAndStore(path, contentHash, size, reader, in));
         listener.inputDone(report);
         return report;
@@ -105,10 +108,40 @@ public final class Ingest implements AutoCloseable {
     /** An input that could not be opened or recognized at all: reported, nothing read. */
     public InputReport unreadable(String path, String contentHash, long size, String reason) {
         listener.inputStarted(path, size);
-        InputReport report = new InputReport(path, contentHash, size, 0, 0, 0, 0, java.util.Map.of(),
-                List.of(new IngestError(-1, reason)));
+        InputReport report = new InputReport(path, contentHash, size, 0, 0, 0, 0, Map.of(),
+                List.of(new IngestError(-1, reason)), List.of());
         listener.inputDone(report);
         return report;
+    }
+
+    /**
+     * Ingests every input under {@code paths} (files, folders, zips), one after the other, in the
+     * order {@link Sources} finds them. Inputs that cannot be read are reported and the rest goes on.
+     *
+     * @throws StoreException when the store fails
+     */
+    public IngestReport run(List<Path> paths, Sources sources, Map<Format, ? extends EventReader> readers) {
+        List<InputReport> files = new ArrayList<>();
+        sources.forEach(paths, new SourceVisitor() {
+            @Override
+            public void source(Source s) throws IOException {
+                EventReader reader = readers.get(s.format());
+                if (reader == null) {
+                    files.add(unreadable(s.displayPath(), s.sha256(), s.size(),
+                            "no reader for " + s.format() + " input in this build"));
+                    return;
+                }
+                try (InputStream in = s.opener().open()) {
+                    files.add(input(s.displayPath(), s.sha256(), s.size(), reader, in));
+                }
+            }
+
+            @Override
+            public void skipped(String displayPath, String reason) {
+                files.add(unreadable(displayPath, null, 0, reason));
+            }
+        });
+        return new IngestReport(files);
     }
 
     private InputReport readAndStore(String path, String hash, long size, EventReader reader, InputStream in) {
@@ -284,6 +317,11 @@ public final class Ingest implements AutoCloseable {
         @Override
         public void reject(long offset, long records, String reason) {
             tally.rejectedByReader(offset, records, reason);
+        }
+
+        @Override
+        public void warn(long offset, String message) {
+            tally.warning(offset, message);
         }
 
         void flush() {

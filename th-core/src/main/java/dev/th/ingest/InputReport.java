@@ -16,6 +16,8 @@ import java.util.Map;
  * @param duplicates records already in the store, or repeated inside the input
  * @param byEventId decoded records per {@code Channel|EventID}, the channel spelled as in the event
  * @param errors what was rejected, where and why
+ * @param warnings what looked damaged but lost no record (a checksum mismatch on data that still
+ *     decodes), where and why
  */
 public record InputReport(
         String path,
@@ -26,7 +28,8 @@ public record InputReport(
         long rejected,
         long duplicates,
         Map<String, Long> byEventId,
-        List<IngestError> errors) {
+        List<IngestError> errors,
+        List<IngestError> warnings) {
 
     public InputReport {
         if (read != stored + rejected + duplicates) {
@@ -35,6 +38,7 @@ public record InputReport(
         }
         byEventId = Map.copyOf(byEventId);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
     }
 
     /** True when some of the input was not read or not stored (it has errors). */

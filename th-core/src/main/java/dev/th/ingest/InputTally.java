@@ -17,6 +17,7 @@ final class InputTally {
     private final RecordIdSet ids = new RecordIdSet();
     private final Map<String, Long> byEventId = new TreeMap<>();
     private final List<IngestError> errors = new ArrayList<>();
+    private final List<IngestError> warnings = new ArrayList<>();
     private long read;
     private long stored;
     private long rejected;
@@ -58,6 +59,12 @@ final class InputTally {
         error(offset, reason);
     }
 
+    void warning(long offset, String message) {
+        if (warnings.size() < MAX_ERRORS) {
+            warnings.add(new IngestError(offset, message));
+        }
+    }
+
     long read() {
         return read;
     }
@@ -76,13 +83,14 @@ final class InputTally {
         if (errorsLeftOut > 0) {
             all.add(new IngestError(-1, errorsLeftOut + " more errors not listed"));
         }
-        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all);
+        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, warnings);
     }
 
     /** The report of an input abandoned midway: nothing of it was stored. */
     InputReport abandoned(long offset, String reason) {
         error(offset, reason);
         InputReport r = report();
-        return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors());
+        return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors(),
+                warnings);
     }
 }

@@ -97,7 +97,7 @@ public final class DuckDbStore implements EventStore {
                 Map<String, Long> byEventId = JSON.readValue(rs.getString(7), new TypeReference<Map<String, Long>>() { });
                 List<IngestError> errors = JSON.readValue(rs.getString(8), new TypeReference<List<IngestError>>() { });
                 return Optional.of(new InputReport(rs.getString(1), contentHash, rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), byEventId, errors));
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), byEventId, errors, List.of()));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
