@@ -15,11 +15,15 @@ public interface EventStore extends AutoCloseable {
     Optional<InputReport> completed(String contentHash);
 
     /**
-     * Starts writing one input. Nothing of it is visible until {@link InputWriter#commit}; closing
-     * the writer without committing discards everything appended.
+     * Starts writing one input. Nothing of it is visible until {@link InputWriter#commit} and the
+     * next {@link #flush}; closing the writer without committing discards everything appended.
      */
     InputWriter begin(String contentHash, String path, long size);
 
+    /** Makes every input completed so far durable and visible to other readers of the store. */
+    void flush();
+
+    /** Flushes, then releases the store. */
     @Override
     void close();
 
@@ -29,10 +33,13 @@ public interface EventStore extends AutoCloseable {
         /** Adds one row; may buffer. */
         void append(CanonicalEvent event);
 
-        /** Makes the input's rows visible and records the input as complete with its report. */
+        /**
+         * Completes the input: its rows and its record (with its report) become durable and visible
+         * together, at the latest on the store's next {@link EventStore#flush}.
+         */
         void commit(InputReport report);
 
-        /** Discards the input unless committed. */
+        /** Discards the input's rows unless committed. */
         @Override
         void close();
     }

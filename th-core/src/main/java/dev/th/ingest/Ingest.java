@@ -141,6 +141,7 @@ public final class Ingest implements AutoCloseable {
                 files.add(unreadable(displayPath, null, 0, reason));
             }
         });
+        store.flush();
         return new IngestReport(files);
     }
 
@@ -269,10 +270,15 @@ public final class Ingest implements AutoCloseable {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
+    /** Flushes the store (the inputs ingested become durable) and stops the worker thread. */
     @Override
     public void close() {
-        if (worker != null) {
-            worker.shutdownNow();
+        try {
+            store.flush();
+        } finally {
+            if (worker != null) {
+                worker.shutdownNow();
+            }
         }
     }
 

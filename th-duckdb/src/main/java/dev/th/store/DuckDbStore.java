@@ -32,7 +32,12 @@ import org.duckdb.DuckDBConnection;
 /**
  * The embedded store: one DuckDB file, {@code <dataDir>/th.duckdb}, with the {@code events} table
  * of the canonical model and the {@code inputs} table of what was stored. Events are bulk-loaded
- * through DuckDB's appender, one transaction per input. One writer at a time (not thread-safe).
+ * through DuckDB's appender. An input is atomic: its rows and its {@code inputs} record are
+ * written in the same transaction, and an input abandoned midway has its rows taken out of it
+ * before anything is committed. To spare a commit per small file, consecutive inputs share a
+ * transaction, committed every {@value #GROUP_ROWS} rows or 5 seconds, on {@link #flush} and on
+ * {@link #close}; a crash loses the inputs of the open transaction whole (none is recorded as
+ * stored, so the next ingest reads them again). One writer at a time (not thread-safe).
  */
 public final class DuckDbStore implements EventStore {
     /** The database file's name inside the data directory. */
@@ -41,8 +46,17 @@ public final class DuckDbStore implements EventStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Column[] COLUMNS = Column.values();
 
+    /** Inputs are committed together until this many rows are pending... */
+    static final long GROUP_ROWS = 200_000;
+    /** ... or the transaction is this old (a crash loses at most this much finished work). */
+    static final long GROUP_NANOS = 5_000_000_000L;
+
     private final Path file;
     private final DuckDBConnection connection;
+    /** The appender of the open transaction; null when none is open. */
+    private DuckDBAppender appender;
+    private long transactionStart;
+    private long pendingRows;
     private boolean writing;
 
     private DuckDbStore(Path file, DuckDBConnection connection) {
@@ -110,51 +124,95 @@ public final class DuckDbStore implements EventStore {
             throw new IllegalStateException("an input is already being written to " + file);
         }
         try {
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                // opens the transaction now: the appender flushes into the connection's active
-                // transaction, and would commit on its own without one
-                st.execute("SELECT 1");
+            if (appender == null) {
+                connection.setAutoCommit(false);
+                try (Statement st = connection.createStatement()) {
+                    // opens the transaction now: the appender flushes into the connection's
+                    // active transaction, and would commit on its own without one
+                    st.execute("SELECT 1");
+                }
+                appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.EVENTS);
+                transactionStart = System.nanoTime();
             }
-            DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.EVENTS);
             writing = true;
-            return new Writer(contentHash, appender);
+            return new Writer(contentHash, path);
         } catch (SQLException e) {
-            rollbackQuietly();
+            abortTransaction();
             throw new StoreException("cannot start writing " + path + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Commits the open transaction: every input completed since the last flush becomes durable
+     * and visible to other connections.
+     */
+    @Override
+    public void flush() {
+        if (writing) {
+            throw new IllegalStateException("an input is being written to " + file + ": finish it first");
+        }
+        if (appender == null) {
+            return;
+        }
+        try {
+            appender.close();
+            appender = null;
+            connection.commit();
+            connection.setAutoCommit(true);
+            pendingRows = 0;
+        } catch (SQLException e) {
+            abortTransaction();
+            throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
         try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
+            if (!writing) {
+                flush();
+            }
+        } finally {
+            abortTransaction();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 
-    private void rollbackQuietly() {
+    /** Drops the open transaction, if any, with every input of it. */
+    private void abortTransaction() {
+        if (appender != null) {
+            try {
+                appender.close();
+            } catch (SQLException ignored) {
+                // rolled back below
+            }
+            appender = null;
+        }
         try {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException ignored) {
             // the original failure is reported
         }
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // idem
-        }
+        pendingRows = 0;
+        writing = false;
     }
 
     private final class Writer implements InputWriter {
         private final String contentHash;
-        private final DuckDBAppender appender;
+        private final String path;
+        private long rows;
         private boolean done;
 
-        Writer(String contentHash, DuckDBAppender appender) {
+        Writer(String contentHash, String path) {
             this.contentHash = contentHash;
-            this.appender = appender;
+            this.path = path;
         }
 
         @Override
@@ -165,8 +223,10 @@ public final class DuckDbStore implements EventStore {
                     appendValue(c, event.get(c));
                 }
                 appender.endRow();
+                rows++;
             } catch (SQLException | RuntimeException e) {
-                throw new StoreException("cannot append an event of " + event.get(Column.SourcePath) + " (record "
+                abortTransaction();
+                throw new StoreException("cannot append an event of " + path + " (record "
                         + event.get(Column.RecordId) + ") to " + file + ": " + e.getMessage(), e);
             }
         }
@@ -193,42 +253,51 @@ public final class DuckDbStore implements EventStore {
 
         @Override
         public void commit(InputReport report) {
-            try {
-                appender.close();
-                String sql = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    ps.setString(1, contentHash);
-                    ps.setString(2, report.path());
-                    ps.setLong(3, report.size());
-                    ps.setLong(4, report.read());
-                    ps.setLong(5, report.stored());
-                    ps.setLong(6, report.rejected());
-                    ps.setLong(7, report.duplicates());
-                    ps.setString(8, JSON.writeValueAsString(report.byEventId()));
-                    ps.setString(9, JSON.writeValueAsString(report.errors()));
-                    ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                    ps.executeUpdate();
-                }
-                connection.commit();
-                connection.setAutoCommit(true);
-                done = true;
+            String sql = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, contentHash);
+                ps.setString(2, report.path());
+                ps.setLong(3, report.size());
+                ps.setLong(4, report.read());
+                ps.setLong(5, report.stored());
+                ps.setLong(6, report.rejected());
+                ps.setLong(7, report.duplicates());
+                ps.setString(8, JSON.writeValueAsString(report.byEventId()));
+                ps.setString(9, JSON.writeValueAsString(report.errors()));
+                ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.executeUpdate();
             } catch (SQLException | JsonProcessingException e) {
-                throw new StoreException("cannot commit " + report.path() + " to " + file + ": " + e.getMessage(), e);
+                abortTransaction();
+                throw new StoreException("cannot record " + report.path() + " in " + file + ": " + e.getMessage(), e);
+            }
+            done = true;
+            writing = false;
+            pendingRows += rows;
+            if (pendingRows >= GROUP_ROWS || System.nanoTime() - transactionStart >= GROUP_NANOS) {
+                flush();
             }
         }
 
         @Override
         public void close() {
-            writing = false;
-            if (done) {
+            if (done || !writing) {
                 return;
             }
-            try {
-                appender.close();
-            } catch (SQLException ignored) {
-                // discarded anyway
+            writing = false;
+            if (rows == 0) {
+                return;
             }
-            rollbackQuietly();
+            // take this input's rows out of the open transaction; the inputs completed before stay
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?")) {
+                appender.flush();
+                ps.setString(1, contentHash);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                abortTransaction();
+                throw new StoreException("cannot discard the events of " + path + " from " + file + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 }

@@ -109,6 +109,29 @@ class DuckDbStoreTest {
     }
 
     @Test
+    void anInputAbandonedBetweenTwoGoodOnesInTheSameTransactionLeavesNothingOfIt() throws SQLException {
+        for (boolean parallel : new boolean[] {false, true}) {
+            Path d = dir.resolve("g" + parallel);
+            try (DuckDbStore store = DuckDbStore.open(d);
+                    Ingest ingest = parallel ? Ingest.into(store, "acme") : Ingest.sequential(store, "acme")) {
+                InputStream none = InputStream.nullInputStream();
+                assertEquals(3000, ingest.input("a", HASH_A, 1, new ConstructedReader(3000, "A"), none).stored());
+                InputReport bad = ingest.input("b", HASH_B, 1, new ConstructedReader(4000, "B").failAfter(2500), none);
+                assertEquals(0, bad.stored());
+                assertEquals(2000, ingest.input("c", "c".repeat(64), 1, new ConstructedReader(2000, "C"), none).stored());
+                ingest.close();
+                assertEquals(5000, scalar(store, "SELECT count(*) FROM events"));
+                assertEquals(0, scalar(store, "SELECT count(*) FROM events WHERE MachineName = 'B'"));
+                assertEquals(2, scalar(store, "SELECT count(*) FROM inputs"));
+            }
+            try (DuckDbStore store = DuckDbStore.open(d)) {
+                assertEquals(5000, scalar(store, "SELECT count(*) FROM events"));
+                assertTrue(store.completed(HASH_B).isEmpty());
+            }
+        }
+    }
+
+    @Test
     void aCrashMidInputLeavesNothingOfIt() throws Exception {
         Path d = dir.resolve("crash");
         try (DuckDbStore store = DuckDbStore.open(d)) {
