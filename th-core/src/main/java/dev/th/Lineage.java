@@ -90,7 +90,12 @@ final class Lineage {
         Table t = p.session.run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
-                .where(Cond.in("Operation", List.of("kill", "create")))
+                .where(Cond.or(List.of(Cond.eq("Operation", "kill"),
+                        // a creation logged with a GUID may be this same process seen by Sysmon: only
+                        // creations of the same kind of source end a pid's meaning
+                        p.guid() == null
+                                ? Cond.and(List.of(Cond.eq("Operation", "create"), Cond.isNull("ChildGuid")))
+                                : Cond.and(List.of(Cond.eq("Operation", "create"), Cond.not(Cond.isNull("ChildGuid")))))))
                 .where(Cond.eq("ChildPid", p.pid()))
                 .where(Cond.cmp("DateTime", Cond.Op.GT, p.time()))
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "End"));
