@@ -84,6 +84,9 @@ final class MachineProfile {
                 int major = Integer.parseInt(m.group(1));
                 int minor = Integer.parseInt(m.group(2));
                 int build = Integer.parseInt(m.group(3));
+                if (major != 6 && major != 10) {
+                    continue;
+                }
                 return new Machine.OsInfo(name(major, minor, build), major + "." + minor, build,
                         "FileVersion " + v + " of System32 binaries (" + r[1] + " process events)");
             }
