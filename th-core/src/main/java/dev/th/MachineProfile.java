@@ -71,12 +71,13 @@ final class MachineProfile {
     /** The OS the machine runs, from the file versions of its System32 binaries. */
     static Machine.OsInfo os(Session session, Cond machine) {
         Expr version = Expr.call(Expr.Fn.JSON_FIELD, Expr.col("Fields"), Expr.param("FileVersion"));
-        Table t = session.run(Query.from(Session.EVENTS).where(machine)
+        Query versions = Query.from(Session.EVENTS).where(machine)
                 .where(Cond.eq("Family", "process"))
                 .where(new Cond.Contains(Expr.col("ChildPath"), "\\windows\\system32\\", true))
-                .where(Cond.not(new Cond.IsNull(version)))
-                .select(version, "V").select(Expr.count(), "N")
-                .groupBy(version).orderBy(Expr.count(), true).limit(20));
+                .select(version, "V");
+        Table t = session.run(Query.from(versions).where(Cond.not(Cond.isNull("V")))
+                .select(Expr.col("V"), "V").select(Expr.count(), "N")
+                .groupBy(Expr.col("V")).orderBy(Expr.count(), true).orderBy(Expr.col("V"), false).limit(20));
         for (Object[] r : t.rows()) {
             String v = (String) r[0];
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(v);
