@@ -181,6 +181,32 @@ public final class IoaTable {
         }
     }
 
+    /** The stored IoAs with these ids (unknown ids are ignored), by alertDateTime then id. */
+    public List<Ioa> byIds(Collection<String> ids) throws SQLException {
+        List<Ioa> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE ioa_ids (id TEXT)");
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO ioa_ids VALUES (?)")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM ioas WHERE id IN (SELECT id FROM ioa_ids) "
+                    + "ORDER BY alertDateTime, id")) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            st.execute("DROP TABLE ioa_ids");
+        }
+        return out;
+    }
+
     /** The IoA with this id, or null. */
     public Ioa get(String id) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + COLUMNS + " FROM ioas WHERE id = ?")) {
