@@ -17,6 +17,9 @@ import java.util.List;
  * message saying how to see what exists.
  */
 final class Targets {
+    /** How far apart two sources may log the same creation. */
+    private static final long SAME_CREATION_MS = 2000;
+
     private Targets() {
     }
 
@@ -49,21 +52,21 @@ final class Targets {
      * show times to the second). Without a time the pid must have been created once.
      */
     static Process byPid(Machine m, long pid, Instant time, String timeText) {
-        Hits<Process> created = m.processes().pid(pid).period(TimePeriod.all()).fetch();
+        List<Process> created = distinct(m.processes().pid(pid).period(TimePeriod.all()).fetch());
         if (created.isEmpty()) {
             throw new AskCommand.NotFound("no creation of pid " + pid + " is logged on machine " + m.name());
         }
         if (time == null) {
-            if (distinctTimes(created) == 1) {
-                return preferGuid(created.list(), created.get(0).time());
+            if (created.size() == 1) {
+                return created.get(0);
             }
-            throw new AskCommand.NotFound("pid " + pid + " was created " + distinctTimes(created) + " times on " + m.name()
+            throw new AskCommand.NotFound("pid " + pid + " was created " + created.size() + " times on " + m.name()
                     + " (" + times(created) + "); give --time");
         }
         Instant until = time.equals(time.truncatedTo(ChronoUnit.SECONDS)) ? time.plusSeconds(1) : time.plusNanos(1);
         Process best = null;
         for (Process p : created) {
-            if (p.time() != null && p.time().isBefore(until) && (best == null || !p.time().isBefore(best.time()))) {
+            if (p.time() != null && p.time().isBefore(until)) {
                 best = p;
             }
         }
@@ -71,7 +74,32 @@ final class Targets {
             throw new AskCommand.NotFound("pid " + pid + " on " + m.name() + " was not created at or before " + timeText
                     + "; its creations: " + times(created));
         }
-        return preferGuid(created.list(), best.time());
+        return best;
+    }
+
+    /**
+     * The creations in time order, one per process: Sysmon (with a GUID) and Security 4688
+     * (without) log the same creation a few milliseconds apart; the one with the GUID stays.
+     */
+    static List<Process> distinct(Hits<Process> created) {
+        List<Process> out = new ArrayList<>();
+        for (Process p : created) {
+            Process twin = null;
+            for (Process q : out) {
+                if ((q.guid() == null) != (p.guid() == null) && q.time() != null && p.time() != null
+                        && Math.abs(q.time().toEpochMilli() - p.time().toEpochMilli()) <= SAME_CREATION_MS
+                        && String.valueOf(q.name()).equalsIgnoreCase(String.valueOf(p.name()))) {
+                    twin = q;
+                }
+            }
+            if (twin == null) {
+                out.add(p);
+            } else if (twin.guid() == null) {
+                out.set(out.indexOf(twin), p);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Process::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return out;
     }
 
     /** The process with this GUID: on machine {@code m} when given, else in one client or in any. */
@@ -93,25 +121,7 @@ final class Targets {
                 + (clientId != null ? " in client " + clientId : ""));
     }
 
-    /** Of the creations logged at {@code t} (Sysmon and Security may log the same one), the one with a GUID. */
-    private static Process preferGuid(List<Process> created, Instant t) {
-        Process any = null;
-        for (Process p : created) {
-            if (t.equals(p.time())) {
-                if (p.guid() != null) {
-                    return p;
-                }
-                any = any == null ? p : any;
-            }
-        }
-        return any;
-    }
-
-    private static long distinctTimes(Hits<Process> h) {
-        return h.list().stream().map(Process::time).distinct().count();
-    }
-
-    private static String times(Hits<Process> h) {
+    private static String times(List<Process> h) {
         List<String> out = new ArrayList<>();
         for (Process p : h) {
             String t = p.time() + " " + p.name();
