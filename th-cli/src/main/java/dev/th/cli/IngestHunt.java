@@ -1,6 +1,10 @@
 package dev.th.cli;
 
+import dev.th.event.RawEvent;
 import dev.th.hunt.RuleSet;
+import dev.th.hunt.ioa.Hunter;
+import dev.th.hunt.ioa.Ioa;
+import dev.th.hunt.ioa.IoaFactory;
 import dev.th.hunt.ioc.IocList;
 import dev.th.ingest.Ingest;
 import dev.th.ingest.InputReport;
@@ -20,10 +24,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Hunting at ingest: the options {@code th ingest} and {@code th quickstart} take
- * ({@code --rules}, {@code --th-rules}, {@code --ioc}, {@code --no-hunt}), and the ingest
- * listener that, right after each input is committed, runs the rules over that input's events
- * and matches the store's IoC lists against them. By default TH's own rule pack runs.
+ * Hunting at ingest: the options of {@code th ingest} ({@code --rules}, {@code --th-rules},
+ * {@code --ioc}, {@code --no-hunt}) and the hook that runs the rules over the events as they are
+ * read and matches the store's IoC lists against each stored input. By default TH's own rule
+ * pack runs.
  */
 public final class IngestHunt {
     @Mixin
@@ -37,33 +41,45 @@ public final class IngestHunt {
     boolean noHunt;
 
     /**
-     * Hunts the inputs the pipeline stores. The store groups several inputs in one transaction,
-     * so the inputs stored are hunted together once about {@value #HUNT_ROWS} rows are waiting,
-     * and at {@link #finish}: the store is flushed (committed) first, then the new inputs' events
-     * are read back and hunted in one scan.
+     * Hunts the events the pipeline stores, as they are read (an {@link Ingest.Tap} on the
+     * reading thread), and keeps each input's IoAs once its {@link Ingest.Listener#inputDone}
+     * says it was stored. The store groups several inputs in one transaction, so IoAs are written
+     * (and IoC lists matched against the new inputs) once about {@value #HUNT_ROWS} rows are
+     * waiting and at {@link #finish}, right after the store is flushed.
      */
-    final class Hook implements Ingest.Listener {
+    final class Hook implements Ingest.Listener, Ingest.Tap {
         static final long HUNT_ROWS = 200_000;
         private final Ingest.Listener inner;
         private final DuckDbStore store;
         private final RetroHunt hunt;
-        private final RuleSet set;
+        private final Hunter hunter;
+        private final String clientId;
         private final PrintWriter err;
-        private final Instant now = Instant.now();
         private final Map<String, Long> byRule = new TreeMap<>();
-        private final List<String> pending = new ArrayList<>();
+        private final List<Ioa> current = new ArrayList<>();
+        private final List<Ioa> pendingIoas = new ArrayList<>();
+        private final List<String> pendingInputs = new ArrayList<>();
         private long pendingRows;
         private long ioas;
         private long newIoas;
         private long detections;
         private String failure;
 
-        private Hook(Ingest.Listener inner, DuckDbStore store, RetroHunt hunt, RuleSet set, PrintWriter err) {
+        private Hook(Ingest.Listener inner, DuckDbStore store, RetroHunt hunt, RuleSet set, String clientId,
+                PrintWriter err) {
             this.inner = inner;
             this.store = store;
             this.hunt = hunt;
-            this.set = set;
+            this.clientId = clientId;
             this.err = err;
+            this.hunter = set == null ? null : new Hunter(set::compile, IoaFactory.standard(), Instant.now(), current::addAll);
+        }
+
+        @Override
+        public void event(RawEvent event) {
+            if (hunter != null) {
+                hunter.event(clientId, event);
+            }
         }
 
         @Override
@@ -79,36 +95,46 @@ public final class IngestHunt {
         @Override
         public void inputDone(InputReport report) {
             inner.inputDone(report);
+            if (hunter != null) {
+                hunter.flush();
+            }
             if (report.stored() > 0 && report.contentHash() != null) {
-                pending.add(report.contentHash());
+                pendingIoas.addAll(current);
+                pendingInputs.add(report.contentHash());
                 pendingRows += report.stored();
-                if (pendingRows >= HUNT_ROWS) {
-                    huntPending();
-                }
+            }
+            current.clear();
+            if (pendingRows >= HUNT_ROWS || pendingIoas.size() >= HUNT_ROWS / 10) {
+                write();
             }
         }
 
-        /** Hunts what is still waiting; call once the pipeline is done. */
+        /** Closes correlation windows and writes what is waiting; call once the pipeline is done. */
         void finish() {
-            huntPending();
+            if (hunter != null) {
+                hunter.finish();
+                pendingIoas.addAll(current);
+                current.clear();
+            }
+            write();
         }
 
-        private void huntPending() {
-            if (pending.isEmpty() || failure != null) {
+        private void write() {
+            if (pendingInputs.isEmpty() && pendingIoas.isEmpty() || failure != null) {
                 return;
             }
             try {
                 store.flush();
-                RetroHunt.Result r = hunt.run(set == null ? null : set::compile, null, null, pending, now);
-                ioas += r.hits();
-                newIoas += r.newIoas();
-                detections += r.newDetections();
-                r.hitsByRule().forEach((k, v) -> byRule.merge(k, v, Long::sum));
+                ioas += pendingIoas.size();
+                newIoas += hunt.ioas().insert(pendingIoas);
+                pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+                detections += hunt.iocs().match(pendingInputs);
             } catch (SQLException | RuntimeException e) {
                 failure = e.getMessage();
                 err.println("th: hunting at ingest failed: " + failure + " (the events are stored; run th hunt --db later)");
             }
-            pending.clear();
+            pendingIoas.clear();
+            pendingInputs.clear();
             pendingRows = 0;
         }
 
@@ -129,7 +155,7 @@ public final class IngestHunt {
      * @throws IllegalStateException when an IoC list or the rules cannot be read, or the store
      *     refuses the tables (one line for the user)
      */
-    Hook start(Ingest.Listener inner, DuckDbStore store, PrintStream errStream) {
+    Hook start(Ingest.Listener inner, DuckDbStore store, String clientId, PrintStream errStream) {
         PrintWriter err = new PrintWriter(errStream, true);
         try {
             RetroHunt hunt = new RetroHunt(store.connection());
@@ -139,7 +165,7 @@ public final class IngestHunt {
                 hunt.iocs().load(l, Instant.now());
             }
             RuleSet set = noHunt ? null : rules.load(err);
-            Hook hook = new Hook(inner == null ? new Ingest.Listener() { } : inner, store, hunt, set, err);
+            Hook hook = new Hook(inner == null ? new Ingest.Listener() { } : inner, store, hunt, set, clientId, err);
             if (!iocFiles.isEmpty()) {
                 hook.detections += hunt.iocs().match(null);
             }

@@ -32,10 +32,10 @@ final class IngestRun {
         long t0 = System.nanoTime();
         IngestReport report;
         ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
-        IngestHunt.Hook hook = hunt == null ? null : hunt.start(bar, store, err);
+        IngestHunt.Hook hook = hunt == null ? null : hunt.start(bar, store, clientId, err);
         try (Ingest ingest = Ingest.into(store, clientId)) {
             if (hook != null) {
-                ingest.listener(hook);
+                ingest.listener(hook).tap(hook);
             } else if (bar != null) {
                 ingest.listener(bar);
             }

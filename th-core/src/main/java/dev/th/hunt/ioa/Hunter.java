@@ -73,7 +73,8 @@ public final class Hunter {
         });
     }
 
-    private void flush() {
+    /** Hands over the IoAs buffered so far (e.g. at the end of an input). */
+    public void flush() {
         if (!buffer.isEmpty()) {
             sink.accept(List.copyOf(buffer));
             buffer.clear();
