@@ -55,6 +55,7 @@ public final class EvtxReader implements EventReader {
                         + ", not the signature 'ElfFile'");
             }
             sink.warn(0, "file header: signature 'ElfFile' is damaged, but a chunk follows at offset 0x1000; reading on");
+            checkHeaderCrc(header, headerLength, sink);
         }
         if (headerLength < EvtxLayout.FILE_HEADER_SIZE) {
             sink.reject(headerLength, 0, "file header: the file ends after " + headerLength + " of its 4096 header bytes");
@@ -88,6 +89,14 @@ public final class EvtxReader implements EventReader {
         if (length < 128) {
             return 0;
         }
+        checkHeaderCrc(h, length, sink);
+        return Le.u16(h, 42);
+    }
+
+    private static void checkHeaderCrc(byte[] h, int length, EventSink sink) {
+        if (length < 128) {
+            return;
+        }
         CRC32 crc = new CRC32();
         crc.update(h, 0, 120);
         long stored = Le.u32(h, 124);
@@ -95,7 +104,6 @@ public final class EvtxReader implements EventReader {
             sink.warn(0, "file header: CRC32 " + Le.hex(stored) + " != computed " + Le.hex(crc.getValue())
                     + "; the chunks are read anyway");
         }
-        return Le.u16(h, 42);
     }
 
     private static String describe(byte[] h, int length) {

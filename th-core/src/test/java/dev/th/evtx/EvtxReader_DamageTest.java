@@ -185,6 +185,18 @@ class EvtxReader_DamageTest {
     }
 
     @Test
+    void aDamagedFileHeaderLosesNoRecordAndWarns() throws IOException {
+        byte[] b = intact.clone();
+        b[1] = 'X'; // "EXfFile": signature and header CRC32 both broken
+        EvtxReads.Result r = EvtxReads.read(b, "header");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(List.of(0L, 0L), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+        assertTrue(r.warnings().get(0).message().startsWith("file header: signature 'ElfFile' is damaged"), r.warnings().toString());
+        assertTrue(r.warnings().get(1).message().startsWith("file header: CRC32"), r.warnings().toString());
+    }
+
+    @Test
     void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
         IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());
