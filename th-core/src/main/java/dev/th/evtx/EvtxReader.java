@@ -51,8 +51,9 @@ public final class EvtxReader implements EventReader {
         int n = in.readNBytes(chunk, 0, chunk.length);
         if (headerChunks < 0) {
             if (!EvtxLayout.startsWith(chunk, 0, n, EvtxLayout.CHUNK_MAGIC)) {
+                boolean evt = headerLength >= 8 && header[4] == 'L' && header[5] == 'f' && header[6] == 'L' && header[7] == 'e';
                 throw new IOException(path + ": not an EVTX file: it starts with " + describe(header, headerLength)
-                        + ", not the signature 'ElfFile'");
+                        + ", not the signature 'ElfFile'" + (evt ? " (it looks like a Windows XP .evt log, which is not supported)" : ""));
             }
             sink.warn(0, "file header: signature 'ElfFile' is damaged, but a chunk follows at offset 0x1000; reading on");
             checkHeaderCrc(header, headerLength, sink);

@@ -200,6 +200,9 @@ class EvtxReader_DamageTest {
     void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
         IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());
+        byte[] evt = {0x30, 0, 0, 0, 'L', 'f', 'L', 'e', 1, 0, 0, 0, 1, 0, 0, 0};
+        IOException old = assertThrows(IOException.class, () -> EvtxReads.read(evt, "AppEvent.evt"));
+        assertTrue(old.getMessage().contains("Windows XP .evt log"), old.getMessage());
         IOException empty = assertThrows(IOException.class, () -> EvtxReads.read(new byte[0], "empty.evtx"));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
     }
