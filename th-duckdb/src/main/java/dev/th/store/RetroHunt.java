@@ -71,7 +71,7 @@ public final class RetroHunt {
             });
             // the scan streams on its own connection: a query on the writing connection would end it
             try (Connection reader = db.unwrap(DuckDBConnection.class).duplicate()) {
-                events = new StoredEventScan(reader).scan(from, to, sourceHashes, hunter::event);
+                events = ScanAhead.scan(reader, from, to, sourceHashes, hunter::event);
             }
             hunter.finish();
             if (failure[0] != null) {
