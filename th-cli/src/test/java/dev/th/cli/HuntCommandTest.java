@@ -126,6 +126,17 @@ class HuntCommandTest {
     }
 
     @Test
+    void fileModeMatchesIocLists() throws IOException {
+        Path iocs = Files.writeString(dir.resolve("iocs.txt"), "9321C107D1F7E336CDA550A2BF049108\nnot an indicator\n");
+        Run r = Run.th("hunt", "--ioc", iocs.toString(), "--format", "csv", "../samples/evtx");
+        assertEquals(2, r.exit(), "a bad IoC line is reported: " + r);
+        assertTrue(r.err().contains("iocs.txt:2: 'not an indicator' is neither"), r.err());
+        assertTrue(r.err().contains("IoC md5:9321c107d1f7e336cda550a2bf049108 matched ChildMd5 in ../samples/evtx/"
+                + "ID11_13_17_18-PSexec_as_system_execution.evtx#48593"), r.err());
+        assertEquals(9, r.out().lines().count(), "header and 8 IoAs: " + r.out());
+    }
+
+    @Test
     void badInputGetsOneClearLine() {
         Run r = Run.th("hunt", "--rules", dir.resolve("nope").toString(), "../samples/evtx");
         assertEquals(1, r.exit());
