@@ -68,20 +68,21 @@ public final class Wildcard {
         boolean lead = p.startsWith(String.valueOf(STAR));
         boolean trail = p.endsWith(String.valueOf(STAR)) && p.length() > 0;
         if (parts.isEmpty()) {
-            return lead ? (raw, lower) -> true : cased ? (raw, lower) -> raw.isEmpty() : (raw, lower) -> lower.isEmpty();
+            return lead ? (raw, lower) -> true : cased ? (raw, lower) -> raw.isEmpty() : new ValueTest.Literal(ValueTest.Kind.EQUALS, "");
         }
         if (parts.size() == 1) {
             String s = parts.get(0);
-            if (!lead && !trail) {
-                return cased ? (raw, lower) -> raw.equals(s) : (raw, lower) -> lower.equals(s);
+            ValueTest.Kind kind = !lead && !trail ? ValueTest.Kind.EQUALS : lead && trail ? ValueTest.Kind.CONTAINS
+                    : lead ? ValueTest.Kind.ENDSWITH : ValueTest.Kind.STARTSWITH;
+            if (!cased) {
+                return new ValueTest.Literal(kind, s);
             }
-            if (lead && trail) {
-                return cased ? (raw, lower) -> raw.contains(s) : (raw, lower) -> lower.contains(s);
-            }
-            if (lead) {
-                return cased ? (raw, lower) -> raw.endsWith(s) : (raw, lower) -> lower.endsWith(s);
-            }
-            return cased ? (raw, lower) -> raw.startsWith(s) : (raw, lower) -> lower.startsWith(s);
+            return switch (kind) {
+                case EQUALS -> (raw, lower) -> raw.equals(s);
+                case CONTAINS -> (raw, lower) -> raw.contains(s);
+                case ENDSWITH -> (raw, lower) -> raw.endsWith(s);
+                case STARTSWITH -> (raw, lower) -> raw.startsWith(s);
+            };
         }
         String[] segs = parts.toArray(String[]::new);
         return (raw, lower) -> segments(cased ? raw : lower, segs, lead, trail);
