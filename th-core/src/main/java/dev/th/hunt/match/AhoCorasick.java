@@ -21,6 +21,7 @@ public final class AhoCorasick {
     private final int[] fail;
     private final int[][] outputs;
     private final int[] lengths;
+    private final int[] rootAscii = new int[128];
 
     public AhoCorasick(List<String> patterns) {
         List<char[]> k = new ArrayList<>();
@@ -58,6 +59,12 @@ public final class AhoCorasick {
         keys = k.toArray(char[][]::new);
         targets = t.toArray(int[][]::new);
         outputs = out.toArray(int[][]::new);
+        java.util.Arrays.fill(rootAscii, -1);
+        for (int i = 0; i < keys[0].length; i++) {
+            if (keys[0][i] < 128) {
+                rootAscii[keys[0][i]] = targets[0][i];
+            }
+        }
         fail = new int[keys.length];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int child : targets[0]) {
@@ -86,6 +93,9 @@ public final class AhoCorasick {
     }
 
     private int step(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootAscii[c];
+        }
         char[] k = keys[node];
         int at = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
         return at >= 0 ? targets[node][at] : -1;
