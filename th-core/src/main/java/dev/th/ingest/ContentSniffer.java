@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON (an object whose
- * first key is {@code "Event"} is evtx_dump JSON, any other object starts JSON lines).
+ * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
+ * a BOM, UTF-16: an object whose first key is {@code "Event"}, or one pretty-printed over
+ * several lines, starts a sequence of objects ({@link Format#EVTX_DUMP_JSON}); an object that
+ * goes on on its first line starts JSON lines.
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -50,16 +52,28 @@ final class ContentSniffer {
         if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
             return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)");
         }
+        if (n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
+            boolean le = (b[0] & 0xff) == 0xFF;
+            byte[] utf8 = new String(b, 2, n - 2, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+                    .getBytes(StandardCharsets.UTF_8);
+            Kind text = sniff(utf8, utf8.length);
+            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON") : text;
+        }
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);
         i = skipRecordHeader(b, n, i);
         if (i < n && b[i] == '{') {
             int k = skipBlank(b, n, i + 1);
             boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));
-            return Kind.of(event ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
+            boolean pretty = lineEndsBefore(b, n, i + 1, k);
+            return Kind.of(event || pretty ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
         }
         if (i < n && b[i] == '[') {
-            return Kind.unknown("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects");
+            int k = skipBlank(b, n, i + 1);
+            if (k < n && (b[k] == '{' || b[k] == ']')) {
+                return Kind.of(Format.JSON_ARRAY);
+            }
+            return Kind.unknown("a JSON array whose first element is not an object: TH reads arrays of events");
         }
         if (i >= n) {
             return Kind.unknown("only blank characters in the first " + n + " bytes");
@@ -79,6 +93,16 @@ final class ContentSniffer {
             k++;
         }
         return k > digits ? skipBlank(b, n, k) : i;
+    }
+
+    /** Whether a line break lies between {@code from} and {@code to}: the object is pretty-printed. */
+    private static boolean lineEndsBefore(byte[] b, int n, int from, int to) {
+        for (int j = from; j < Math.min(n, to); j++) {
+            if (b[j] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipBlank(byte[] b, int n, int i) {

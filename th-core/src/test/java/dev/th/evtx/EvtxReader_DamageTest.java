@@ -166,9 +166,43 @@ class EvtxReader_DamageTest {
     }
 
     @Test
+    void recordsPastAStaleFreeSpaceOffsetAreStillRead() throws IOException {
+        int chunk = (int) chunkOffset(2);
+        List<RawEvent> inIt = all.stream().filter(e -> e.source().offset() >= chunk && e.source().offset() < chunk + CHUNK).toList();
+        int stale = (int) (inIt.get(2).source().offset() - chunk);
+        byte[] b = intact.clone();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(chunk + 48, stale); // as if the header was last written after two records
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, chunk, 120);
+        crc.update(b, chunk + 128, 384);
+        h.putInt(chunk + 124, (int) crc.getValue());
+        EvtxReads.Result r = EvtxReads.read(b, "stale");
+        assertEquals(all.stream().map(RawEvent::recordId).toList(), r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(List.of(), r.rejects());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.offset() == chunk + stale
+                && w.message().contains((inIt.size() - 2) + " record(s) found past the free-space offset")), r.warnings().toString());
+    }
+
+    @Test
+    void aDamagedFileHeaderLosesNoRecordAndWarns() throws IOException {
+        byte[] b = intact.clone();
+        b[1] = 'X'; // "EXfFile": signature and header CRC32 both broken
+        EvtxReads.Result r = EvtxReads.read(b, "header");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(List.of(0L, 0L), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+        assertTrue(r.warnings().get(0).message().startsWith("file header: signature 'ElfFile' is damaged"), r.warnings().toString());
+        assertTrue(r.warnings().get(1).message().startsWith("file header: CRC32"), r.warnings().toString());
+    }
+
+    @Test
     void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
         IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());
+        byte[] evt = {0x30, 0, 0, 0, 'L', 'f', 'L', 'e', 1, 0, 0, 0, 1, 0, 0, 0};
+        IOException old = assertThrows(IOException.class, () -> EvtxReads.read(evt, "AppEvent.evt"));
+        assertTrue(old.getMessage().contains("Windows XP .evt log"), old.getMessage());
         IOException empty = assertThrows(IOException.class, () -> EvtxReads.read(new byte[0], "empty.evtx"));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
     }

@@ -34,10 +34,13 @@ class Normalizer_TrapsTest {
                 .path("sysmon_eid1_samples").path(0);
         String evtxSpelling = sample.path("ProcessGuid").asText();
         assertEquals("{5aa13a44-0130-68fd-4e35-000000004002}", evtxSpelling);
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         assertEquals("5AA13A44-0130-68FD-4E35-000000004002", json.field("ProcessGuid"));
-        RawEvent evtx = withFields(json, json.channel(), Map.of("ProcessGuid", evtxSpelling));
+        RawEvent evtx = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        assertEquals(evtxSpelling, evtx.field("ProcessGuid"));
+        assertEquals("5aa13a44-0130-68fd-4e35-000000004002", N.normalize(evtx, "c").get(Column.ChildGuid));
         assertEquals(N.normalize(json, "c").get(Column.ChildGuid), N.normalize(evtx, "c").get(Column.ChildGuid));
+        assertEquals(N.normalize(json, "c").get(Column.ParentGuid), N.normalize(evtx, "c").get(Column.ParentGuid));
     }
 
     @Test
@@ -64,7 +67,7 @@ class Normalizer_TrapsTest {
     @Test
     void numbersAsStringsOrNumbersGiveTheSameValues() throws IOException {
         // evtx_dump JSON writes ProcessId as a number, OTRF as a string: both read as text "5112"
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         RawEvent spaced = withFields(json, json.channel(), Map.of("ProcessId", "0x13f8", "ParentProcessId", " 6304 "));
         assertEquals(N.normalize(json, "c").get(Column.ChildPid), N.normalize(spaced, "c").get(Column.ChildPid));
         assertEquals(6304L, N.normalize(spaced, "c").get(Column.ParentPid));
@@ -72,7 +75,7 @@ class Normalizer_TrapsTest {
 
     @Test
     void providersProcessIdIsNotTheEventsProcessId() throws IOException {
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         RawEvent both = withFields(json, json.channel(), Map.of("ProcessID", "3308"));
         CanonicalEvent r = N.normalize(both, "c");
         assertEquals(5112L, r.get(Column.ChildPid));
@@ -112,5 +115,32 @@ class Normalizer_TrapsTest {
         odd.put("a\"b", "tab\there\u0001\\ \u00e9 \u2028");
         odd.put("n", null);
         assertEquals(jackson.writeValueAsString(odd), FieldsJson.write(odd));
+    }
+
+    @Test
+    void mappedEventsWithMissingOrOddFieldsStillNormalize() {
+        // every mapped (source, id) with no EventData, and with every field the tables read set to odd text
+        String[] odd = {"-", "", " ", "0x", "{", "\\", "::ffff:", "MD5=", "999999999999999999999999"};
+        for (EventRule rule : MappingTable.standard().rules()) {
+            String channel = switch (rule.source) {
+                case "sysmon" -> "Microsoft-Windows-Sysmon/Operational";
+                case "security" -> "Security";
+                case "powershell" -> "Microsoft-Windows-PowerShell/Operational";
+                default -> "Microsoft-Windows-Windows Defender/Operational";
+            };
+            for (String value : odd) {
+                Map<String, String> f = new LinkedHashMap<>();
+                if (!value.equals("-")) {
+                    for (String name : new String[] {"Image", "ProcessId", "ProcessGuid", "Hashes", "TargetFilename", "TargetObject",
+                            "EventType", "Initiated", "SourceIp", "DestinationIp", "SourcePort", "Contents", "Path", "NewProcessId",
+                            "TargetUserName", "TargetDomainName", "SubjectUserName", "TargetLogonId", "SubjectLogonId", "MandatoryLabel"}) {
+                        f.put(name, value);
+                    }
+                }
+                RawEvent e = new RawEvent(null, 1, null, null, channel, rule.eventId, null, f);
+                CanonicalEvent r = N.normalize(e, "c");
+                assertEquals(rule.family.label(), r.get(Column.Family));
+            }
+        }
     }
 }
