@@ -34,6 +34,8 @@ final class RuleMatcher implements Matcher {
     private final Map<String, Map<Integer, List<Object[]>>> byEvent = new HashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
     private final Correlator correlator;
+    /** One reusable view per thread: no per-event arrays. */
+    private final ThreadLocal<EventView> views = new ThreadLocal<>();
     private final LogSourceTable table = LogSourceTable.standard();
 
     /** Whether rules are pre-selected by the literals they need (off only to measure its effect). */
@@ -130,7 +132,13 @@ final class RuleMatcher implements Matcher {
         if (rules.length == 0) {
             return;
         }
-        EventView ev = new EventView(event, s.aliases());
+        EventView ev = views.get();
+        if (ev == null || !ev.fitsAllFields()) {
+            ev = new EventView(event, s.aliases());
+            views.set(ev);
+        } else {
+            ev.reset(event, s.aliases());
+        }
         Node[] gates = s.gates();
         boolean[] candidate = new boolean[rules.length];
         s.prefilter().candidates(ev, candidate);

@@ -16,10 +16,12 @@ import java.util.Map;
 public final class EventView {
     private static final String ABSENT = new String("\u0000absent");
 
-    private final RawEvent event;
-    private final Map<String, String> aliases;
+    private RawEvent event;
+    private Map<String, String> aliases;
     private final String[] raw;
     private final String[] lower;
+    private int[] touched = new int[64];
+    private int ntouched;
     private Map<String, String> byLowerName;
     private List<String[]> allValues;
 
@@ -29,6 +31,32 @@ public final class EventView {
         int n = FieldIds.count();
         this.raw = new String[n];
         this.lower = new String[n];
+    }
+
+    /** Whether this view has a slot for every field id known now (else make a new one). */
+    public boolean fitsAllFields() {
+        return raw.length == FieldIds.count();
+    }
+
+    /** Reuses this view for another event: forgets only the fields the last event touched. */
+    public EventView reset(RawEvent next, Map<String, String> nextAliases) {
+        for (int i = 0; i < ntouched; i++) {
+            raw[touched[i]] = null;
+            lower[touched[i]] = null;
+        }
+        ntouched = 0;
+        byLowerName = null;
+        allValues = null;
+        this.event = next;
+        this.aliases = nextAliases;
+        return this;
+    }
+
+    private void touch(int id) {
+        if (ntouched == touched.length) {
+            touched = java.util.Arrays.copyOf(touched, touched.length * 2);
+        }
+        touched[ntouched++] = id;
     }
 
     public RawEvent event() {
@@ -61,6 +89,7 @@ public final class EventView {
             String r = raw(FieldIds.name(id));
             v = r == null ? ABSENT : r;
             raw[id] = v;
+            touch(id);
         }
         return v == ABSENT ? null : v;
     }
