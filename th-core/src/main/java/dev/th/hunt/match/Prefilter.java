@@ -159,6 +159,23 @@ public final class Prefilter {
         if (t instanceof ValueTest.Literal l) {
             return l.text().isEmpty() ? null : List.of(l);
         }
+        if (t instanceof ValueTest.Cased c) {
+            // a case-sensitive match is also a case-insensitive one
+            String lower = c.text().toLowerCase(java.util.Locale.ROOT);
+            return lower.isEmpty() || lower.length() != c.text().length() ? null : List.of(new ValueTest.Literal(c.kind(), lower));
+        }
+        if (t instanceof ValueTest.Segments g) {
+            // the longest segment must occur somewhere
+            String longest = "";
+            for (String seg : g.segs()) {
+                if (seg.length() > longest.length()) {
+                    longest = seg;
+                }
+            }
+            String lower = g.cased() ? longest.toLowerCase(java.util.Locale.ROOT) : longest;
+            return lower.isEmpty() || lower.length() != longest.length() ? null
+                    : List.of(new ValueTest.Literal(ValueTest.Kind.CONTAINS, lower));
+        }
         if (t instanceof ValueTest.AnyOf any) {
             List<ValueTest.Literal> out = new ArrayList<>();
             for (ValueTest x : any.tests()) {

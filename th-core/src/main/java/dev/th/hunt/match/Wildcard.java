@@ -77,41 +77,9 @@ public final class Wildcard {
             if (!cased) {
                 return new ValueTest.Literal(kind, s);
             }
-            return switch (kind) {
-                case EQUALS -> (raw, lower) -> raw.equals(s);
-                case CONTAINS -> (raw, lower) -> raw.contains(s);
-                case ENDSWITH -> (raw, lower) -> raw.endsWith(s);
-                case STARTSWITH -> (raw, lower) -> raw.startsWith(s);
-            };
+            return new ValueTest.Cased(kind, s);
         }
-        String[] segs = parts.toArray(String[]::new);
-        return (raw, lower) -> segments(cased ? raw : lower, segs, lead, trail);
-    }
-
-    private static boolean segments(String v, String[] segs, boolean lead, boolean trail) {
-        int from = 0;
-        int last = segs.length - 1;
-        if (!lead) {
-            if (!v.startsWith(segs[0])) {
-                return false;
-            }
-            from = segs[0].length();
-        }
-        int end = v.length();
-        if (!trail) {
-            if (!v.endsWith(segs[last]) || v.length() - segs[last].length() < from) {
-                return false;
-            }
-            end = v.length() - segs[last].length();
-        }
-        for (int i = lead ? 0 : 1; i <= (trail ? last : last - 1); i++) {
-            int at = v.indexOf(segs[i], from);
-            if (at < 0 || at + segs[i].length() > end) {
-                return false;
-            }
-            from = at + segs[i].length();
-        }
-        return true;
+        return new ValueTest.Segments(parts.toArray(String[]::new), lead, trail, cased);
     }
 
     private static List<String> split(String p) {
