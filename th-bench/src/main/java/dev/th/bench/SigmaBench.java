@@ -2,7 +2,12 @@ package dev.th.bench;
 
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.event.EventReader;
 import dev.th.evtx.EvtxReader;
+import dev.th.ingest.Format;
+import dev.th.ingest.Source;
+import dev.th.ingest.SourceVisitor;
+import dev.th.ingest.Sources;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.RuleSet;
 import java.io.IOException;
@@ -23,7 +28,7 @@ import java.util.stream.Stream;
  * the shared data (parsed once, then matched again and again), with the peak heap.
  *
  * <p>Run: {@code mvn -B -q -DskipTests -pl th-bench -am package} then
- * {@code java -Xmx1g -cp "th-bench/target/th-bench-0.1.0-SNAPSHOT.jar:th-bench/target/lib/*" dev.th.bench.SigmaBench [SHARED_DIR] [SECONDS]}.
+ * {@code java -Xmx1g -cp "th-bench/target/classes:th-bench/target/lib/*" dev.th.bench.SigmaBench [SHARED_DIR] [SECONDS] [evtx]}.
  */
 public final class SigmaBench {
     private SigmaBench() {
@@ -32,6 +37,7 @@ public final class SigmaBench {
     public static void main(String[] args) throws IOException {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean evtxOnly = args.length > 2 && args[2].equals("evtx");
         Path sigma = shared.resolve("data/sigma");
         List<Path> ruleDirs = List.of(sigma.resolve("rules/windows"), sigma.resolve("rules-threat-hunting/windows"),
                 sigma.resolve("rules-emerging-threats"));
@@ -39,10 +45,13 @@ public final class SigmaBench {
         RuleSet rules = RuleSet.load(ruleDirs);
         Matcher matcher = rules.compile();
         double loadS = (System.nanoTime() - t0) / 1e9;
-        List<RawEvent> events = readAll(shared.resolve("data"));
+        List<RawEvent> events = readAll(shared.resolve("data"), evtxOnly);
         System.out.printf("rules: %d loaded, %d not loaded, load+compile %.2f s%n", rules.loaded().size(),
                 rules.problems().size(), loadS);
-        System.out.printf("events: %d from the EVTX files of %s%n", events.size(), shared.resolve("data"));
+        Map<String, Integer> byChannel = new java.util.TreeMap<>();
+        events.forEach(e -> byChannel.merge(String.valueOf(e.channel()).toLowerCase(), 1, Integer::sum));
+        System.out.printf("events: %d from %s (%s): %s%n", events.size(), shared.resolve("data"),
+                evtxOnly ? "EVTX files" : "EVTX files and OTRF JSON zips", byChannel);
 
         Map<String, Integer> hitsByRule = new HashMap<>();
         long[] hits = {0};
@@ -89,16 +98,30 @@ public final class SigmaBench {
                 Runtime.getRuntime().maxMemory() / 1e6);
     }
 
-    static List<RawEvent> readAll(Path data) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(data)) {
-            files = s.filter(f -> f.toString().toLowerCase().endsWith(".evtx")).sorted().toList();
+    /**
+     * The real events of the shared data: the EVTX files (evtx/, the regression pairs' .evtx) and
+     * the OTRF JSON-lines zips (otrf/), read with TH's own readers. With {@code evtxOnly}, the
+     * EVTX files alone.
+     */
+    static List<RawEvent> readAll(Path data, boolean evtxOnly) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(data.resolve("evtx"));
+        try (Stream<Path> s = Files.walk(data.resolve("sigma-regression"))) {
+            s.filter(f -> f.toString().endsWith(".evtx")).sorted().forEach(inputs::add);
+        }
+        if (!evtxOnly) {
+            inputs.add(data.resolve("otrf"));
         }
         List<RawEvent> out = new ArrayList<>();
-        EvtxReader reader = new EvtxReader();
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f)) {
-                reader.read(in, f.toString(), "", new EventSink() {
+        Map<Format, EventReader> readers = Sources.jsonReaders();
+        readers.put(Format.EVTX, new EvtxReader());
+        new Sources().forEach(inputs, new SourceVisitor() {
+            @Override
+            public void source(Source source) throws IOException {
+                if (evtxOnly && source.format() != Format.EVTX) {
+                    return;
+                }
+                source.read(readers, new EventSink() {
                     @Override
                     public void accept(RawEvent event) {
                         out.add(event);
@@ -109,7 +132,11 @@ public final class SigmaBench {
                     }
                 });
             }
-        }
+
+            @Override
+            public void skipped(String displayPath, String reason) {
+            }
+        });
         return out;
     }
 }
