@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * <p>The real EVTX files of {@code shared/data} are copied {@code --copies} times into a work
  * folder; each copy gets its number written into the unused padding of the file header (bytes
  * 0x200.., outside the header checksum), so every copy has its own content hash and is stored
- * anew. Usage: {@code IngestBench [--data DIR] [--copies N] [--work DIR] [--no-evtxexport]}.
+ * anew. Usage: {@code IngestBench [--data DIR] [--copies N] [--work DIR] [--only NAME_PART]
+ * [--no-evtxexport]} ({@code --only} keeps the files whose name contains NAME_PART).
  */
 public final class IngestBench {
     private static final int PADDING_OFFSET = 0x200;
@@ -42,20 +43,24 @@ public final class IngestBench {
         int copies = 12;
         Path work = null;
         boolean evtxexport = true;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--no-evtxexport" -> evtxexport = false;
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --data DIR --copies N --work DIR --no-evtxexport)");
+                        + " (use --data DIR --copies N --work DIR --only NAME_PART --no-evtxexport)");
             }
         }
         if (work == null) {
             work = Files.createTempDirectory("th-ingest-bench");
         }
-        List<Path> originals = evtxUnder(data);
+        String filter = only;
+        List<Path> originals = evtxUnder(data).stream()
+                .filter(p -> filter == null || p.getFileName().toString().contains(filter)).toList();
         if (originals.isEmpty()) {
             throw new IllegalStateException("no .evtx file under " + data.toAbsolutePath());
         }

@@ -23,8 +23,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -58,6 +61,14 @@ public final class DuckDbStore implements EventStore {
     private long transactionStart;
     private long pendingRows;
     private boolean writing;
+    /** Content hashes of the inputs table (committed, or completed in the open transaction). */
+    private final Set<String> knownHashes = new HashSet<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    private static final String SELECT_INPUT = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, "
+            + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
+    private static final String INSERT_INPUT = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_INPUT_EVENTS = "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?";
 
     private DuckDbStore(Path file, DuckDBConnection connection) {
         this.file = file;
@@ -79,10 +90,20 @@ public final class DuckDbStore implements EventStore {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
+                // FSST compression of the long strings (Fields) tripled the time of a checkpoint
+                // for half the file size: ingest speed first (docs/benchmarks.md)
+                st.execute("SET disabled_compression_methods = 'fsst'");
                 st.execute(Schema.eventsDdl());
                 st.execute(Schema.inputsDdl());
             }
-            return new DuckDbStore(file, dc);
+            DuckDbStore store = new DuckDbStore(file, dc);
+            try (Statement st = dc.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
+                while (rs.next()) {
+                    store.knownHashes.add(rs.getString(1));
+                }
+            }
+            return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
@@ -100,9 +121,11 @@ public final class DuckDbStore implements EventStore {
 
     @Override
     public Optional<InputReport> completed(String contentHash) {
-        String sql = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, Errors FROM "
-                + Schema.INPUTS + " WHERE ContentHash = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        if (!knownHashes.contains(contentHash)) {
+            return Optional.empty();
+        }
+        try {
+            PreparedStatement ps = statement(SELECT_INPUT);
             ps.setString(1, contentHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -116,6 +139,16 @@ public final class DuckDbStore implements EventStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A prepared statement kept for the store's life (DuckDB plans it once). */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
     }
 
     @Override
@@ -175,6 +208,9 @@ public final class DuckDbStore implements EventStore {
         } finally {
             abortTransaction();
             try {
+                for (PreparedStatement ps : statements.values()) {
+                    ps.close();
+                }
                 connection.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
@@ -184,6 +220,7 @@ public final class DuckDbStore implements EventStore {
 
     /** Drops the open transaction, if any, with every input of it. */
     private void abortTransaction() {
+        boolean open = appender != null;
         if (appender != null) {
             try {
                 appender.close();
@@ -194,6 +231,7 @@ public final class DuckDbStore implements EventStore {
         }
         try {
             if (!connection.getAutoCommit()) {
+                open = true;
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
@@ -202,6 +240,25 @@ public final class DuckDbStore implements EventStore {
         }
         pendingRows = 0;
         writing = false;
+        if (open) {
+            try {
+                reloadKnownHashes();
+            } catch (StoreException ignored) {
+                // the original failure is reported
+            }
+        }
+    }
+
+    private void reloadKnownHashes() {
+        knownHashes.clear();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
+            while (rs.next()) {
+                knownHashes.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private final class Writer implements InputWriter {
@@ -253,8 +310,8 @@ public final class DuckDbStore implements EventStore {
 
         @Override
         public void commit(InputReport report) {
-            String sql = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try {
+                PreparedStatement ps = statement(INSERT_INPUT);
                 ps.setString(1, contentHash);
                 ps.setString(2, report.path());
                 ps.setLong(3, report.size());
@@ -270,6 +327,7 @@ public final class DuckDbStore implements EventStore {
                 abortTransaction();
                 throw new StoreException("cannot record " + report.path() + " in " + file + ": " + e.getMessage(), e);
             }
+            knownHashes.add(contentHash);
             done = true;
             writing = false;
             pendingRows += rows;
@@ -288,8 +346,8 @@ public final class DuckDbStore implements EventStore {
                 return;
             }
             // take this input's rows out of the open transaction; the inputs completed before stay
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?")) {
+            try {
+                PreparedStatement ps = statement(DELETE_INPUT_EVENTS);
                 appender.flush();
                 ps.setString(1, contentHash);
                 ps.executeUpdate();
