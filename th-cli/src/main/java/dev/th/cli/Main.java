@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
                 IngestCommand.class,
-                MachinesCommand.class})
+                MachinesCommand.class,
+                RulesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

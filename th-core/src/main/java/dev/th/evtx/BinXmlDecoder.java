@@ -9,14 +9,14 @@ package dev.th.evtx;
  */
 final class BinXmlDecoder {
 
-    /** Receives the decoded document. Text goes into the builder {@link #content} returns. */
+    /** Receives the decoded document. */
     interface Handler {
         void startElement(String name);
 
         void attribute(String name, String value);
 
-        /** Where the current element's text is appended. */
-        StringBuilder content();
+        /** One piece of the current element's text (an element's text may come in several). */
+        void text(String text);
 
         void endElement();
     }
@@ -24,11 +24,8 @@ final class BinXmlDecoder {
     private static final int MAX_TEMPLATE_DEPTH = 16;
 
     private final ValueText values;
-    private final String[] nameCache = new String[EvtxLayout.CHUNK_SIZE];
-    private final int[] nameGen = new int[EvtxLayout.CHUNK_SIZE];
-    private final String[] textCache = new String[EvtxLayout.CHUNK_SIZE];
-    private final int[] textGen = new int[EvtxLayout.CHUNK_SIZE];
-    private int gen;
+    private final OffsetCache nameCache = new OffsetCache();
+    private final OffsetCache textCache = new OffsetCache();
     private final Substitutions[] levels = new Substitutions[MAX_TEMPLATE_DEPTH + 1];
 
     private byte[] b;
@@ -52,12 +49,8 @@ final class BinXmlDecoder {
     void beginChunk(byte[] chunk, int end) {
         this.b = chunk;
         this.chunkEnd = end;
-        gen++;
-        if (gen == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(nameGen, 0);
-            java.util.Arrays.fill(textGen, 0);
-            gen = 1;
-        }
+        nameCache.clear();
+        textCache.clear();
     }
 
     /** Decodes one record's binary XML {@code [start, end)} into {@code handler}. */
@@ -122,7 +115,6 @@ final class BinXmlDecoder {
                     int nameOff = Le.i32(b, p + 1);
                     attrName = name(nameOff, p + 5);
                     p = afterName(nameOff, p + 5);
-                    attrText.setLength(0);
                     attrNonNull = false;
                     attrSingle = null;
                     attrParts = 0;
@@ -131,19 +123,16 @@ final class BinXmlDecoder {
                 case 0x07, 0x47 -> {
                     int n = Le.u16(b, p + 1);
                     check(p + 3 + 2 * n, end, "CDATA", p);
-                    ValueText.appendUtf16(target(), b, p + 3, n, false);
-                    part();
+                    emit(ValueText.utf16(b, p + 3, n, false));
                     p += 3 + 2 * n;
                 }
                 case 0x08, 0x48 -> {
-                    target().append((char) Le.u16(b, p + 1));
-                    part();
+                    emit(String.valueOf((char) Le.u16(b, p + 1)));
                     p += 3;
                 }
                 case 0x09, 0x49 -> {
                     int nameOff = Le.i32(b, p + 1);
-                    appendEntity(target(), name(nameOff, p + 5));
-                    part();
+                    emit(entity(name(nameOff, p + 5)));
                     p = afterName(nameOff, p + 5);
                 }
                 case 0x0a -> {
@@ -205,58 +194,52 @@ final class BinXmlDecoder {
 
     private int valueToken(int p) {
         int type = b[p + 1] & 0xff;
-        StringBuilder sb = target();
         if (type == ValueText.STRING) {
             int n = Le.u16(b, p + 2);
             check(p + 4 + 2 * n, chunkEnd, "value text", p);
-            if (attrName != null) {
-                String s = cachedText(p + 2, n);
-                attrSingle = s;
-                sb.append(s);
-            } else {
-                ValueText.appendUtf16(sb, b, p + 4, n, false);
-            }
-            part();
+            emit(cachedText(p + 2, n));
             return p + 4 + 2 * n;
         }
         int size = ValueText.fixedSize(type);
         if (size <= 0) {
             throw new DecodeException("value token of type " + Le.hex(type) + " at " + Le.hex(p) + " is not supported");
         }
-        values.append(sb, b, p + 2, size, type);
-        part();
-        attrSingle = null;
+        emit(values.text(b, p + 2, size, type));
         return p + 2 + size;
     }
 
     /** A value text inside a template is the same every time: decode it once per chunk. */
     private String cachedText(int off, int n) {
-        if (textGen[off] == gen) {
-            return textCache[off];
+        String s = textCache.get(off);
+        if (s == null) {
+            s = ValueText.utf16(b, off + 2, n, false);
+            textCache.put(off, s);
         }
-        StringBuilder sb = new StringBuilder(n);
-        ValueText.appendUtf16(sb, b, off + 2, n, false);
-        String s = sb.toString();
-        textCache[off] = s;
-        textGen[off] = gen;
         return s;
     }
 
-    private void part() {
-        if (attrName != null) {
-            attrNonNull = true;
-            attrParts++;
+    /** A piece of text: to the open attribute's value, else to the current element. */
+    private void emit(String s) {
+        if (attrName == null) {
+            h.text(s);
+            return;
         }
-    }
-
-    private StringBuilder target() {
-        return attrName != null ? attrText : h.content();
+        attrNonNull = true;
+        if (attrParts++ == 0) {
+            attrSingle = s;
+        } else {
+            if (attrParts == 2) {
+                attrText.setLength(0);
+                attrText.append(attrSingle);
+            }
+            attrText.append(s);
+        }
     }
 
     private void flushAttribute() {
         if (attrName != null) {
             if (attrNonNull) {
-                String v = attrParts == 1 && attrSingle != null ? attrSingle : attrText.toString();
+                String v = attrParts == 1 ? attrSingle : attrText.toString();
                 h.attribute(attrName, v);
             }
             attrName = null;
@@ -285,9 +268,7 @@ final class BinXmlDecoder {
             }
             return;
         }
-        values.append(target(), b, off, size, type);
-        part();
-        attrSingle = null;
+        emit(values.text(b, off, size, type));
     }
 
     private int templateInstance(int p, int end, int level) {
@@ -343,18 +324,16 @@ final class BinXmlDecoder {
         if (nameOff < 0 || nameOff + 8 > chunkEnd) {
             throw new DecodeException("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
         }
-        if (nameGen[nameOff] == gen) {
-            return nameCache[nameOff];
+        String cached = nameCache.get(nameOff);
+        if (cached != null) {
+            return cached;
         }
         int n = Le.u16(b, nameOff + 6);
         if (nameOff + 8 + 2 * n > chunkEnd) {
             throw new DecodeException("name at " + Le.hex(nameOff) + " runs past the chunk");
         }
-        StringBuilder sb = new StringBuilder(n);
-        ValueText.appendUtf16(sb, b, nameOff + 8, n, false);
-        String s = sb.toString().intern();
-        nameCache[nameOff] = s;
-        nameGen[nameOff] = gen;
+        String s = ValueText.utf16(b, nameOff + 8, n, false).intern();
+        nameCache.put(nameOff, s);
         return s;
     }
 
@@ -366,14 +345,14 @@ final class BinXmlDecoder {
         return here;
     }
 
-    private static void appendEntity(StringBuilder sb, String name) {
-        switch (name) {
-            case "amp" -> sb.append('&');
-            case "lt" -> sb.append('<');
-            case "gt" -> sb.append('>');
-            case "quot" -> sb.append('"');
-            case "apos" -> sb.append('\'');
-            default -> sb.append('&').append(name).append(';');
-        }
+    private static String entity(String name) {
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> "&" + name + ";";
+        };
     }
 }

@@ -10,7 +10,8 @@ import java.util.zip.CRC32;
 /**
  * Reads the records of one 64 KiB chunk: checks its header, its header and records checksums,
  * walks its records (resynchronizing on the next record signature after a damaged one) and
- * passes each to the sink, accepted or rejected. One instance per reading thread.
+ * passes each to the sink, accepted or rejected. One instance serves one file at a time; its
+ * buffers and caches are reused for the next file.
  */
 final class ChunkReader {
     private static final int MAX_RECORDS_PER_CHUNK = (EvtxLayout.CHUNK_SIZE - EvtxLayout.RECORDS_START) / EvtxLayout.RECORD_MIN_SIZE;
@@ -19,15 +20,19 @@ final class ChunkReader {
     private final BinXmlDecoder decoder = new BinXmlDecoder(values);
     private final RecordFlattener flattener = new RecordFlattener(values);
     private final CRC32 crc = new CRC32();
-    private final String path;
-    private final String contentHash;
-    private final EventSink sink;
+    /** The chunk being read, and the file header before it; reused from file to file. */
+    final byte[] chunkBuffer = new byte[EvtxLayout.CHUNK_SIZE];
+    final byte[] headerBuffer = new byte[EvtxLayout.FILE_HEADER_SIZE];
+    private String path;
+    private String contentHash;
+    private EventSink sink;
 
     private byte[] b;
     private long fileOffset;
     private String where;
 
-    ChunkReader(String path, String contentHash, EventSink sink) {
+    /** Starts a file: every chunk read next is reported as part of it. */
+    void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
         this.sink = sink;
@@ -134,10 +139,39 @@ final class ChunkReader {
             seenId = id;
             p += size;
         }
+        if (p >= limit && limit < avail) {
+            accepted += readPastFreeSpace(p, avail);
+        }
         if (!complete && limit == avail && p < Le.i32(b, 48)) {
             cut(p, lastId - seenId, "the file ends inside this chunk, " + (avail - p) + " bytes after the last whole record");
         }
         return accepted;
+    }
+
+    /**
+     * Whole records right after the free-space offset: written before a crash that left the
+     * chunk header stale. Read while they follow one another and decode; stops silently at the
+     * first byte that is not a plausible record.
+     */
+    private int readPastFreeSpace(int p, int avail) {
+        int found = 0;
+        int start = p;
+        while (p + EvtxLayout.RECORD_HEADER_SIZE <= avail && Le.i32(b, p) == EvtxLayout.RECORD_SIGNATURE) {
+            int size = Le.i32(b, p + 4);
+            if (size < EvtxLayout.RECORD_MIN_SIZE || p + size > avail || Le.i32(b, p + size - 4) != size) {
+                break;
+            }
+            if (!decodeRecord(p, size, Le.i64(b, p + 8))) {
+                break;
+            }
+            found++;
+            p += size;
+        }
+        if (found > 0) {
+            sink.warn(fileOffset + start, where + ": " + found + " record(s) found past the free-space offset "
+                    + Le.hex(start) + " (the chunk header was not updated); read anyway");
+        }
+        return found;
     }
 
     private void cut(int p, long lost, String reason) {

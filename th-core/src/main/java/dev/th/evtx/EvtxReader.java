@@ -24,22 +24,40 @@ public final class EvtxReader implements EventReader {
     public EvtxReader() {
     }
 
+    /** A spare reader state per thread, so small files do not pay for fresh buffers each time. */
+    private static final ThreadLocal<ChunkReader> SPARE = new ThreadLocal<>();
+
     @Override
     public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        byte[] header = in.readNBytes(EvtxLayout.FILE_HEADER_SIZE);
-        byte[] chunk = new byte[EvtxLayout.CHUNK_SIZE];
-        int headerChunks = checkHeader(header, path, sink);
-        ChunkReader chunks = new ChunkReader(path, contentHash, sink);
+        ChunkReader chunks = SPARE.get();
+        SPARE.set(null); // a read started from inside a sink gets its own
+        if (chunks == null) {
+            chunks = new ChunkReader();
+        }
+        try {
+            chunks.startFile(path, contentHash, sink);
+            read(in, path, sink, chunks);
+        } finally {
+            chunks.startFile(null, null, null);
+            SPARE.set(chunks);
+        }
+    }
+
+    private static void read(InputStream in, String path, EventSink sink, ChunkReader chunks) throws IOException {
+        byte[] header = chunks.headerBuffer;
+        int headerLength = in.readNBytes(header, 0, header.length);
+        byte[] chunk = chunks.chunkBuffer;
+        int headerChunks = checkHeader(header, headerLength, path, sink);
         int n = in.readNBytes(chunk, 0, chunk.length);
         if (headerChunks < 0) {
             if (!EvtxLayout.startsWith(chunk, 0, n, EvtxLayout.CHUNK_MAGIC)) {
-                throw new IOException(path + ": not an EVTX file: it starts with " + describe(header)
+                throw new IOException(path + ": not an EVTX file: it starts with " + describe(header, headerLength)
                         + ", not the signature 'ElfFile'");
             }
             sink.warn(0, "file header: signature 'ElfFile' is damaged, but a chunk follows at offset 0x1000; reading on");
         }
-        if (header.length < EvtxLayout.FILE_HEADER_SIZE) {
-            sink.reject(header.length, 0, "file header: the file ends after " + header.length + " of its 4096 header bytes");
+        if (headerLength < EvtxLayout.FILE_HEADER_SIZE) {
+            sink.reject(headerLength, 0, "file header: the file ends after " + headerLength + " of its 4096 header bytes");
             return;
         }
         int index = 0;
@@ -60,14 +78,14 @@ public final class EvtxReader implements EventReader {
     }
 
     /** Checks the file header; returns the chunk count it announces, or -1 without a signature. */
-    private static int checkHeader(byte[] h, String path, EventSink sink) throws IOException {
-        if (h.length == 0) {
+    private static int checkHeader(byte[] h, int length, String path, EventSink sink) throws IOException {
+        if (length == 0) {
             throw new IOException(path + ": not an EVTX file: it is empty");
         }
-        if (!EvtxLayout.startsWith(h, 0, h.length, EvtxLayout.FILE_MAGIC)) {
+        if (!EvtxLayout.startsWith(h, 0, length, EvtxLayout.FILE_MAGIC)) {
             return -1;
         }
-        if (h.length < 128) {
+        if (length < 128) {
             return 0;
         }
         CRC32 crc = new CRC32();
@@ -80,9 +98,9 @@ public final class EvtxReader implements EventReader {
         return Le.u16(h, 42);
     }
 
-    private static String describe(byte[] h) {
+    private static String describe(byte[] h, int length) {
         StringBuilder sb = new StringBuilder("bytes");
-        for (int i = 0; i < Math.min(8, h.length); i++) {
+        for (int i = 0; i < Math.min(8, length); i++) {
             sb.append(' ').append(String.format("%02x", h[i] & 0xff));
         }
         return sb.toString();

@@ -25,10 +25,11 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
     private final ValueText values;
     private final String[] names = new String[MAX_DEPTH];
     private final StringBuilder[] texts = new StringBuilder[MAX_DEPTH];
+    private final String[] firstText = new String[MAX_DEPTH];
+    private final int[] textParts = new int[MAX_DEPTH];
     private final boolean[] hasChild = new boolean[MAX_DEPTH];
     private final boolean[] hasAttr = new boolean[MAX_DEPTH];
     private final String[] dataName = new String[MAX_DEPTH];
-    private final StringBuilder discard = new StringBuilder();
     private final Map<String, Map<String, String>> keys = new HashMap<>();
     private int depth;
     private int section;
@@ -63,7 +64,8 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
         hasChild[depth] = true;
         depth++;
         names[depth] = name;
-        texts[depth].setLength(0);
+        textParts[depth] = 0;
+        firstText[depth] = "";
         hasChild[depth] = false;
         hasAttr[depth] = false;
         dataName[depth] = null;
@@ -98,12 +100,26 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
     }
 
     @Override
-    public StringBuilder content() {
+    public void text(String s) {
         if (depth == 0) {
-            discard.setLength(0);
-            return discard;
+            return;
         }
-        return texts[depth];
+        int n = textParts[depth]++;
+        if (n == 0) {
+            firstText[depth] = s;
+        } else {
+            StringBuilder sb = texts[depth];
+            if (n == 1) {
+                sb.setLength(0);
+                sb.append(firstText[depth]);
+            }
+            sb.append(s);
+        }
+    }
+
+    /** The current element's text, joined from its pieces. */
+    private String text() {
+        return textParts[depth] <= 1 ? firstText[depth] : texts[depth].toString();
     }
 
     @Override
@@ -111,22 +127,22 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
         if (depth == 0) {
             throw new DecodeException("end of element without a start");
         }
-        StringBuilder text = texts[depth];
+        String text = text();
         boolean leaf = !hasChild[depth];
-        if (depth >= 3 && (leaf || text.length() > 0)) {
+        if (depth >= 3 && (leaf || !text.isEmpty())) {
             String name = names[depth];
             if (section == SYSTEM && depth == 3) {
-                if (text.length() > 0 || !hasAttr[depth]) {
-                    putNumbered(name, text.toString());
+                if (!text.isEmpty() || !hasAttr[depth]) {
+                    putNumbered(name, text);
                 }
             } else if (section == EVENT_DATA && depth == 3) {
                 String n = dataName[depth];
-                putNumbered(n != null ? n : name, text.toString());
-            } else if (leaf && (text.length() > 0 || !hasAttr[depth])) {
-                putLeaf(names[depth - 1], name, text.toString());
+                putNumbered(n != null ? n : name, text);
+            } else if (leaf && (!text.isEmpty() || !hasAttr[depth])) {
+                putLeaf(names[depth - 1], name, text);
             }
-        } else if (depth == 2 && leaf && text.length() > 0) {
-            putNumbered(names[depth], text.toString());
+        } else if (depth == 2 && leaf && !text.isEmpty()) {
+            putNumbered(names[depth], text);
         }
         depth--;
     }

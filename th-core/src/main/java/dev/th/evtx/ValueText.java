@@ -46,6 +46,48 @@ final class ValueText {
         }
     }
 
+    private final StringBuilder scratch = new StringBuilder(64);
+
+    /** The value of {@code type} stored in {@code b[off, off+size)} as text. */
+    String text(byte[] b, int off, int size, int type) {
+        switch (type) {
+            case 0x01, 0x23:
+                return utf16(b, off, size >>> 1, true);
+            case 0x04:
+                return Integer.toString(b[need(off, size, 1, type)] & 0xff);
+            case 0x06:
+                return Integer.toString(Le.u16(b, need(off, size, 2, type)));
+            case 0x07:
+                return Integer.toString(Le.i32(b, need(off, size, 4, type)));
+            case 0x08:
+                return Long.toString(Le.u32(b, need(off, size, 4, type)));
+            case 0x09:
+                return Long.toString(Le.i64(b, need(off, size, 8, type)));
+            default:
+                scratch.setLength(0);
+                append(scratch, b, off, size, type);
+                return scratch.toString();
+        }
+    }
+
+    /** UTF-16LE to a String in one pass; trailing NULs dropped when asked. */
+    static String utf16(byte[] b, int off, int chars, boolean stripNul) {
+        int n = chars;
+        if (stripNul) {
+            while (n > 0 && b[off + 2 * n - 2] == 0 && b[off + 2 * n - 1] == 0) {
+                n--;
+            }
+        }
+        if (n == 0) {
+            return "";
+        }
+        char[] c = new char[n];
+        for (int i = 0, p = off; i < n; i++, p += 2) {
+            c[i] = (char) ((b[p] & 0xff) | (b[p + 1] << 8));
+        }
+        return new String(c);
+    }
+
     /** Appends the value of {@code type} stored in {@code b[off, off+size)}. */
     void append(StringBuilder sb, byte[] b, int off, int size, int type) {
         if ((type & 0x80) != 0) {

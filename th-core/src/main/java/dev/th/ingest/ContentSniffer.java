@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON (an object whose
- * first key is {@code "Event"} is evtx_dump JSON, any other object starts JSON lines).
+ * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
+ * a BOM, UTF-16 (an object whose first key is {@code "Event"} is evtx_dump JSON, any other
+ * object starts JSON lines).
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -50,6 +51,13 @@ final class ContentSniffer {
         if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
             return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)");
         }
+        if (n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
+            boolean le = (b[0] & 0xff) == 0xFF;
+            byte[] utf8 = new String(b, 2, n - 2, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+                    .getBytes(StandardCharsets.UTF_8);
+            Kind text = sniff(utf8, utf8.length);
+            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON") : text;
+        }
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);
         i = skipRecordHeader(b, n, i);
@@ -59,7 +67,11 @@ final class ContentSniffer {
             return Kind.of(event ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
         }
         if (i < n && b[i] == '[') {
-            return Kind.unknown("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects");
+            int k = skipBlank(b, n, i + 1);
+            if (k < n && (b[k] == '{' || b[k] == ']')) {
+                return Kind.of(Format.JSON_ARRAY);
+            }
+            return Kind.unknown("a JSON array whose first element is not an object: TH reads arrays of events");
         }
         if (i >= n) {
             return Kind.unknown("only blank characters in the first " + n + " bytes");

@@ -7,5 +7,7 @@ public enum Format {
     /** One JSON object per line (OTRF Security-Datasets, NXLog, Winlogbeat exports). */
     JSON_LINES,
     /** evtx_dump-style JSON: a sequence of {@code {"Event":{...}}} objects. */
-    EVTX_DUMP_JSON
+    EVTX_DUMP_JSON,
+    /** A JSON array of event objects. */
+    JSON_ARRAY
 }

@@ -3,6 +3,7 @@ package dev.th.ingest;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.json.EvtxDumpJsonReader;
+import dev.th.json.JsonArrayReader;
 import dev.th.json.JsonLinesReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,6 +196,7 @@ public final class Sources {
         Map<Format, EventReader> readers = new EnumMap<>(Format.class);
         readers.put(Format.JSON_LINES, new JsonLinesReader());
         readers.put(Format.EVTX_DUMP_JSON, new EvtxDumpJsonReader());
+        readers.put(Format.JSON_ARRAY, new JsonArrayReader());
         return readers;
     }
 

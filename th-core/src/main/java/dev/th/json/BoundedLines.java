@@ -1,13 +1,15 @@
 package dev.th.json;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Splits UTF-8 text into lines (ending in LF or CRLF) while holding at most {@code maxChars} of
+ * Splits UTF-8 (or, after a BOM, UTF-16) text into lines (ending in LF or CRLF) while holding at most {@code maxChars} of
  * one line: a longer line is passed over to its end and reported by {@link #tooLong()}, so a
  * file without line breaks cannot fill the heap. A byte-order mark at the start is dropped.
  */
@@ -25,9 +27,28 @@ final class BoundedLines {
     private boolean tooLong;
     private int firstChar;
 
-    BoundedLines(InputStream in, int maxChars) {
-        this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
+    BoundedLines(InputStream in, int maxChars) throws IOException {
+        InputStream marked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+        this.in = new InputStreamReader(marked, charset(marked));
         this.maxChars = maxChars;
+    }
+
+    /**
+     * UTF-16 when the text starts with its byte-order mark (Windows PowerShell writes files
+     * so), else UTF-8. The BOM itself is dropped as a character by {@link #next}.
+     */
+    private static Charset charset(InputStream in) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0xFF && b1 == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /** The next line without its terminator, or null at the end of the input. */

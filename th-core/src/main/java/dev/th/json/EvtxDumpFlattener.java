@@ -19,10 +19,7 @@ final class EvtxDumpFlattener {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             JsonNode v = e.getValue();
-            if (v.isNull()) {
-                continue;
-            }
-            if (!v.isObject()) {
+            if (!v.isObject()) { // null: an empty element (<Correlation/>), kept empty as the EVTX reader keeps it
                 f.add(name, FieldMap.text(v));
                 continue;
             }

@@ -160,9 +160,13 @@ public final class EvtxDumpJsonReader implements EventReader {
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 long errLine = loc == null ? at : at + loc.getLineNr() - 1;
-                long where = objLine > 0 ? objLine : errLine;
-                sink.reject(where, 1, "element starting at line " + where + " is damaged at line " + errLine + ": "
-                        + e.getOriginalMessage());
+                if (objLine > 0) {
+                    sink.reject(objLine, 1, "element starting at line " + objLine + " is damaged at line " + errLine
+                            + ": " + JsonErrors.describe(e));
+                } else {
+                    sink.reject(errLine, 1, "line " + errLine + " is not part of an {\"Event\":...} object: "
+                            + JsonErrors.describe(e));
+                }
             }
         }
     }
@@ -203,7 +207,7 @@ public final class EvtxDumpJsonReader implements EventReader {
             throw new IllegalArgumentException("no TimeCreated SystemTime in System");
         }
         Instant time = JsonTime.parse(timeText);
-        f.set("TimeCreated", time.toString());
+        f.set("TimeCreated", JsonTime.format(time));
         return new RawEvent(ref, number, time, orEmpty(f.get("Provider_Name")), orEmpty(f.get("Channel")), eventId,
                 orEmpty(f.get("Computer")), f.map());
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Reads one JSON object per line: flat exports such as the OTRF Security-Datasets (NXLog-like
  * keys: {@code EventID}, {@code Channel}, {@code Hostname}, {@code SourceName},
  * {@code TimeCreated}/{@code @timestamp}) and Winlogbeat documents ({@code winlog.*}, nested or
- * with dotted keys). Header keys are renamed to the EVTX reader's names (see
+ * with dotted keys, bare or as Elasticsearch hits under {@code _source}). Header keys are renamed to the EVTX reader's names (see
  * {@link JsonLinesKeys}); every other key is kept, nested objects flattened with {@code _}
  * (Winlogbeat's {@code winlog.event_data.*} and {@code winlog.user_data.*} by leaf name).
  *
@@ -60,7 +60,7 @@ public final class JsonLinesReader implements EventReader {
             try {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
-                sink.reject(lineNo, 1, "line " + lineNo + " is not valid JSON: " + e.getOriginalMessage());
+                sink.reject(lineNo, 1, "line " + lineNo + " is not valid JSON: " + JsonErrors.describe(e));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -69,12 +69,17 @@ public final class JsonLinesReader implements EventReader {
             }
             try {
                 SourceRef ref = new SourceRef(path, contentHash, lineNo);
-                boolean evtxDump = node.size() == 1 && node.path("Event").isObject();
-                sink.accept(evtxDump ? EvtxDumpJsonReader.toEvent(node, ref, lineNo) : toEvent(node, ref, lineNo));
+                sink.accept(map(node, ref, lineNo));
             } catch (IllegalArgumentException e) {
                 sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }
         }
+    }
+
+    /** One object, flat/Winlogbeat or evtx_dump shaped; IllegalArgumentException says what is missing. */
+    static RawEvent map(JsonNode obj, SourceRef ref, long recordId) {
+        boolean evtxDump = obj.size() == 1 && obj.path("Event").isObject();
+        return evtxDump ? EvtxDumpJsonReader.toEvent(obj, ref, recordId) : toEvent(obj, ref, recordId);
     }
 
     /** Maps one line's object to a RawEvent; IllegalArgumentException says what is missing. */
@@ -103,7 +108,7 @@ public final class JsonLinesReader implements EventReader {
             throw new IllegalArgumentException("no time (TimeCreated, @timestamp or EventTime)");
         }
         Instant time = JsonTime.parse(timeText);
-        f.set("TimeCreated", time.toString());
+        f.set("TimeCreated", JsonTime.format(time));
 
         String channel = f.get("Channel");
         return new RawEvent(ref, lineNo, time, nonNull(f.get("Provider_Name")), nonNull(channel), eventId,
@@ -131,7 +136,9 @@ public final class JsonLinesReader implements EventReader {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode v = e.getValue();
-            if (v.isObject() && v.size() > 0) {
+            if (prefix.isEmpty() && e.getKey().equals("_source") && v.isObject()) {
+                flatten(v, "", f); // an Elasticsearch hit: the document is under _source
+            } else if (v.isObject() && v.size() > 0) {
                 flatten(v, key, f);
             } else {
                 f.add(key, v.isObject() ? "" : FieldMap.text(v));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,14 @@ public final class JsonTime {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})$");
 
     private JsonTime() {
+    }
+
+    private static final DateTimeFormatter TEXT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The text TH writes for a time: ISO-8601 UTC with seven fraction digits, as the EVTX reader. */
+    public static String format(Instant t) {
+        return TEXT.format(t);
     }
 
     /**

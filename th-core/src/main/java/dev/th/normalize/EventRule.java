@@ -32,8 +32,21 @@ final class EventRule {
         if (operations.length > 0) {
             row.set(Column.Operation, operations[0]);
         }
+        String lastName = null;
+        String lastText = null;
         for (FieldRule f : fields) {
-            Object v = f.value(event);
+            Object v;
+            String name = f.single;
+            if (name != null) {
+                // consecutive rules often read the same field (a path and its file name): read it once
+                if (name != lastName) {
+                    lastName = name;
+                    lastText = event.field(name);
+                }
+                v = f.convert(lastText);
+            } else {
+                v = f.value(event);
+            }
             if (v != null) {
                 row.set(f.column, v);
             }

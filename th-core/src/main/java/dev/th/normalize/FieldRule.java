@@ -5,7 +5,9 @@ import dev.th.model.Column;
 
 /**
  * One row of {@code fields.tsv}: where a column's value comes from. Alternatives are tried in
- * order; each is a field, a {@code Domain\User} pair of fields, or a constant.
+ * order; each is a field, a {@code Domain\User} pair of fields, or a constant. Values are
+ * trimmed of surrounding white space (EVTX keeps a trailing blank that evtx_dump JSON drops;
+ * the original stays in Fields).
  */
 final class FieldRule {
     final Column column;
@@ -13,12 +15,25 @@ final class FieldRule {
     /** Per alternative: {field} or {domainField, userField}; null for a constant. */
     private final String[][] alternatives;
     private final String constant;
+    /** The field name when the rule reads exactly one field (interned), else null. */
+    final String single;
 
     FieldRule(Column column, String[][] alternatives, String constant, Conversion conversion) {
         this.column = column;
         this.alternatives = alternatives;
+        this.single = alternatives != null && alternatives.length == 1 && alternatives[0].length == 1
+                ? alternatives[0][0].intern() : null;
         this.constant = constant;
         this.conversion = conversion;
+    }
+
+    /** The converted value of a field's text already read (for {@link #single} rules). */
+    Object convert(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        return Values.absent(t) ? null : conversion.convert(t);
     }
 
     /** The converted value for {@code event}, or null. */
@@ -35,7 +50,7 @@ final class FieldRule {
                 text = v;
             }
         }
-        return text == null ? null : conversion.convert(text);
+        return convert(text);
     }
 
     private static String joined(RawEvent event, String domainField, String userField) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns a raw event into a row of the canonical table (DESIGN.md "Canonical model" and "Where
  * each event goes"). Pure and thread-safe: one instance serves every thread and every file.
  *
- * <p>Every row gets identity, time, source and all original fields (as JSON in
+ * <p>Every row gets identity, time (truncated to microseconds), source and all original fields (as JSON in
  * {@link Column#Fields}). Events of a mapped (source, event id) also get their family,
  * operation and columns from the mapping tables in {@code dev/th/normalize/*.tsv}; any other
  * event is kept as {@link Family#RAW}. Enrichment attributes stay null, except External from a
@@ -41,7 +41,7 @@ public final class Normalizer {
     public CanonicalEvent normalize(RawEvent event, String clientId) {
         CanonicalEvent row = new CanonicalEvent();
         String machine = event.computer();
-        Instant time = event.time();
+        Instant time = micros(event.time());
         row.set(Column.ClientId, clientId)
                 .set(Column.Muid, cachedMuid(clientId, machine))
                 .set(Column.MachineName, machine)
@@ -64,6 +64,17 @@ public final class Normalizer {
             rule.apply(event, row);
         }
         return row;
+    }
+
+    /**
+     * DateTime at microsecond precision: the store's TIMESTAMP precision and evtx_dump's, so
+     * the same record read from EVTX (100 ns FILETIME) and from JSON gives the same row.
+     */
+    private static Instant micros(Instant t) {
+        if (t == null || t.getNano() % 1000 == 0) {
+            return t;
+        }
+        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 1000 * 1000L);
     }
 
     /** The machine id of DESIGN.md: MD5 of {@code clientId + "/" + lower-case name}, 32 hex digits. */

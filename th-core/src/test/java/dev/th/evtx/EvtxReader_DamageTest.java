@@ -166,6 +166,25 @@ class EvtxReader_DamageTest {
     }
 
     @Test
+    void recordsPastAStaleFreeSpaceOffsetAreStillRead() throws IOException {
+        int chunk = (int) chunkOffset(2);
+        List<RawEvent> inIt = all.stream().filter(e -> e.source().offset() >= chunk && e.source().offset() < chunk + CHUNK).toList();
+        int stale = (int) (inIt.get(2).source().offset() - chunk);
+        byte[] b = intact.clone();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(chunk + 48, stale); // as if the header was last written after two records
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, chunk, 120);
+        crc.update(b, chunk + 128, 384);
+        h.putInt(chunk + 124, (int) crc.getValue());
+        EvtxReads.Result r = EvtxReads.read(b, "stale");
+        assertEquals(all.stream().map(RawEvent::recordId).toList(), r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(List.of(), r.rejects());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.offset() == chunk + stale
+                && w.message().contains((inIt.size() - 2) + " record(s) found past the free-space offset")), r.warnings().toString());
+    }
+
+    @Test
     void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
         IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());

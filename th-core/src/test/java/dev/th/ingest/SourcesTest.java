@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.evtx.EvtxReader;
 import dev.th.json.JsonLinesReader;
 import dev.th.testing.SharedData;
 import java.io.IOException;
@@ -48,27 +49,29 @@ class SourcesTest {
         final List<Boolean> spoolExisted = new ArrayList<>();
         final Map<Format, EventReader> readers = Sources.jsonReaders();
 
+        Recorder() {
+            readers.put(Format.EVTX, new EvtxReader());
+        }
+
         @Override
         public void source(Source s) throws IOException {
             seen.add(s.displayPath() + " " + s.format());
             sources.put(s.displayPath(), s);
-            if (s.format() != Format.EVTX) {
-                List<RawEvent> events = new ArrayList<>();
-                s.read(readers, new EventSink() {
-                    @Override
-                    public void accept(RawEvent event) {
-                        assertEquals(s.displayPath(), event.source().path());
-                        assertEquals(s.sha256(), event.source().contentHash());
-                        events.add(event);
-                    }
+            List<RawEvent> events = new ArrayList<>();
+            s.read(readers, new EventSink() {
+                @Override
+                public void accept(RawEvent event) {
+                    assertEquals(s.displayPath(), event.source().path());
+                    assertEquals(s.sha256(), event.source().contentHash());
+                    events.add(event);
+                }
 
-                    @Override
-                    public void reject(long offset, long records, String reason) {
-                        throw new AssertionError(reason);
-                    }
-                });
-                eventsRead.put(s.displayPath(), events.size());
-            }
+                @Override
+                public void reject(long offset, long records, String reason) {
+                    throw new AssertionError(reason);
+                }
+            });
+            eventsRead.put(s.displayPath(), events.size());
             try (InputStream in = s.opener().open()) {
                 spoolExisted.add(in.readAllBytes().length == s.size());
             }
@@ -158,6 +161,7 @@ class SourcesTest {
         // the JSON sources were read through the format -> reader map while the visit lasted
         assertEquals(member.get("events").asInt(), r.eventsRead.get(otrf.displayPath()));
         assertEquals(1, r.eventsRead.get(c + "!/inner.zip!/deep/twin.json"));
+        assertEquals(evtxRef.get("records").asInt(), r.eventsRead.get(c + "!/logs/x.evtx"));
         assertTrue(r.spoolExisted.stream().allMatch(x -> x), r.spoolExisted.toString());
 
         // reasons a user can act on
@@ -202,9 +206,15 @@ class SourcesTest {
         assertEquals(Format.EVTX_DUMP_JSON, sniff("Record 1\n{\n  \"Event\": {"));
         assertEquals(Format.EVTX_DUMP_JSON, sniff("\uFEFF{\"Event\":{\"System\":{}}}"));
         assertEquals(Format.JSON_LINES, sniff("{\"SourceName\":\"Microsoft-Windows-Sysmon\"}"));
+        byte[] utf16 = "\uFEFF{\"Event\":{}}".getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(Format.EVTX_DUMP_JSON, ContentSniffer.sniff(utf16, utf16.length).format());
+        byte[] utf16be = "\uFEFF{\"EventID\":1}".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(Format.JSON_LINES, ContentSniffer.sniff(utf16be, utf16be.length).format());
         assertEquals(Format.JSON_LINES, sniff("\n\n  {\"@timestamp\":\"2020-10-23T03:12:04.351Z\",\"Event\":1}"));
-        assertEquals("a JSON array: TH reads one JSON object per line, or evtx_dump's {\"Event\":...} objects",
-                ContentSniffer.sniff("[{}]".getBytes(StandardCharsets.UTF_8), 4).unknownReason());
+        assertEquals(Format.JSON_ARRAY, sniff("[\n  {\"EventID\": 1}]"));
+        assertEquals(Format.JSON_ARRAY, sniff("[]"));
+        assertEquals("a JSON array whose first element is not an object: TH reads arrays of events",
+                ContentSniffer.sniff("[1,2]".getBytes(StandardCharsets.UTF_8), 5).unknownReason());
         assertEquals("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)",
                 ContentSniffer.sniff(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 4).unknownReason());
     }

@@ -134,7 +134,7 @@ class JsonLinesReader_TrapsTest {
     void timeFormsOfTheExports() throws IOException {
         RawEvent spaced = one(lines(PSH).get(0)); // "TimeCreated":"2020-10-18 07:50:06.220"
         assertEquals(Instant.parse("2020-10-18T07:50:06.220Z"), spaced.time());
-        assertEquals("2020-10-18T07:50:06.220Z", spaced.field("TimeCreated"));
+        assertEquals("2020-10-18T07:50:06.2200000Z", spaced.field("TimeCreated"));
         String line = lines(PURPLE).get(164); // "TimeCreated":"2020-10-23T03:12:04.351Z"
         assertEquals(Instant.parse("2020-10-23T03:12:04.351Z"), one(line).time());
         RawEvent onlyStamp = one(line.replace("\"TimeCreated\":\"2020-10-23T03:12:04.351Z\",", ""));
@@ -193,5 +193,21 @@ class JsonLinesReader_TrapsTest {
             assertEquals(184, last.recordId());
             assertEquals(one(lines.get(183)).fields(), last.fields());
         }
+    }
+
+    @Test
+    void utf16WithBomAsWindowsPowerShellWritesItReadsLikeUtf8() throws IOException {
+        List<String> lines = lines(PURPLE);
+        String text = "\uFEFF" + String.join("\r\n", lines) + "\r\n";
+        CollectingSink utf16 = new CollectingSink();
+        new JsonLinesReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16LE)), "t", "h", utf16);
+        CollectingSink utf8 = read(lines);
+        assertEquals(692, utf16.events.size());
+        assertEquals(List.of(), utf16.rejections);
+        for (int i = 0; i < 692; i += 97) {
+            assertEquals(utf8.events.get(i).fields(), utf16.events.get(i).fields());
+        }
+        assertEquals("Microsoft® Windows® Operating System", utf16.events.stream()
+                .map(e -> e.field("Product")).filter(p -> p != null && p.startsWith("Microsoft")).findFirst().orElseThrow());
     }
 }

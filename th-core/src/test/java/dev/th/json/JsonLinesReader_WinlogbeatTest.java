@@ -93,4 +93,12 @@ class JsonLinesReader_WinlogbeatTest {
         assertEquals(1, e.eventId());
         assertEquals("1", e.field("EventID"));
     }
+
+    @Test
+    void elasticsearchHitUnwrapsSource() throws IOException {
+        RawEvent e = read("{\"_index\":\"winlogbeat-7.17.0\",\"_id\":\"q1\",\"_source\":" + NESTED + "}");
+        checkSysmon1(e);
+        assertEquals("winlogbeat-7.17.0", e.field("_index"));
+        assertEquals("q1", e.field("_id"));
+    }
 }

@@ -28,4 +28,13 @@ class JsonTimeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonTime.parse(text));
         assertEquals("unreadable time '" + text + "'", e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2020-10-18T07:50:06.220Z, 2020-10-18T07:50:06.2200000Z",
+        "2025-10-24T23:36:29.1111269Z, 2025-10-24T23:36:29.1111269Z",
+        "2023-08-15T09:53:48Z, 2023-08-15T09:53:48.0000000Z"})
+    void formatsWithSevenDigitsAsTheEvtxReader(String instant, String text) {
+        assertEquals(text, JsonTime.format(Instant.parse(instant)));
+    }
 }

@@ -90,6 +90,18 @@ class Normalizer_CountsTest {
         assertEquals(94, checked);
     }
 
+    @Test
+    void everyEvtxFile() throws IOException {
+        JsonNode evtx = reference().path("evtx");
+        int checked = 0;
+        for (Iterator<String> it = evtx.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            check(name, TestEvents.evtx(SharedData.require(name)), evtx.path(name).path("by_channel_eventid"));
+            checked++;
+        }
+        assertEquals(103, checked);
+    }
+
     private static void check(String name, List<RawEvent> events, JsonNode byId) {
         Map<String, Long> reference = new TreeMap<>();
         long total = 0;

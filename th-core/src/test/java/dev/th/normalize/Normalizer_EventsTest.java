@@ -40,11 +40,20 @@ class Normalizer_EventsTest {
         return N.normalize(e, "default");
     }
 
+    /** The (first) event of a regression pair's EVTX file. */
     static RawEvent regression(String folder) throws IOException {
+        return TestEvents.evtx(pairFile(folder, ".evtx")).get(0);
+    }
+
+    /** The (first) event of a regression pair's evtx_dump JSON twin. */
+    static RawEvent regressionJson(String folder) throws IOException {
+        return TestEvents.evtxDumpJson(pairFile(folder, ".json")).get(0);
+    }
+
+    static Path pairFile(String folder, String suffix) throws IOException {
         Path dir = SharedData.require("sigma-regression/" + folder);
         try (Stream<Path> s = Files.list(dir)) {
-            Path json = s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-            return TestEvents.evtxDumpJson(json).get(0);
+            return s.filter(p -> p.toString().endsWith(suffix)).findFirst().orElseThrow();
         }
     }
 
@@ -220,6 +229,19 @@ class Normalizer_EventsTest {
         assertEquals("delete", value.get(Column.Operation));
         assertEquals("\\REGISTRY\\A\\{637b53f9-4d89-6fa1-6c98-3a1f52acff48}\\Root\\InventoryDriverBinary", value.get(Column.Key));
         assertEquals("c:/windows/system32/drivers/1394ohci.sys", value.get(Column.Value));
+    }
+
+    @Test
+    void sysmon12_wholeCampaign_createAndDeleteByEventType() {
+        SharedData.require(LSASS);
+        java.util.Map<String, Integer> ops = new java.util.TreeMap<>();
+        for (RawEvent e : lsass) {
+            if (e.eventId() == 12) {
+                ops.merge(N.normalize(e, "default").text(Column.Operation), 1, Integer::sum);
+            }
+        }
+        // EventType counts of the file: CreateKey 2695; DeleteKey 22 + DeleteValue 449
+        assertEquals(java.util.Map.of("create", 2695, "delete", 471), ops);
     }
 
     @Test

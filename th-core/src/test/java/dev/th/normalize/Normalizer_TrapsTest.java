@@ -34,10 +34,13 @@ class Normalizer_TrapsTest {
                 .path("sysmon_eid1_samples").path(0);
         String evtxSpelling = sample.path("ProcessGuid").asText();
         assertEquals("{5aa13a44-0130-68fd-4e35-000000004002}", evtxSpelling);
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         assertEquals("5AA13A44-0130-68FD-4E35-000000004002", json.field("ProcessGuid"));
-        RawEvent evtx = withFields(json, json.channel(), Map.of("ProcessGuid", evtxSpelling));
+        RawEvent evtx = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        assertEquals(evtxSpelling, evtx.field("ProcessGuid"));
+        assertEquals("5aa13a44-0130-68fd-4e35-000000004002", N.normalize(evtx, "c").get(Column.ChildGuid));
         assertEquals(N.normalize(json, "c").get(Column.ChildGuid), N.normalize(evtx, "c").get(Column.ChildGuid));
+        assertEquals(N.normalize(json, "c").get(Column.ParentGuid), N.normalize(evtx, "c").get(Column.ParentGuid));
     }
 
     @Test
@@ -64,7 +67,7 @@ class Normalizer_TrapsTest {
     @Test
     void numbersAsStringsOrNumbersGiveTheSameValues() throws IOException {
         // evtx_dump JSON writes ProcessId as a number, OTRF as a string: both read as text "5112"
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         RawEvent spaced = withFields(json, json.channel(), Map.of("ProcessId", "0x13f8", "ParentProcessId", " 6304 "));
         assertEquals(N.normalize(json, "c").get(Column.ChildPid), N.normalize(spaced, "c").get(Column.ChildPid));
         assertEquals(6304L, N.normalize(spaced, "c").get(Column.ParentPid));
@@ -72,7 +75,7 @@ class Normalizer_TrapsTest {
 
     @Test
     void providersProcessIdIsNotTheEventsProcessId() throws IOException {
-        RawEvent json = Normalizer_EventsTest.regression("proc_creation_win_certutil_decode");
+        RawEvent json = Normalizer_EventsTest.regressionJson("proc_creation_win_certutil_decode");
         RawEvent both = withFields(json, json.channel(), Map.of("ProcessID", "3308"));
         CanonicalEvent r = N.normalize(both, "c");
         assertEquals(5112L, r.get(Column.ChildPid));

@@ -1,0 +1,254 @@
+package dev.th;
+
+import dev.th.model.Column;
+import dev.th.query.Cond;
+import dev.th.query.Expr;
+import dev.th.query.Query;
+import dev.th.query.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.dflib.DataFrame;
+
+/**
+ * The common part of every question (the seed's keyword arguments become fluent options):
+ * the period, a histogram instead of rows, and the filters each method allows. Call
+ * {@link #fetch()} for typed rows, {@link #frame()} for a DataFrame, or
+ * {@link #histogram(Histogram)} for buckets.
+ *
+ * @param <T> the row type
+ * @param <S> the concrete question type (for fluent chaining)
+ */
+public abstract class Ask<T extends Row, S extends Ask<T, S>> {
+    final Session session;
+    final Scope scope;
+    private TimePeriod period;
+    final List<Cond> filters = new ArrayList<>();
+
+    Ask(Session session, Scope scope) {
+        this.session = session;
+        this.scope = scope;
+    }
+
+    @SuppressWarnings("unchecked")
+    final S self() {
+        return (S) this;
+    }
+
+    /** The seed's {@code period}: the time window (default: the owner's period, by default today). */
+    public S period(TimePeriod p) {
+        this.period = p;
+        return self();
+    }
+
+    /** {@link #period(TimePeriod)} from text: {@code today}, {@code 7d}, {@code D1..D2}, {@code all}. */
+    public S period(String text) {
+        return period(TimePeriod.parse(text));
+    }
+
+    /** The period this question reads. */
+    public TimePeriod effectivePeriod() {
+        return period != null ? period : scope.period().get();
+    }
+
+    /** The seed's {@code histogram}: the question returns counts per hour or day instead of rows. */
+    public Buckets histogram(Histogram h) {
+        return new Buckets(session, baseCondition(false), columns(), h, effectivePeriod());
+    }
+
+    /** Runs the question: the typed rows, in time order. */
+    public Hits<T> fetch() {
+        Query q = rowsQuery(Query.from(Session.EVENTS).where(baseCondition(true)));
+        Table t = session.run(q);
+        List<T> rows = new ArrayList<>();
+        for (Object[] r : t.rows()) {
+            rows.add(made(factory().make(session, t.columns(), r)));
+        }
+        String why = rows.isEmpty() ? explainEmpty() : null;
+        return new Hits<>(columns(), rows, why);
+    }
+
+    /** {@code fetch().frame()}: the seed's DataFrame. */
+    public DataFrame frame() {
+        return fetch().frame();
+    }
+
+    /** The seed's columns of this question's answer. */
+    abstract List<String> columns();
+
+    abstract RowFactory<T> factory();
+
+    /** The family this question reads, or null for every family. */
+    abstract String family();
+
+    /** A hook for rows just made (e.g. to hand a process its period). */
+    T made(T row) {
+        if (row instanceof Process p) {
+            p.period = effectivePeriod();
+        }
+        return row;
+    }
+
+    /** The selection, order and limit of the rows; by default the columns plus keys, in time order. */
+    Query rowsQuery(Query filtered) {
+        return filtered.selectColumns(storedColumns(columns())).orderBy(Expr.col("DateTime"), false);
+    }
+
+    /** The columns of the store to select: those asked plus the keys pivots need. */
+    static List<String> storedColumns(List<String> wanted) {
+        Set<String> stored = new LinkedHashSet<>();
+        for (String c : SeedColumns.concat(wanted, SeedColumns.KEYS)) {
+            if (isStored(c)) {
+                stored.add(c);
+            }
+        }
+        return new ArrayList<>(stored);
+    }
+
+    static boolean isStored(String column) {
+        for (Column c : Column.values()) {
+            if (c.name().equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scope, family, filters and (when asked) the period. */
+    Cond baseCondition(boolean withPeriod) {
+        List<Cond> all = new ArrayList<>();
+        all.add(scope.cond());
+        if (family() != null) {
+            all.add(Cond.eq("Family", family()));
+        }
+        all.addAll(filters);
+        if (withPeriod) {
+            Cond p = periodCondition(effectivePeriod(), session);
+            if (p != null) {
+                all.add(p);
+            }
+        }
+        return Cond.and(all);
+    }
+
+    static Cond periodCondition(TimePeriod p, Session session) {
+        TimePeriod.Range r = p.resolve(session.clock);
+        List<Cond> c = new ArrayList<>();
+        if (r.from() != null) {
+            c.add(Cond.cmp("DateTime", Cond.Op.GE, r.from()));
+        }
+        if (r.to() != null) {
+            c.add(Cond.cmp("DateTime", Cond.Op.LT, r.to()));
+        }
+        return c.isEmpty() ? null : Cond.and(c);
+    }
+
+    /** When the period hid every matching event: which period holds them. */
+    String explainEmpty() {
+        return explainEmpty(session, baseCondition(false), effectivePeriod());
+    }
+
+    static String explainEmpty(Session session, Cond withoutPeriod, TimePeriod p) {
+        if (p.isAll()) {
+            return null;
+        }
+        Table t = session.run(Query.from(Session.EVENTS).where(withoutPeriod)
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
+                .select(Expr.count(), "N"));
+        Object[] r = t.rows().get(0);
+        long n = ((Number) r[2]).longValue();
+        if (n == 0) {
+            return null;
+        }
+        LocalDate first = LocalDate.ofInstant((Instant) r[0], ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant((Instant) r[1], ZoneOffset.UTC);
+        TimePeriod.Range range = p.resolve(session.clock);
+        return "nothing in period " + p + " (" + range.from() + " .. " + range.to() + "); the " + n
+                + " matching events are in " + first + ".." + last + " (use that period, or 'all')";
+    }
+
+    // ---- filters shared by several seed methods (each subclass exposes those its method has) ----
+
+    /** Which side of an event a {@code file} filter reads. */
+    enum Side { CHILD, PARENT }
+
+    void fileFilter(Side side, List<File> files) {
+        String prefix = side == Side.CHILD ? "Child" : "Parent";
+        List<Cond> any = new ArrayList<>();
+        for (File f : files) {
+            any.add(f.matches(prefix));
+        }
+        filters.add(Cond.or(any));
+    }
+
+    void userFilter(List<String> users) {
+        List<Cond> any = new ArrayList<>();
+        for (String u : users) {
+            any.add(userMatches(u));
+        }
+        filters.add(Cond.or(any));
+    }
+
+    /** A user name matches {@code DOMAIN\\name} or {@code name}, ignoring case. */
+    static Cond userMatches(String user) {
+        String u = user.trim();
+        List<Cond> any = new ArrayList<>();
+        any.add(Cond.inIgnoreCase("LoggedUser", List.of(u)));
+        if (!u.contains("\\")) {
+            any.add(new Cond.EndsWith(Expr.col("LoggedUser"), "\\" + u, true));
+        }
+        return Cond.or(any);
+    }
+
+    void kindFilter(List<Kind> kinds) {
+        List<String> labels = new ArrayList<>();
+        for (Kind k : kinds) {
+            labels.add(k.label());
+        }
+        filters.add(Cond.inIgnoreCase("Kind", labels));
+    }
+
+    void operationFilter(List<? extends Operation> ops) {
+        List<String> labels = new ArrayList<>();
+        for (Operation o : ops) {
+            labels.add(o.label());
+        }
+        filters.add(Cond.in("Operation", labels));
+    }
+
+    void commandFilter(List<String> commands) {
+        List<Cond> any = new ArrayList<>();
+        for (String c : commands) {
+            any.add(Cond.contains("CommandLine", c));
+        }
+        filters.add(Cond.or(any));
+    }
+
+    void attributeFilter(List<Attribute> attributes) {
+        EnumSet<Attribute> set = EnumSet.noneOf(Attribute.class);
+        set.addAll(attributes);
+        List<Cond> any = new ArrayList<>();
+        for (Attribute a : set) {
+            any.add(Cond.eq(a.column(), true));
+        }
+        filters.add(Cond.or(any));
+    }
+
+    static <E> List<E> list(E[] values, String what) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(what + ": give at least one value");
+        }
+        return List.of(values);
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

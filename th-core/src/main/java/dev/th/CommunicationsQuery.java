@@ -1,0 +1,168 @@
+package dev.th;
+
+import dev.th.query.Cond;
+import dev.th.query.Expr;
+import dev.th.query.Query;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The seed's {@code get_communications}: network connections (Sysmon 3). Options: {@code file}
+ * (the connecting process's file), {@code protocol}, {@code port} (number or name),
+ * {@code iptype}, {@code direction}, {@code ips}, {@code top} (aggregate identical connections,
+ * counted in {@code Times}, and keep the N most frequent), {@code period}, {@code histogram}.
+ * Rows are {@link Connection}s.
+ */
+public final class CommunicationsQuery extends Ask<Connection, CommunicationsQuery> {
+    private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
+            "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
+    private final List<String> columns;
+    private Integer top;
+
+    CommunicationsQuery(Session session, Scope scope, List<String> columns) {
+        super(session, scope);
+        this.columns = columns;
+    }
+
+    /** The seed's {@code file}: connections made by processes of these files. */
+    public CommunicationsQuery file(File... files) {
+        fileFilter(Side.PARENT, list(files, "file"));
+        return this;
+    }
+
+    public CommunicationsQuery file(String... files) {
+        return file(File.of(files).toArray(new File[0]));
+    }
+
+    /** The seed's {@code protocol} (compared ignoring case). */
+    public CommunicationsQuery protocol(Protocol... protocols) {
+        List<String> labels = new ArrayList<>();
+        for (Protocol p : list(protocols, "protocol")) {
+            labels.add(p.label().toLowerCase(java.util.Locale.ROOT));
+        }
+        filters.add(new Cond.In(Expr.call(Expr.Fn.LOWER, Expr.col("Protocol")), labels));
+        return this;
+    }
+
+    public CommunicationsQuery protocol(String... protocols) {
+        List<Protocol> p = new ArrayList<>();
+        for (String s : list(protocols, "protocol")) {
+            p.add(Protocol.parse(s));
+        }
+        return protocol(p.toArray(new Protocol[0]));
+    }
+
+    /** The seed's {@code port} by number: the remote or the local end uses one of them. */
+    public CommunicationsQuery port(int... ports) {
+        if (ports.length == 0) {
+            throw new IllegalArgumentException("port: give at least one value");
+        }
+        List<Integer> p = new ArrayList<>();
+        for (int n : ports) {
+            if (n < 0 || n > 65535) {
+                throw new IllegalArgumentException("port " + n + " is not in 0..65535");
+            }
+            p.add(n);
+        }
+        filters.add(Cond.or(List.of(Cond.in("RemotePort", p), Cond.in("LocalPort", p))));
+        return this;
+    }
+
+    /** The seed's {@code port} by name (FTP, SSH, TELNET, SMTP, HTTP, POP3, HTTPS, RDP). */
+    public CommunicationsQuery port(Port... ports) {
+        int[] n = new int[list(ports, "port").size()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = ports[i].number();
+        }
+        return port(n);
+    }
+
+    /** The seed's {@code port} from text: numbers or names. */
+    public CommunicationsQuery port(String... ports) {
+        List<String> l = list(ports, "port");
+        int[] n = new int[l.size()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = Port.parseNumber(l.get(i));
+        }
+        return port(n);
+    }
+
+    /** The seed's {@code iptype}: Public or Private remote address. */
+    public CommunicationsQuery ipType(IpType type) {
+        filters.add(Cond.eq("Ipv4Status", type.label()));
+        return this;
+    }
+
+    public CommunicationsQuery ipType(String type) {
+        return ipType(IpType.parse(type));
+    }
+
+    /** The seed's {@code direction}. */
+    public CommunicationsQuery direction(Direction d) {
+        filters.add(Cond.eq("Direction", d.label()));
+        return this;
+    }
+
+    public CommunicationsQuery direction(String d) {
+        return direction(Direction.parse(d));
+    }
+
+    /** The seed's {@code ips}: connections with these remote addresses. */
+    public CommunicationsQuery ips(String... ips) {
+        List<String> l = new ArrayList<>();
+        for (String ip : list(ips, "ips")) {
+            l.add(ip.trim());
+        }
+        filters.add(Cond.in("RemoteIp", l));
+        return this;
+    }
+
+    /**
+     * The seed's {@code top}: identical connections (same process, user, addresses, remote port,
+     * protocol, direction) become one row, {@code Times} counts them, the {@code n} most
+     * frequent are kept; DateTime is the first time, LocalPort is kept only when it never changed.
+     */
+    public CommunicationsQuery top(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("top must be >= 1, got " + n);
+        }
+        this.top = n;
+        return this;
+    }
+
+    @Override
+    Query rowsQuery(Query filtered) {
+        if (top == null) {
+            return super.rowsQuery(filtered);
+        }
+        Expr first = Expr.call(Expr.Fn.MIN, Expr.col("DateTime"));
+        Expr minPort = Expr.call(Expr.Fn.MIN, Expr.col("LocalPort"));
+        Expr maxPort = Expr.call(Expr.Fn.MAX, Expr.col("LocalPort"));
+        Query q = filtered.select(first, "DateTime").select(Expr.call(Expr.Fn.DAY, first), "Date");
+        for (String c : GROUP) {
+            q = q.select(Expr.col(c), c).groupBy(Expr.col(c));
+        }
+        return q.select(new Expr.Case(new Cond.Cmp(minPort, Cond.Op.EQ, maxPort), minPort), "LocalPort")
+                .select(Expr.count(), "Times")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("ClientId")), "ClientId")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("ParentGuid")), "ParentGuid")
+                .orderBy(Expr.count(), true).orderBy(first, false).orderBy(Expr.col("RemoteIp"), false)
+                .limit(top);
+    }
+
+    @Override
+    List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    RowFactory<Connection> factory() {
+        return Connection::new;
+    }
+
+    @Override
+    String family() {
+        return "network";
+    }
+}

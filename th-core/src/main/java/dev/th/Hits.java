@@ -1,0 +1,82 @@
+package dev.th;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.dflib.DataFrame;
+import org.dflib.Series;
+
+/**
+ * The seed's THCollection: the typed rows of an answer, iterable, and convertible to a DFLib
+ * {@link DataFrame} with exactly the seed's columns in the seed's order ({@link #frame()}).
+ * When a period hid all the data, {@link #emptyBecause()} says which period holds it.
+ *
+ * @param <T> the row type ({@link Process}, {@link Connection}, {@link Registry}, ...)
+ */
+public final class Hits<T extends Row> implements Iterable<T> {
+    private final List<String> columns;
+    private final List<T> rows;
+    private final String emptyBecause;
+
+    Hits(List<String> columns, List<T> rows, String emptyBecause) {
+        this.columns = List.copyOf(columns);
+        this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+        this.emptyBecause = emptyBecause;
+    }
+
+    /** The seed's columns of this answer, in order (the columns of {@link #frame()}). */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The rows. */
+    public List<T> list() {
+        return rows;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    public T get(int i) {
+        return rows.get(i);
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return rows.iterator();
+    }
+
+    /**
+     * Why the answer is empty when the data exists outside the asked period: which period
+     * holds it (e.g. "nothing in period today (2026-11-24); the matching data is in
+     * 2020-10-23..2020-10-23"). Empty when the answer has rows or no period hid anything.
+     */
+    public Optional<String> emptyBecause() {
+        return Optional.ofNullable(emptyBecause);
+    }
+
+    /** The rows as a DataFrame with the seed's columns in the seed's order. */
+    public DataFrame frame() {
+        List<Series<?>> series = new ArrayList<>();
+        for (String c : columns) {
+            Object[] values = new Object[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.get(i).get(c);
+            }
+            series.add(Series.of(values));
+        }
+        return DataFrame.byColumn(columns.toArray(new String[0])).ofIterable(series);
+    }
+
+    @Override
+    public String toString() {
+        return "Hits" + columns + " x " + rows.size();
+    }
+}

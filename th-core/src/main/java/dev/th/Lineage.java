@@ -1,0 +1,244 @@
+package dev.th;
+
+import dev.th.query.Cond;
+import dev.th.query.Expr;
+import dev.th.query.Query;
+import dev.th.query.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dflib.DataFrame;
+
+/**
+ * Joins processes to their parents and children: by process GUID when the events carry one,
+ * otherwise by pid on the same machine within the process's lifetime (creation up to its end or
+ * the next creation of the same pid), so a reused pid never joins unrelated processes.
+ */
+final class Lineage {
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_NODES = 10_000;
+
+    private Lineage() {
+    }
+
+    private static Query creations(Process p) {
+        return Query.from(Session.EVENTS)
+                .where(Cond.eq("Muid", p.muid()))
+                .where(Cond.eq("Family", "process"))
+                .where(Cond.eq("Operation", Operation.Process.CREATE.label()))
+                .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
+    }
+
+    private static List<Process> rows(Process origin, Table t) {
+        List<Process> out = new ArrayList<>();
+        for (Object[] r : t.rows()) {
+            Process p = new Process(origin.session, t.columns(), r);
+            p.period = origin.period;
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** The parent's creation, or a process made of the child's Parent columns when it was not logged. */
+    static Process parent(Process p) {
+        Process found = loggedParent(p);
+        if (found != null) {
+            return found;
+        }
+        if (p.parentFilename() == null && p.parentPid() == null) {
+            return null;
+        }
+        List<String> cols = List.of("Muid", "ClientId", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid", "ChildGuid");
+        Process synthetic = new Process(p.session, cols, new Object[] {p.muid(), p.clientId(), p.parentFilename(),
+            p.text("ParentPath"), p.text("ParentMd5"), p.parentPid(), p.parentGuid()});
+        synthetic.period = p.period;
+        return synthetic;
+    }
+
+    /** The logged creation of the parent, or null. */
+    static Process loggedParent(Process p) {
+        if (p.parentGuid() != null) {
+            List<Process> r = rows(p, p.session.run(creations(p).where(Cond.eq("ChildGuid", p.parentGuid()))
+                    .orderBy(Expr.col("DateTime"), false).limit(1)));
+            return r.isEmpty() ? null : r.get(0);
+        }
+        if (p.parentPid() == null || p.time() == null) {
+            return null;
+        }
+        List<Process> r = rows(p, p.session.run(creations(p).where(Cond.eq("ChildPid", p.parentPid()))
+                .where(Cond.isNull("ChildGuid"))
+                .where(Cond.cmp("DateTime", Cond.Op.LE, p.time()))
+                .orderBy(Expr.col("DateTime"), true).limit(1)));
+        if (r.isEmpty()) {
+            return null;
+        }
+        Process candidate = r.get(0);
+        Instant end = end(candidate);
+        return end == null || end.isAfter(p.time()) ? candidate : null;
+    }
+
+    /** When a process's pid stopped meaning it: its end, or the next creation of the same pid. */
+    static Instant end(Process p) {
+        if (p.time() == null || p.pid() == null) {
+            return null;
+        }
+        Table t = p.session.run(Query.from(Session.EVENTS)
+                .where(Cond.eq("Muid", p.muid()))
+                .where(Cond.eq("Family", "process"))
+                .where(Cond.or(List.of(Cond.eq("Operation", "kill"),
+                        // a creation logged with a GUID may be this same process seen by Sysmon: only
+                        // creations of the same kind of source end a pid's meaning
+                        p.guid() == null
+                                ? Cond.and(List.of(Cond.eq("Operation", "create"), Cond.isNull("ChildGuid")))
+                                : Cond.and(List.of(Cond.eq("Operation", "create"), Cond.not(Cond.isNull("ChildGuid")))))))
+                .where(Cond.eq("ChildPid", p.pid()))
+                .where(Cond.cmp("DateTime", Cond.Op.GT, p.time()))
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "End"));
+        return (Instant) t.rows().get(0)[0];
+    }
+
+    /** The processes {@code p} created. */
+    static List<Process> children(Process p) {
+        if (p.guid() != null) {
+            return rows(p, p.session.run(creations(p).where(Cond.eq("ParentGuid", p.guid()))
+                    .orderBy(Expr.col("DateTime"), false)));
+        }
+        if (p.pid() == null || p.time() == null) {
+            return List.of();
+        }
+        Query q = creations(p).where(Cond.eq("ParentPid", p.pid())).where(Cond.isNull("ParentGuid"))
+                .where(Cond.cmp("DateTime", Cond.Op.GE, p.time()));
+        Instant end = end(p);
+        if (end != null) {
+            q = q.where(Cond.cmp("DateTime", Cond.Op.LT, end));
+        }
+        return rows(p, p.session.run(q.orderBy(Expr.col("DateTime"), false)));
+    }
+
+    /** The condition selecting the events where {@code p} is the actor. */
+    static Cond actorCondition(Process p) {
+        List<Cond> c = new ArrayList<>();
+        c.add(Cond.eq("Muid", p.muid()));
+        if (p.guid() != null) {
+            c.add(Cond.eq("ParentGuid", p.guid()));
+            return Cond.and(c);
+        }
+        if (p.pid() == null) {
+            throw new IllegalStateException("process " + p.name() + " has neither a GUID nor a pid to find its actions by");
+        }
+        c.add(Cond.eq("ParentPid", p.pid()));
+        if (p.time() != null) {
+            c.add(Cond.cmp("DateTime", Cond.Op.GE, p.time()));
+            Instant end = end(p);
+            if (end != null) {
+                c.add(Cond.cmp("DateTime", Cond.Op.LE, end));
+            }
+        }
+        return Cond.and(c);
+    }
+
+    /** Ancestors, the process and its descendants, in time order, within {@code period}. */
+    static Hits<Process> tree(Process p, TimePeriod period) {
+        Map<String, Process> nodes = new LinkedHashMap<>();
+        Process self = p;
+        if (!"create".equals(p.operation()) && p.guid() != null) {
+            List<Process> own = rows(p, p.session.run(creations(p).where(Cond.eq("ChildGuid", p.guid())).limit(1)));
+            if (!own.isEmpty()) {
+                self = own.get(0);
+            }
+        }
+        nodes.put(key(self), self);
+        Process cur = self;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            Process up = loggedParent(cur);
+            if (up == null || nodes.containsKey(key(up))) {
+                break;
+            }
+            nodes.put(key(up), up);
+            cur = up;
+        }
+        descendants(self, nodes);
+        TimePeriod.Range r = period.resolve(p.session.clock);
+        List<Process> out = new ArrayList<>();
+        for (Process n : nodes.values()) {
+            Instant t = n.time();
+            if (t != null && (r.from() != null && t.isBefore(r.from()) || r.to() != null && !t.isBefore(r.to()))) {
+                continue;
+            }
+            out.add(n);
+        }
+        out.sort(Comparator.comparing(Process::time, Comparator.nullsFirst(Comparator.naturalOrder())));
+        String why = null;
+        if (out.isEmpty() && !nodes.isEmpty()) {
+            why = "nothing in period " + period + "; the execution tree of " + p.name() + " has " + nodes.size()
+                    + " processes outside it (use 'all')";
+        }
+        return new Hits<>(SeedColumns.EXECUTION_TREE, out, why);
+    }
+
+    private static void descendants(Process root, Map<String, Process> nodes) {
+        if (root.guid() != null) {
+            Set<String> frontier = new LinkedHashSet<>(List.of(root.guid()));
+            for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty() && nodes.size() < MAX_NODES; depth++) {
+                List<Process> level = rows(root, root.session.run(creations(root)
+                        .where(Cond.in("ParentGuid", new ArrayList<>(frontier)))
+                        .orderBy(Expr.col("DateTime"), false)));
+                frontier = new LinkedHashSet<>();
+                for (Process c : level) {
+                    if (c.guid() != null && nodes.putIfAbsent(key(c), c) == null) {
+                        frontier.add(c.guid());
+                    }
+                }
+            }
+            return;
+        }
+        List<Process> frontier = List.of(root);
+        for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty() && nodes.size() < MAX_NODES; depth++) {
+            List<Process> next = new ArrayList<>();
+            for (Process f : frontier) {
+                for (Process c : children(f)) {
+                    if (nodes.putIfAbsent(key(c), c) == null) {
+                        next.add(c);
+                    }
+                }
+            }
+            frontier = next;
+        }
+    }
+
+    private static String key(Process p) {
+        return p.guid() != null ? "g:" + p.guid() : "p:" + p.pid() + "@" + p.time();
+    }
+
+    /** The command lines this binary ran with on the process's machine: CommandLine, Times. */
+    static DataFrame commandlines(Process p, TimePeriod period, Integer ntop) {
+        List<Cond> c = new ArrayList<>();
+        c.add(Cond.eq("Muid", p.muid()));
+        c.add(Cond.eq("Family", "process"));
+        c.add(Cond.eq("Operation", "create"));
+        c.add(Cond.not(Cond.isNull("CommandLine")));
+        if (p.md5() != null) {
+            c.add(Cond.inIgnoreCase("ChildMd5", List.of(p.md5())));
+        } else {
+            c.add(Cond.inIgnoreCase("ChildFilename", List.of(p.name())));
+        }
+        Cond pc = Ask.periodCondition(period, p.session);
+        if (pc != null) {
+            c.add(pc);
+        }
+        if (ntop != null && ntop < 1) {
+            throw new IllegalArgumentException("ntop must be >= 1, got " + ntop);
+        }
+        Table t = p.session.run(Query.from(Session.EVENTS).where(Cond.and(c))
+                .select(Expr.col("CommandLine"), "CommandLine").select(Expr.count(), "Times")
+                .groupBy(Expr.col("CommandLine"))
+                .orderBy(Expr.count(), true).orderBy(Expr.col("CommandLine"), false)
+                .limit(ntop));
+        return Frames.of(t, List.of("CommandLine", "Times"));
+    }
+}

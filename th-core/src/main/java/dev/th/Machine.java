@@ -1,0 +1,241 @@
+package dev.th;
+
+import dev.th.query.Cond;
+import dev.th.query.Expr;
+import dev.th.query.Query;
+import dev.th.query.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.dflib.DataFrame;
+
+/**
+ * The seed's Machine (one MUID): a row of a machine list (Muid, MachineName, ClientId,
+ * FirstSeen, LastSeen, Events) and every question of the seed about the machine:
+ * {@link #executions()} ({@code get_executions}), {@link #files()} ({@code get_files}),
+ * {@link #registry()} ({@code get_registry}), {@link #communications()}
+ * ({@code get_communications}), {@link #detections()} ({@code get_detections}),
+ * {@link #blocked()} ({@code get_blocked}), {@link #events()} ({@code get_events}),
+ * {@link #ioas()} ({@code get_ioas}), {@link #processes()} ({@code get_processes}),
+ * {@link #users()} ({@code get_users}), {@link #timetable} ({@code get_timetable}),
+ * {@link #bandwidth} ({@code get_bandwidth}), {@link #info} ({@code get_info}),
+ * {@link #osInfo()} ({@code get_os_info}), {@link #names()} ({@code get_name}),
+ * {@link #client()} ({@code get_client}), {@link #firstSeen()}, {@link #lastSeen()},
+ * {@link #muid()}, {@link #name()}. Questions default to the machine's period
+ * ({@link #withPeriod}), which defaults to the session's (today unless changed).
+ */
+public final class Machine extends Row {
+    /** The columns of a machine list. */
+    public static final List<String> COLUMNS = List.of("Muid", "MachineName", "ClientId", "FirstSeen", "LastSeen", "Events");
+
+    /** The seed's {@code get_os_info}: the OS name, version and build, and what tells it. */
+    public record OsInfo(String name, String version, Integer build, String evidence) {
+    }
+
+    private TimePeriod period;
+
+    Machine(Session session, List<String> columns, Object[] values) {
+        super(session, columns, values);
+    }
+
+    /** The machines whose events match {@code c}, ordered by name. */
+    static Hits<Machine> list(Session session, Cond c) {
+        Table t = session.run(Query.from(Session.EVENTS).where(c)
+                .select(Expr.col("Muid"), "Muid")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName")
+                .select(Expr.col("ClientId"), "ClientId")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "FirstSeen")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "LastSeen")
+                .select(Expr.count(), "Events")
+                .groupBy(Expr.col("Muid"), Expr.col("ClientId"))
+                .orderBy(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), false));
+        List<Machine> rows = new ArrayList<>();
+        for (Object[] r : t.rows()) {
+            rows.add(new Machine(session, t.columns(), r));
+        }
+        return new Hits<>(COLUMNS, rows, null);
+    }
+
+    static Machine byMuid(Session session, String muid, TimePeriod period) {
+        Hits<Machine> h = list(session, Cond.eq("Muid", muid));
+        if (h.isEmpty()) {
+            throw new IllegalArgumentException("no machine with Muid " + muid + " in the store");
+        }
+        return h.get(0).withPeriod(period);
+    }
+
+    /**
+     * The machine named {@code nameOrMuid} among {@code machines}: a Muid, a name, or a name's
+     * first label ({@code WIN-DC01} for {@code WIN-DC01.corp.local}), case ignored.
+     */
+    static Machine pick(Hits<Machine> machines, String nameOrMuid, String where) {
+        String n = nameOrMuid.trim();
+        List<Machine> exact = new ArrayList<>();
+        List<Machine> shortName = new ArrayList<>();
+        for (Machine m : machines) {
+            if (n.equalsIgnoreCase(m.muid()) || n.equalsIgnoreCase(m.name())) {
+                exact.add(m);
+            } else if (m.name() != null && m.name().toLowerCase(java.util.Locale.ROOT)
+                    .startsWith(n.toLowerCase(java.util.Locale.ROOT) + ".")) {
+                shortName.add(m);
+            }
+        }
+        List<Machine> found = exact.isEmpty() ? shortName : exact;
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> names = new ArrayList<>();
+        for (Machine m : (found.isEmpty() ? machines.list() : found)) {
+            names.add(m.name() + " (" + m.clientId() + ", " + m.muid() + ")");
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no machine '" + nameOrMuid + "' " + where + "; machines: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
+        throw new IllegalArgumentException("'" + nameOrMuid + "' names several machines " + where + ": "
+                + String.join(", ", names) + "; give the Muid or the client");
+    }
+
+    /** The same machine whose questions default to {@code p} (the seed's Machine(period=...)). */
+    public Machine withPeriod(TimePeriod p) {
+        Machine m = new Machine(session, List.copyOf(toMap().keySet()), toMap().values().toArray());
+        m.period = p;
+        return m;
+    }
+
+    /** The period this machine's questions default to. */
+    public TimePeriod period() {
+        return period != null ? period : session.defaultPeriod();
+    }
+
+    /** The seed's {@code muid}: 32 hex digits, MD5 of ClientId + "/" + lower-case name. */
+    public String muid() {
+        return text("Muid");
+    }
+
+    /** The seed's {@code name}: the machine's name as its events spell it. */
+    public String name() {
+        return text("MachineName");
+    }
+
+    public String clientId() {
+        return text("ClientId");
+    }
+
+    /** How many events the store holds for this machine (all time). */
+    public long eventCount() {
+        return number("Events");
+    }
+
+    /** The seed's {@code first_seen}: the first recorded activity. */
+    public Instant firstSeen() {
+        return instant("FirstSeen");
+    }
+
+    /** The seed's {@code last_seen}: the last recorded activity. */
+    public Instant lastSeen() {
+        return instant("LastSeen");
+    }
+
+    /** The seed's {@code get_client}. */
+    public Client client() {
+        return new Client(session, clientId());
+    }
+
+    /** The seed's {@code get_name}: a frame relating the Muid and the name. */
+    public DataFrame names() {
+        return DataFrame.foldByRow("Muid", "MachineName").of(muid(), name());
+    }
+
+    Scope scope() {
+        return new Scope(Cond.eq("Muid", muid()), this::period, "machine " + name());
+    }
+
+    /** The seed's {@code get_executions}. */
+    public ExecutionsQuery executions() {
+        return new ExecutionsQuery(session, scope(), SeedColumns.MACHINE_EXECUTIONS);
+    }
+
+    /** The seed's {@code get_files}. */
+    public FilesQuery files() {
+        return new FilesQuery(session, scope());
+    }
+
+    /** The seed's {@code get_registry}. */
+    public RegistryQuery registry() {
+        return new RegistryQuery(session, scope(), SeedColumns.MACHINE_REGISTRY);
+    }
+
+    /** The seed's {@code get_communications}. */
+    public CommunicationsQuery communications() {
+        return new CommunicationsQuery(session, scope(), SeedColumns.MACHINE_COMMUNICATIONS);
+    }
+
+    /** The seed's {@code get_detections}. */
+    public DetectionsQuery detections() {
+        return new DetectionsQuery(session, scope());
+    }
+
+    /** The seed's {@code get_blocked}. */
+    public BlockedQuery blocked() {
+        return new BlockedQuery(session, scope());
+    }
+
+    /** The seed's {@code get_events}. */
+    public EventsQuery events() {
+        return new EventsQuery(session, scope());
+    }
+
+    /** The seed's {@code get_ioas}. */
+    public IoasQuery ioas() {
+        return new IoasQuery(session, muid(), null, this::period);
+    }
+
+    /** The seed's {@code get_processes}. */
+    public ProcessesQuery processes() {
+        return new ProcessesQuery(session, scope());
+    }
+
+    /** The seed's {@code get_users}. */
+    public UsersQuery users() {
+        return new UsersQuery(session, scope());
+    }
+
+    /** The seed's {@code get_timetable} in the machine's period. */
+    public DataFrame timetable() {
+        return timetable(period());
+    }
+
+    /** The seed's {@code get_timetable}: LoggedUser, Weekday (1..7, Monday = 1), Hour, AvgActions, StdActions. */
+    public DataFrame timetable(TimePeriod period) {
+        return Timetable.of(session, scope().cond(), period);
+    }
+
+    /** The seed's {@code get_bandwidth} in the machine's period. */
+    public DataFrame bandwidth() {
+        return bandwidth(period());
+    }
+
+    /**
+     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB). Endpoint logs carry no
+     * byte counts: until network flows are ingested the frame is empty, with the seed's columns.
+     */
+    public DataFrame bandwidth(TimePeriod period, File... files) {
+        return DataFrame.empty(SeedColumns.BANDWIDTH.toArray(new String[0]));
+    }
+
+    /** The seed's {@code get_info} in the machine's period. */
+    public List<String> info() {
+        return info(period());
+    }
+
+    /** The seed's {@code get_info}: the profiles its activity shows: domaincontroller, server, workstation (or unknown). */
+    public List<String> info(TimePeriod period) {
+        return MachineProfile.infer(session, scope().cond(), period);
+    }
+
+    /** The seed's {@code get_os_info}. */
+    public OsInfo osInfo() {
+        return MachineProfile.os(session, scope().cond());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.th.query;
+
+import java.nio.file.Path;
+
+/**
+ * Finds and opens a {@link QueryEngine} for a data directory. Implementations are registered
+ * for {@link java.util.ServiceLoader} in {@code META-INF/services/dev.th.query.EngineProvider};
+ * {@code TH.open} picks the provider with the highest {@link #priority()} that accepts the
+ * directory.
+ */
+public interface EngineProvider {
+
+    /** The engine's name, e.g. {@code duckdb}. */
+    String name();
+
+    /** Higher wins when several providers accept a directory. */
+    default int priority() {
+        return 0;
+    }
+
+    /** Whether this provider can open the store in {@code dataDir}. */
+    boolean accepts(Path dataDir);
+
+    /** Opens the store in {@code dataDir} for queries only (read-only where the engine allows it). */
+    QueryEngine open(Path dataDir);
+}

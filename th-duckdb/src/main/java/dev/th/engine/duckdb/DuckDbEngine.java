@@ -1,0 +1,158 @@
+package dev.th.engine.duckdb;
+
+import dev.th.query.Query;
+import dev.th.query.QueryEngine;
+import dev.th.query.QueryException;
+import dev.th.query.Sql;
+import dev.th.query.SqlDialect;
+import dev.th.query.SqlRenderer;
+import dev.th.query.Table;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Runs the query model on a DuckDB file through JDBC. Opened read-only: the engine only
+ * queries (ingest writes through the store). Statements are prepared and every value bound.
+ */
+public final class DuckDbEngine implements QueryEngine {
+    private static final SqlDialect DIALECT = new DuckDbDialect();
+    private final Connection connection;
+    private final SqlRenderer renderer = new SqlRenderer(DIALECT);
+    private final Path file;
+
+    /** Opens {@code file} read-only. */
+    public DuckDbEngine(Path file) {
+        this.file = file;
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            Properties props = new Properties();
+            props.setProperty("duckdb.read_only", "true");
+            this.connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        } catch (SQLException | ClassNotFoundException e) {
+            throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public synchronized Table execute(Query query) {
+        Sql sql = renderer.render(query);
+        try (PreparedStatement st = connection.prepareStatement(sql.text())) {
+            for (int i = 0; i < sql.params().size(); i++) {
+                st.setObject(i + 1, bindable(sql.params().get(i)));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return read(rs);
+            }
+        } catch (SQLException e) {
+            throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+        }
+    }
+
+    @Override
+    public synchronized boolean hasTable(String table) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new QueryException("cannot list the tables of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new QueryException("cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object bindable(Object v) {
+        if (v instanceof Instant i) {
+            return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+        }
+        return v;
+    }
+
+    private static Table read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> names = new ArrayList<>(n);
+        int[] types = new int[n];
+        for (int i = 0; i < n; i++) {
+            names.add(md.getColumnLabel(i + 1));
+            types[i] = md.getColumnType(i + 1);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = value(rs, i + 1, types[i]);
+            }
+            rows.add(row);
+        }
+        return new Table(names, rows);
+    }
+
+    private static Object value(ResultSet rs, int i, int type) throws SQLException {
+        switch (type) {
+            case Types.TIMESTAMP: {
+                LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC);
+            }
+            case Types.TIMESTAMP_WITH_TIMEZONE: {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                return t == null ? null : t.toInstant();
+            }
+            case Types.DATE: {
+                return rs.getObject(i, LocalDate.class);
+            }
+            default:
+                break;
+        }
+        Object v = rs.getObject(i);
+        if (v instanceof BigInteger b) {
+            return b.longValue();
+        } else if (v instanceof BigDecimal d) {
+            return d.doubleValue();
+        } else if (v instanceof Short s) {
+            return s.intValue();
+        } else if (v instanceof Byte b) {
+            return b.intValue();
+        } else if (v instanceof Float f) {
+            return f.doubleValue();
+        } else if (v != null && !(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+            return v.toString();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Client, User and File pivots across the two machines of the test store. */
+class Client_PivotsTest {
+    static TH th;
+
+    @BeforeAll
+    static void open() {
+        th = Stores.open();
+    }
+
+    @AfterAll
+    static void close() {
+        if (th != null) {
+            th.close();
+        }
+    }
+
+    static List<String> names(Hits<Machine> h) {
+        return h.list().stream().map(Machine::name).toList();
+    }
+
+    @Test
+    void clientMachinesAndFleetQuestions() {
+        Client c = th.client("default");
+        assertEquals(List.of("default"), th.clients().stream().map(Client::id).toList());
+        assertEquals(List.of("MKT01.pandalab.com", "WORKSTATION5"), names(c.machines()));
+        // Sysmon 1 + 4688 creations: WORKSTATION5 7 + 7, MKT01 269 + 53
+        assertEquals(14 + 322, c.executions().operation(Operation.Process.CREATE).fetch().size());
+        assertEquals(140, c.communications().fetch().size());
+        assertEquals(100, c.blocked().fetch().size());
+        assertEquals(0, th.client("nobody").executions().fetch().size());
+        assertTrue(c.users().fetch().size() >= 4);
+        assertEquals(0, c.ioas().fetch().size());
+    }
+
+    @Test
+    void lookupsAcrossMachines() {
+        Client c = th.client("default");
+        assertEquals(List.of("MKT01.pandalab.com", "WORKSTATION5"), names(c.machinesWithFile("cmd.exe")));
+        assertEquals(List.of("WORKSTATION5"), names(c.machinesWithFile("1ddcfc208163edfa63347d54b67ac30c")));
+        assertEquals(List.of("MKT01.pandalab.com"), names(c.machinesWithIp("192.168.1.4")));
+        assertEquals(List.of("WORKSTATION5"), names(c.machinesWithUser("wardog")));
+        assertEquals(List.of("WORKSTATION5"), names(c.machinesWithCommand("comsvcs.dll MiniDump")));
+        assertEquals(List.of(), names(c.machinesWithCommand("' OR 1=1 --")));
+    }
+
+    @Test
+    void userAndFilePivots() {
+        User u = th.user("stevie.marie");
+        assertEquals(List.of("MKT01.pandalab.com"), names(u.machines()));
+        assertTrue(u.executions().operation(Operation.Process.CREATE).fetch().size() > 0);
+        File f = th.file("PurpleSharp.exe");
+        assertEquals(List.of("WORKSTATION5"), names(f.machines()));
+        assertEquals(2, f.executions().operation(Operation.Process.CREATE).fetch().size());
+        assertEquals("2020-10-23T03:12:04.346Z", f.firstSeen().toString());
+        assertEquals(0, f.detections().fetch().size());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> File.of("x.exe").machines());
+        assertTrue(e.getMessage().contains("th.file"), e.getMessage());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Machine.communications() (get_communications) on MKT01 (OTRF LSASS_campaign_01): its 140
+ * Sysmon 3 events, counted from the source file: Initiated true 135 / false 5; udp 95 / tcp 45;
+ * remote end 192.168.1.4 105 times; 24 remote ends outside private ranges (multicast 224/239 and
+ * ff02::); port 53 at either end 67 (all svchost.exe pid 1048 → 192.168.1.4:53 udp), port 80 4,
+ * port 443 and 3389 none; 35 distinct (user, process, pid, remote ip:port, local ip, protocol,
+ * direction) connections.
+ */
+class Machine_CommunicationsTest {
+    static TH th;
+    static Machine mkt;
+
+    @BeforeAll
+    static void open() {
+        th = Stores.open();
+        mkt = th.machine("MKT01");
+    }
+
+    @AfterAll
+    static void close() {
+        if (th != null) {
+            th.close();
+        }
+    }
+
+    @Test
+    void allConnectionsWithTheSeedColumns() {
+        Hits<Connection> all = mkt.communications().fetch();
+        assertEquals(140, all.size());
+        assertEquals(List.of("DateTime", "Date", "Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp", "RemotePort",
+                "LocalIp", "LocalPort", "Protocol", "Direction", "Ipv4Status", "Times"), all.columns());
+        assertEquals(all.columns(), List.of(all.frame().getColumnsIndex().toArray()));
+        for (Connection c : all) {
+            assertEquals(1, c.times());
+        }
+    }
+
+    @Test
+    void directionAndIpType() {
+        assertEquals(135, mkt.communications().direction(Direction.OUTGOING).fetch().size());
+        assertEquals(5, mkt.communications().direction("incoming").fetch().size());
+        assertEquals(24, mkt.communications().ipType(IpType.PUBLIC).fetch().size());
+        assertEquals(116, mkt.communications().ipType("Private").fetch().size());
+        // an incoming connection has the machine's address as its local end
+        for (Connection c : mkt.communications().direction(Direction.INCOMING).fetch()) {
+            assertTrue(c.localIp().equals("192.168.1.41") || c.localIp().startsWith("fe80:"), c.toString());
+        }
+    }
+
+    @Test
+    void protocolPortAndIps() {
+        assertEquals(95, mkt.communications().protocol(Protocol.UDP).fetch().size());
+        assertEquals(45, mkt.communications().protocol("tcp").fetch().size());
+        assertEquals(140, mkt.communications().protocol(Protocol.TCP, Protocol.UDP).fetch().size());
+        for (Protocol p : List.of(Protocol.ICMP, Protocol.IGMP, Protocol.RFCOMM, Protocol.RDP, Protocol.ICMPV6, Protocol.RM)) {
+            assertEquals(0, mkt.communications().protocol(p).fetch().size(), p.label());
+        }
+        assertEquals(67, mkt.communications().port(53).fetch().size());
+        assertEquals(4, mkt.communications().port(Port.HTTP).fetch().size());
+        assertEquals(4, mkt.communications().port("HTTP").fetch().size());
+        assertEquals(71, mkt.communications().port("53", "http").fetch().size());
+        for (Port p : List.of(Port.FTP, Port.SSH, Port.TELNET, Port.SMTP, Port.POP3, Port.HTTPS, Port.RDP)) {
+            assertEquals(0, mkt.communications().port(p).fetch().size(), p.label());
+        }
+        assertEquals(105, mkt.communications().ips("192.168.1.4").fetch().size());
+        assertEquals(0, mkt.communications().ips("192.168.1.4' OR '1'='1").fetch().size());
+        assertEquals(85, mkt.communications().file("svchost.exe").fetch().size());
+    }
+
+    @Test
+    void topAggregatesIdenticalConnections() {
+        Hits<Connection> top1 = mkt.communications().top(1).fetch();
+        assertEquals(1, top1.size());
+        Connection c = top1.get(0);
+        assertEquals(67, c.times());
+        assertEquals("svchost.exe", c.parentFilename());
+        assertEquals(1048L, c.parentPid());
+        assertEquals("192.168.1.4", c.remoteIp());
+        assertEquals(53, c.remotePort());
+        assertEquals("udp", c.protocol());
+        assertEquals("Outgoing", c.direction());
+        assertEquals("Private", c.ipv4Status());
+        Hits<Connection> all = mkt.communications().top(1000).fetch();
+        assertEquals(35, all.size());
+        assertEquals(140, all.list().stream().mapToLong(Connection::times).sum());
+        assertEquals(List.of("DateTime", "Date", "Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp", "RemotePort",
+                "LocalIp", "LocalPort", "Protocol", "Direction", "Ipv4Status", "Times"), List.of(all.frame().getColumnsIndex().toArray()));
+    }
+
+    @Test
+    void histogramSplitByProcess() {
+        Hits<Bucket> b = mkt.communications().histogram(Histogram.byDay().split("ParentFilename", 2)).fetch();
+        assertEquals(List.of("DateTime", "ParentFilename", "Count"), b.columns());
+        assertEquals(2, b.size());
+        // one day, the two most frequent processes, in name order within the bucket
+        assertEquals("lsass.exe", b.get(0).splitValue());
+        assertEquals(20, b.get(0).count());
+        assertEquals("svchost.exe", b.get(1).splitValue());
+        assertEquals(85, b.get(1).count());
+        assertEquals("2023-08-15T00:00:00Z", b.get(0).time().toString());
+    }
+
+    @Test
+    void badValuesListTheAllowedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mkt.communications().port("GOPHER"));
+        assertTrue(e.getMessage().contains("FTP, SSH, TELNET, SMTP, HTTP, POP3, HTTPS, RDP"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> mkt.communications().protocol("SCTP"));
+        assertTrue(e.getMessage().contains("ICMP, IGMP, RFCOMM, TCP, RDP, UDP, ICMPV6, RM"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> mkt.communications().ipType("dark"));
+        assertTrue(e.getMessage().contains("Public, Private"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> mkt.communications().direction("up"));
+        assertTrue(e.getMessage().contains("Incoming, Outgoing"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> mkt.communications().port(70000));
+    }
+}

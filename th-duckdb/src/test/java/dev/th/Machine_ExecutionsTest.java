@@ -1,0 +1,152 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.util.List;
+import org.dflib.DataFrame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Machine.executions() (the seed's get_executions) on WORKSTATION5 (OTRF purplesharp + comsvcs).
+ * Expected counts come from reference-counts.json per Channel|EventID, mapped as DESIGN.md says:
+ * create = Sysmon 1 + Security 4688 (1+6 + 1+6), kill = Sysmon 5 + Security 4689 (3+1 + 3+1),
+ * thread = Sysmon 8 (0+1), load = Sysmon 7 (30+241), access = Sysmon 10 (68+253).
+ */
+class Machine_ExecutionsTest {
+    static TH th;
+    static Machine ws5;
+
+    @BeforeAll
+    static void open() {
+        th = Stores.open();
+        ws5 = th.machine("WORKSTATION5");
+    }
+
+    @AfterAll
+    static void close() {
+        if (th != null) {
+            th.close();
+        }
+    }
+
+    @Test
+    void countsPerOperationFollowTheMapping() {
+        assertEquals(14, ws5.executions().operation(Operation.Process.CREATE).fetch().size());
+        assertEquals(8, ws5.executions().operation(Operation.Process.KILL).fetch().size());
+        assertEquals(1, ws5.executions().operation(Operation.Process.THREAD).fetch().size());
+        assertEquals(271, ws5.executions().operation(Operation.Process.LOAD).fetch().size());
+        assertEquals(321, ws5.executions().operation(Operation.Process.ACCESS).fetch().size());
+        assertEquals(14 + 8 + 1 + 271 + 321, ws5.executions().fetch().size());
+        assertEquals(14 + 1, ws5.executions().operation("create", "thread").fetch().size());
+    }
+
+    @Test
+    void frameHasTheSeedColumnsInOrder() {
+        DataFrame df = ws5.executions().operation(Operation.Process.CREATE).frame();
+        assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",
+                "ParentFilename", "ParentPath", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation",
+                "RemoteSession", "External", "FreshUnknown", "LanShared"), List.of(df.getColumnsIndex().toArray()));
+        assertEquals(14, df.height());
+    }
+
+    @Test
+    void aProcessCreationHasTheValuesOfItsEvent() {
+        // Sysmon 1 of 2020-10-23T03:12:04.351Z: PurpleSharp.exe, pid 8972, from cmd.exe pid 4840
+        Process p = ws5.executions().operation(Operation.Process.CREATE).command("/t T1055.002").fetch().list().stream()
+                .filter(x -> x.guid() != null).findFirst().orElseThrow();
+        assertEquals("PurpleSharp.exe", p.name());
+        assertEquals("C:\\Users\\wardog\\Desktop\\PurpleSharp.exe", p.path());
+        assertEquals("1ddcfc208163edfa63347d54b67ac30c", p.md5());
+        assertEquals(8972L, p.pid());
+        assertEquals("cmd.exe", p.parentFilename());
+        assertEquals(4840L, p.parentPid());
+        assertEquals("PurpleSharp.exe  /t T1055.002", p.commandLine());
+        assertEquals("WORKSTATION5\\wardog", p.loggedUser());
+        assertEquals("39e4a257-8244-5f92-c117-000000000700", p.guid());
+        assertEquals(ws5.muid(), p.muid());
+        assertEquals("2020-10-23T03:12:04.351Z", p.time().toString());
+    }
+
+    @Test
+    void commandFilterIsLiteralTextNotSql() {
+        // Sysmon 1 and Security 4688 of PurpleSharp both carry "/t T1055.002"
+        assertEquals(2, ws5.executions().command("t1055.002").fetch().size());
+        assertEquals(0, ws5.executions().command("' OR '1'='1").fetch().size());
+        assertEquals(0, ws5.executions().command("%").fetch().size());
+        // "_" is literal: only SearchProtocolHost's "...MssGthrPipe69_" (Sysmon 1 and 4688) has one
+        assertEquals(2, ws5.executions().command("_").fetch().size());
+        assertEquals(0, ws5.executions().user("x' OR 1=1 --").fetch().size());
+        assertEquals(0, ws5.executions().file("cmd.exe' OR ''='").fetch().size());
+    }
+
+    @Test
+    void fileFilterByNameMd5AndPath() {
+        // PurpleSharp.exe is the child of: Sysmon 1, 4688 (create), Sysmon 5, 4689 (kill),
+        // 3 Sysmon 10 (TargetImage) and 1 Sysmon 7 (ImageLoaded) = 8; its MD5 is in Sysmon 1 and 7
+        assertEquals(8, ws5.executions().file("purplesharp.exe").fetch().size());
+        assertEquals(2, ws5.executions().file("1DDCFC208163EDFA63347D54B67AC30C").fetch().size());
+        assertEquals(8, ws5.executions().file("C:\\Users\\wardog\\Desktop\\PurpleSharp.exe").fetch().size());
+        assertEquals(2, ws5.executions().file(File.of("PurpleSharp.exe")).operation("create").fetch().size());
+    }
+
+    @Test
+    void userFilterTakesDomainOrName() {
+        int bare = ws5.executions().operation(Operation.Process.CREATE).user("wardog").fetch().size();
+        int full = ws5.executions().operation(Operation.Process.CREATE).user("WORKSTATION5\\wardog").fetch().size();
+        // 4688 events log SubjectUserName "wardog" in domain WORKSTATION5, Sysmon 1 logs "WORKSTATION5\wardog":
+        // rundll32 (2), PurpleSharp (2), notepad (2), PING (2), conhost (2)
+        assertEquals(10, bare);
+        assertEquals(10, full);
+    }
+
+    @Test
+    void kindsAndAttributesAreNullUntilEnrichment() {
+        for (Kind k : Kind.values()) {
+            assertEquals(0, ws5.executions().kind(k).fetch().size(), k.label());
+        }
+        for (Attribute a : Attribute.values()) {
+            assertEquals(0, ws5.executions().attributes(a).fetch().size(), a.label());
+        }
+        assertEquals(0, ws5.executions().kind("interpreter").attributes("ATTR_REMOTE", "ATTR_LANSHARED").fetch().size());
+    }
+
+    @Test
+    void wrongValuesListTheAllowedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ws5.executions().operation("spawn"));
+        assertTrue(e.getMessage().contains("create, kill, thread, load, access"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ws5.executions().kind("virus"));
+        assertTrue(e.getMessage().contains("interpreter, remoteaccess, admintool, hackingtool, userallowed"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ws5.executions().attributes("ATTR_X"));
+        assertTrue(e.getMessage().contains("ATTR_REMOTE"), e.getMessage());
+    }
+
+    @Test
+    void defaultPeriodIsTodayAndAnEmptyAnswerSaysWhere() {
+        try (TH today = TH.open(Stores.dataDir(), Stores.CLOCK)) {
+            // "today" is 2020-10-23: the 12 creations of purplesharp, not the 2 of 2020-10-18
+            Machine m = today.machine("WORKSTATION5");
+            assertEquals(TimePeriod.today(), m.period());
+            assertEquals(12, m.executions().operation(Operation.Process.CREATE).fetch().size());
+            Hits<Process> none = m.executions().period("2021-01-01..2021-01-31").fetch();
+            assertTrue(none.isEmpty());
+            String why = none.emptyBecause().orElseThrow();
+            assertTrue(why.contains("2020-10-18..2020-10-23"), why);
+            assertTrue(m.executions().period("all").fetch().emptyBecause().isEmpty());
+        }
+    }
+
+    @Test
+    void histogramGivesBuckets() {
+        Hits<Bucket> b = ws5.executions().operation(Operation.Process.CREATE).histogram(Histogram.byDay()).fetch();
+        assertEquals(List.of("DateTime", "Count"), b.columns());
+        assertEquals(2, b.size());
+        assertEquals("2020-10-18T00:00:00Z", b.get(0).time().toString());
+        assertEquals(2, b.get(0).count());
+        assertEquals(12, b.get(1).count());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Machine.files() and Machine.registry() (get_files, get_registry) on MKT01, counted from the
+ * source events with DESIGN.md's mapping: files: Sysmon 11 → create for PE targets (1) or script
+ * (278), PowerShell 4104 → script (146), Sysmon 2 → modify (30), Sysmon 23 + 26 → delete (45 + 75),
+ * Sysmon 15 → stream (6), Security 4663 → access (2). Registry: Sysmon 13 → modify (3310),
+ * Sysmon 12 CreateKey → create (2695), DeleteKey/DeleteValue → delete (22 + 449).
+ */
+class Machine_FilesRegistryTest {
+    static TH th;
+    static Machine mkt;
+
+    @BeforeAll
+    static void open() {
+        th = Stores.open();
+        mkt = th.machine("MKT01");
+    }
+
+    @AfterAll
+    static void close() {
+        if (th != null) {
+            th.close();
+        }
+    }
+
+    @Test
+    void fileOperations() {
+        assertEquals(1, mkt.files().operation(Operation.File.CREATE).fetch().size());
+        assertEquals(278 + 146, mkt.files().operation(Operation.File.SCRIPT).fetch().size());
+        assertEquals(30, mkt.files().operation("modify").fetch().size());
+        assertEquals(120, mkt.files().operation(Operation.File.DELETE).fetch().size());
+        assertEquals(6, mkt.files().operation(Operation.File.STREAM).fetch().size());
+        assertEquals(2, mkt.files().operation(Operation.File.ACCESS).fetch().size());
+        for (Operation.File op : List.of(Operation.File.RENAME, Operation.File.FOLDER, Operation.File.NEWCMP, Operation.File.OPENCMP)) {
+            assertEquals(0, mkt.files().operation(op).fetch().size(), op.label());
+        }
+        assertEquals(1 + 424 + 30 + 120 + 6 + 2, mkt.files().fetch().size());
+    }
+
+    @Test
+    void fileRowsAndColumns() {
+        Hits<File> created = mkt.files().operation(Operation.File.CREATE).fetch();
+        assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",
+                "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation", "RemoteSession", "External",
+                "FreshUnknown", "LanShared"), created.columns());
+        File f = created.get(0);
+        assertTrue(f.path().toLowerCase().matches(".*\\.(exe|dll|sys|scr|cpl|ocx|com|drv|efi)"), f.path());
+        assertEquals("create", f.operation());
+        assertEquals(0, mkt.files().kind(Kind.HACKINGTOOL).fetch().size());
+        assertEquals(0, mkt.files().attributes(Attribute.ATTR_EXTERNAL).fetch().size());
+        assertEquals(0, mkt.files().file("nothing' OR 1=1; DROP TABLE events; --").fetch().size());
+        assertTrue(mkt.files().user("stevie.marie").fetch().size() > 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mkt.files().operation("kill"));
+        assertTrue(e.getMessage().contains("create, modify, delete, rename, folder, newcmp, opencmp, access, script"), e.getMessage());
+    }
+
+    @Test
+    void registryOperations() {
+        assertEquals(3310, mkt.registry().operation(Operation.Registry.MODIFY).fetch().size());
+        assertEquals(2695, mkt.registry().operation("create").fetch().size());
+        assertEquals(471, mkt.registry().operation(Operation.Registry.DELETE).fetch().size());
+        assertEquals(0, mkt.registry().operation(Operation.Registry.ACCESS).fetch().size());
+        assertEquals(0, mkt.registry().operation(Operation.Registry.RENAME).fetch().size());
+        Hits<Registry> set = mkt.registry().operation(Operation.Registry.MODIFY).fetch();
+        assertEquals(List.of("DateTime", "Muid", "LoggedUser", "Key", "Value", "ValueData", "ParentFilename", "ParentMd5",
+                "ParentPid", "CommandLine", "RemoteIp", "Operation", "RemoteSession", "External", "FreshUnknown", "LanShared"),
+                List.of(set.frame().getColumnsIndex().toArray()));
+        Registry r = set.get(0);
+        assertTrue(r.key().startsWith("HK"), r.key());
+        assertTrue(r.key().endsWith("\\" + r.value()), r.key());
+        assertEquals(0, mkt.registry().kind("admintool").fetch().size());
+    }
+
+    @Test
+    void registryFileFilterIsTheActingProcess() {
+        int all = mkt.registry().fetch().size();
+        int svchost = mkt.registry().file("svchost.exe").fetch().size();
+        assertTrue(svchost > 0 && svchost < all);
+        for (Registry r : mkt.registry().file("svchost.exe").fetch()) {
+            assertEquals("svchost.exe", r.parentFilename().toLowerCase());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.util.List;
+import org.dflib.DataFrame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Process object's questions with the process as the actor, and its properties. PurpleSharp.exe
+ * (Sysmon ProcessGuid 39e4a257-8244-5f92-c117-000000000700) acts in, counted from the source
+ * file: 39 Sysmon 7 (loads), 2 Sysmon 10 (accesses), 1 Sysmon 1 (creates notepad.exe), 1 Sysmon 8
+ * (remote thread into notepad.exe), 2 Sysmon 11 (files), 1 Sysmon 13 (registry), no Sysmon 3.
+ */
+class Process_PivotsTest {
+    static TH th;
+    static Process purple;
+
+    @BeforeAll
+    static void open() {
+        th = Stores.open();
+        purple = th.machine("WORKSTATION5").processes().file("PurpleSharp.exe").fetch().list().stream()
+                .filter(p -> p.guid() != null).findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void close() {
+        if (th != null) {
+            th.close();
+        }
+    }
+
+    @Test
+    void properties() {
+        assertEquals("PurpleSharp.exe", purple.name());
+        assertEquals(8972L, purple.pid());
+        assertEquals("1ddcfc208163edfa63347d54b67ac30c", purple.md5());
+        assertEquals("2020-10-23T03:12:04.351Z", purple.time().toString());
+        assertEquals("WORKSTATION5", purple.machine().name());
+        assertEquals("WORKSTATION5\\wardog", purple.user().name());
+        assertEquals("1ddcfc208163edfa63347d54b67ac30c", purple.file().md5());
+        assertEquals(TimePeriod.all(), purple.period());
+    }
+
+    @Test
+    void actionsOfTheProcess() {
+        assertEquals(43, purple.executions().fetch().size());
+        assertEquals(39, purple.executions().operation(Operation.Process.LOAD).fetch().size());
+        Hits<Process> thread = purple.executions().operation("thread").fetch();
+        assertEquals(1, thread.size());
+        assertEquals("notepad.exe", thread.get(0).name());
+        assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",
+                "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation", "RemoteSession", "External",
+                "FreshUnknown", "LanShared"), thread.columns());
+        assertEquals(2, purple.files().fetch().size());
+        Hits<Registry> reg = purple.registry().fetch();
+        assertEquals(1, reg.size());
+        assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",
+                "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation"), reg.columns());
+        Hits<Connection> net = purple.communications().fetch();
+        assertEquals(0, net.size());
+        assertEquals(List.of("DateTime", "Date", "Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp", "RemotePort",
+                "LocalIp", "LocalPort", "Protocol", "Direction", "Ipv4Status"), List.of(net.frame().getColumnsIndex().toArray()));
+        assertEquals(List.of("Date", "Outgoing", "Incoming"), List.of(purple.bandwidth().getColumnsIndex().toArray()));
+    }
+
+    @Test
+    void actionsOfAProcessWithoutGuidStayInItsLifetime() {
+        // MKT01's winx64_payload.exe (Security 4688, pid 1988, 09:54:30.987 to 09:57:30.255) created two cmd.exe,
+        // logged by Security 4688 and by Sysmon 1 (ParentProcessId 1988): actions joined by pid cover both sources
+        Process payload = th.machine("MKT01").processes().file("winx64_payload.exe").fetch().list().stream()
+                .filter(p -> p.guid() == null).findFirst().orElseThrow();
+        Hits<Process> created = payload.executions().operation(Operation.Process.CREATE).fetch();
+        assertEquals(List.of("cmd.exe", "cmd.exe", "cmd.exe", "cmd.exe"), created.list().stream().map(Process::name).toList());
+    }
+
+    @Test
+    void commandlines() {
+        DataFrame cl = purple.commandlines();
+        assertEquals(List.of("CommandLine", "Times"), List.of(cl.getColumnsIndex().toArray()));
+        assertEquals(1, cl.height()); // by MD5: only Sysmon 1 carries it
+        assertEquals("PurpleSharp.exe  /t T1055.002", cl.get("CommandLine", 0));
+        // cmd.exe ran on MKT01 with these command lines; ntop keeps the most used first
+        Process cmd = th.machine("MKT01").processes().file("cmd.exe").fetch().get(0);
+        DataFrame all = cmd.commandlines(TimePeriod.all(), null);
+        DataFrame top1 = cmd.commandlines(TimePeriod.all(), 1);
+        assertEquals(1, top1.height());
+        assertTrue(all.height() >= 1);
+        assertEquals(all.get("CommandLine", 0), top1.get("CommandLine", 0));
+        assertThrows(IllegalArgumentException.class, () -> cmd.commandlines(TimePeriod.all(), 0));
+    }
+
+    @Test
+    void fromTableDfRebuildsProcesses() {
+        DataFrame df = th.machine("WORKSTATION5").executions().operation(Operation.Process.CREATE).frame();
+        Hits<Process> again = Process.fromTableDf(th, df, "executions", "default", TimePeriod.all());
+        assertEquals(14, again.size());
+        assertEquals(df.getColumnsIndex().toArray().length, again.columns().size());
+        Process p = again.list().stream().filter(x -> "notepad.exe".equals(x.name())).findFirst().orElseThrow();
+        assertEquals("default", p.clientId());
+        assertEquals("PurpleSharp.exe", p.parent().get(0).name());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Process.fromTableDf(th, df, "sessions", "default", TimePeriod.all()));
+        assertTrue(e.getMessage().contains("executions, processes, execution_tree"), e.getMessage());
+    }
+}
