@@ -18,11 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +53,11 @@ public final class DuckDbStore implements EventStore {
 
     private final Path file;
     private final DuckDBConnection connection;
-    /** The appender of the open transaction; null when none is open. */
+    /** The appenders of the open transaction (events, inputs); null when none is open. */
     private DuckDBAppender appender;
+    private DuckDBAppender inputsAppender;
+    /** Reports of the inputs completed in the open transaction (still in the inputs appender). */
+    private final Map<String, InputReport> pending = new HashMap<>();
     private long transactionStart;
     private long pendingRows;
     private boolean writing;
@@ -67,7 +67,6 @@ public final class DuckDbStore implements EventStore {
 
     private static final String SELECT_INPUT = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, "
             + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
-    private static final String INSERT_INPUT = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_INPUT_EVENTS = "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?";
 
     private DuckDbStore(Path file, DuckDBConnection connection) {
@@ -124,6 +123,11 @@ public final class DuckDbStore implements EventStore {
         if (!knownHashes.contains(contentHash)) {
             return Optional.empty();
         }
+        InputReport open = pending.get(contentHash);
+        if (open != null) {
+            return Optional.of(new InputReport(open.path(), contentHash, open.size(), open.read(), open.stored(),
+                    open.rejected(), open.duplicates(), open.byEventId(), open.errors(), List.of()));
+        }
         try {
             PreparedStatement ps = statement(SELECT_INPUT);
             ps.setString(1, contentHash);
@@ -165,6 +169,7 @@ public final class DuckDbStore implements EventStore {
                     st.execute("SELECT 1");
                 }
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.EVENTS);
+                inputsAppender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.INPUTS);
                 transactionStart = System.nanoTime();
             }
             writing = true;
@@ -190,9 +195,12 @@ public final class DuckDbStore implements EventStore {
         try {
             appender.close();
             appender = null;
+            inputsAppender.close();
+            inputsAppender = null;
             connection.commit();
             connection.setAutoCommit(true);
             pendingRows = 0;
+            pending.clear();
         } catch (SQLException e) {
             abortTransaction();
             throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
@@ -229,6 +237,15 @@ public final class DuckDbStore implements EventStore {
             }
             appender = null;
         }
+        if (inputsAppender != null) {
+            try {
+                inputsAppender.close();
+            } catch (SQLException ignored) {
+                // rolled back below
+            }
+            inputsAppender = null;
+        }
+        pending.clear();
         try {
             if (!connection.getAutoCommit()) {
                 open = true;
@@ -311,23 +328,25 @@ public final class DuckDbStore implements EventStore {
         @Override
         public void commit(InputReport report) {
             try {
-                PreparedStatement ps = statement(INSERT_INPUT);
-                ps.setString(1, contentHash);
-                ps.setString(2, report.path());
-                ps.setLong(3, report.size());
-                ps.setLong(4, report.read());
-                ps.setLong(5, report.stored());
-                ps.setLong(6, report.rejected());
-                ps.setLong(7, report.duplicates());
-                ps.setString(8, JSON.writeValueAsString(report.byEventId()));
-                ps.setString(9, JSON.writeValueAsString(report.errors()));
-                ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                ps.executeUpdate();
+                Instant now = Instant.now();
+                inputsAppender.beginRow()
+                        .append(contentHash)
+                        .append(report.path())
+                        .append(report.size())
+                        .append(report.read())
+                        .append(report.stored())
+                        .append(report.rejected())
+                        .append(report.duplicates())
+                        .append(JSON.writeValueAsString(report.byEventId()))
+                        .append(JSON.writeValueAsString(report.errors()))
+                        .appendEpochMicros(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                        .endRow();
             } catch (SQLException | JsonProcessingException e) {
                 abortTransaction();
                 throw new StoreException("cannot record " + report.path() + " in " + file + ": " + e.getMessage(), e);
             }
             knownHashes.add(contentHash);
+            pending.put(contentHash, report);
             done = true;
             writing = false;
             pendingRows += rows;
