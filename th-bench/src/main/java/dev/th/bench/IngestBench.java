@@ -7,6 +7,8 @@ import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
+import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +83,7 @@ public final class IngestBench {
         ingest(work.resolve("warmup"), List.of(input.resolve("copy-0")), true);
         parseOnly(files.subList(0, originals.size()));
 
-        List<String> names = List.of("parse only (EvtxReader, 1 thread)", "full ingest, 1 thread (Ingest.sequential)",
+        List<String> names = List.of("parse only (EvtxReader, 1 thread)", "parse + normalize, no store (1 thread)", "full ingest, 1 thread (Ingest.sequential)",
                 "full ingest, 2 threads (Ingest.into)", "evtxexport -f xml > /dev/null, one process per file");
         List<List<double[]>> runs = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
@@ -95,13 +97,17 @@ public final class IngestBench {
             runs.get(0).add(since(c));
 
             c = clock();
-            IngestReport seq = ingest(work.resolve("store-seq-" + round), List.of(input), false);
+            parseAndNormalize(files);
             runs.get(1).add(since(c));
+
+            c = clock();
+            IngestReport seq = ingest(work.resolve("store-seq-" + round), List.of(input), false);
+            runs.get(2).add(since(c));
             check(seq, events);
 
             c = clock();
             IngestReport par = ingest(work.resolve("store-par-" + round), List.of(input), true);
-            runs.get(2).add(since(c));
+            runs.get(3).add(since(c));
             check(par, events);
             Path db = work.resolve("store-par-" + round).resolve(DuckDbStore.FILE_NAME);
             storeSize = String.format("%.1f MB", Files.size(db) / 1e6);
@@ -109,13 +115,13 @@ public final class IngestBench {
             deleteTree(work.resolve("store-par-" + round));
 
             if (evtxexport) {
-                runs.get(3).add(evtxexport(files));
+                runs.get(4).add(evtxexport(files));
             }
         }
         System.out.printf("median of %d rounds; CPU = process CPU time (all threads; for evtxexport, its processes)%n", rounds);
         System.out.println("| run | wall | MB/s (wall) | events/s (wall) | CPU | MB/s per CPU second |");
         System.out.println("|---|---|---|---|---|---|");
-        double[] par = median(runs.get(2));
+        double[] par = median(runs.get(3));
         for (int k = 0; k < names.size(); k++) {
             if (runs.get(k).isEmpty()) {
                 continue;
@@ -125,7 +131,7 @@ public final class IngestBench {
                     events / m[0], m[1], bytes / 1e6 / m[1]);
         }
         if (evtxexport) {
-            double[] ex = median(runs.get(3));
+            double[] ex = median(runs.get(4));
             System.out.printf("full ingest (2 threads) vs evtxexport: %.1fx by wall time, %.1fx by CPU time%n",
                     ex[0] / par[0], ex[1] / par[1]);
         }
@@ -176,6 +182,32 @@ public final class IngestBench {
             @Override
             public void accept(RawEvent event) {
                 n[0]++;
+            }
+
+            @Override
+            public void reject(long offset, long records, String reason) {
+                throw new IllegalStateException("rejected at " + offset + ": " + reason);
+            }
+        };
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                reader.read(in, f.toString(), "-", sink);
+            }
+        }
+        return n[0];
+    }
+
+    /** Parses and normalizes every file, keeping nothing: the pipeline's cost without the store. */
+    private static long parseAndNormalize(List<Path> files) throws IOException {
+        EvtxReader reader = new EvtxReader();
+        Normalizer normalizer = new Normalizer();
+        long[] n = new long[1];
+        EventSink sink = new EventSink() {
+            @Override
+            public void accept(RawEvent event) {
+                if (normalizer.normalize(event, "bench").get(Column.Fields) != null) {
+                    n[0]++;
+                }
             }
 
             @Override

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Ingest implements AutoCloseable {
     /** Rows handed from the worker to the store at a time. */
-    private static final int BATCH = 1024;
+    private static final int BATCH = 256;
     private static final CanonicalEvent[] END = new CanonicalEvent[0];
 
     /** Hears what the pipeline does, e.g. to draw a progress bar. Called on the calling thread. */
@@ -177,7 +177,7 @@ public final class Ingest implements AutoCloseable {
 
     private Throwable readOnWorker(EventReader reader, InputStream in, String path, String hash, InputTally tally,
             EventStore.InputWriter writer) {
-        BlockingQueue<CanonicalEvent[]> queue = new ArrayBlockingQueue<>(8);
+        BlockingQueue<CanonicalEvent[]> queue = new ArrayBlockingQueue<>(4);
         Cancel cancel = new Cancel();
         BatchingSink sink = new BatchingSink(tally, rows -> handOver(queue, rows, cancel));
         Future<?> job = worker.submit(() -> {
