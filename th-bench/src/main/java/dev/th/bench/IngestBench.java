@@ -135,7 +135,7 @@ public final class IngestBench {
             System.out.printf("full ingest (2 threads) vs evtxexport: %.1fx by wall time, %.1fx by CPU time%n",
                     ex[0] / par[0], ex[1] / par[1]);
         }
-        System.out.printf("peak heap used: %d MB (max heap %d MB); store file %s; load average at the end %.1f%n",
+        System.out.printf("heap: sum of the heap pools' peaks %d MB (an upper bound; max heap %d MB); store file %s; load average at the end %.1f%n",
                 peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, storeSize,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         deleteTree(work);
