@@ -8,15 +8,32 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "TH for Java 0.1.0",
         description = "Threat hunting over Windows event logs: ingest EVTX/JSON into a store, then ask questions.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                QuickstartCommand.class,
+                IngestCommand.class,
+                MachinesCommand.class,
+                RulesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line (also used by tests). */
+    /**
+     * The configured command line (also used by tests). Exit codes: a command's own, 1 for a bad
+     * command line or an unexpected error (one line, no stack trace).
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("th: " + ex.getMessage() + " (try `" + c.getCommandSpec().qualifiedName() + " --help`)");
+            return 1;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("th " + c.getCommandName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cl;
     }
 }

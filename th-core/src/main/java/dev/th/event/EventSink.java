@@ -18,4 +18,15 @@ public interface EventSink {
      * @param reason what was wrong, in words a user can act on
      */
     void reject(long offset, long records, String reason);
+
+    /**
+     * Something suspicious that lost no record: a checksum that does not match data that still
+     * decodes, a damaged file header. Every record is still passed to accept or reject; this only
+     * informs. The default ignores it.
+     *
+     * @param offset byte offset (or line number) the warning is about
+     * @param message what was wrong, naming the unit (file header, chunk) and the offset
+     */
+    default void warn(long offset, String message) {
+    }
 }

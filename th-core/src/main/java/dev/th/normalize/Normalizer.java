@@ -1,7 +1,5 @@
 package dev.th.normalize;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.RawEvent;
 import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
@@ -9,39 +7,74 @@ import dev.th.model.Family;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a raw event into a row of the canonical table. Pure and thread-safe: one instance serves
- * every thread and every file.
+ * Turns a raw event into a row of the canonical table (DESIGN.md "Canonical model" and "Where
+ * each event goes"). Pure and thread-safe: one instance serves every thread and every file.
  *
- * <p>This first version fills what every event has (identity, time, source, all fields as
- * JSON) and keeps every event as {@link Family#RAW}; the family mappings of DESIGN.md come next.
+ * <p>Every row gets identity, time (truncated to microseconds), source and all original fields (as JSON in
+ * {@link Column#Fields}). Events of a mapped (source, event id) also get their family,
+ * operation and columns from the mapping tables in {@code dev/th/normalize/*.tsv}; any other
+ * event is kept as {@link Family#RAW}. Enrichment attributes stay null, except External from a
+ * Sysmon 15 Zone.Identifier stream.
  */
 public final class Normalizer {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RAW = Family.RAW.label();
+    private static final int MUID_CACHE_LIMIT = 100_000;
+
+    private final MappingTable table;
+    private final Map<MuidKey, String> muids = new ConcurrentHashMap<>();
+    private volatile MuidEntry lastMuid;
+
+    /** A normalizer over the shipped mapping tables. */
+    public Normalizer() {
+        this.table = MappingTable.standard();
+    }
 
     /** The canonical row for {@code event} of client {@code clientId}. */
     public CanonicalEvent normalize(RawEvent event, String clientId) {
         CanonicalEvent row = new CanonicalEvent();
         String machine = event.computer();
+        Instant time = micros(event.time());
         row.set(Column.ClientId, clientId)
-                .set(Column.Muid, muid(clientId, machine))
+                .set(Column.Muid, cachedMuid(clientId, machine))
                 .set(Column.MachineName, machine)
-                .set(Column.DateTime, event.time())
-                .set(Column.Date, event.time().atOffset(ZoneOffset.UTC).toLocalDate())
+                .set(Column.DateTime, time)
+                .set(Column.Date, time == null ? null : LocalDate.ofEpochDay(Math.floorDiv(time.getEpochSecond(), 86_400L)))
                 .set(Column.Channel, event.channel())
                 .set(Column.Provider, event.provider())
                 .set(Column.EventId, event.eventId())
                 .set(Column.RecordId, event.recordId())
-                .set(Column.SourceHash, event.source().contentHash())
-                .set(Column.SourcePath, event.source().path())
-                .set(Column.SourceOffset, event.source().offset())
-                .set(Column.Family, Family.RAW.label())
-                .set(Column.Fields, fieldsJson(event));
+                .set(Column.Fields, FieldsJson.write(event.fields()));
+        if (event.source() != null) {
+            row.set(Column.SourceHash, event.source().contentHash())
+                    .set(Column.SourcePath, event.source().path())
+                    .set(Column.SourceOffset, event.source().offset());
+        }
+        EventRule rule = table.find(event.channel(), event.provider(), event.eventId());
+        if (rule == null) {
+            row.set(Column.Family, RAW);
+        } else {
+            rule.apply(event, row);
+        }
         return row;
+    }
+
+    /**
+     * DateTime at microsecond precision: the store's TIMESTAMP precision and evtx_dump's, so
+     * the same record read from EVTX (100 ns FILETIME) and from JSON gives the same row.
+     */
+    private static Instant micros(Instant t) {
+        if (t == null || t.getNano() % 1000 == 0) {
+            return t;
+        }
+        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 1000 * 1000L);
     }
 
     /** The machine id of DESIGN.md: MD5 of {@code clientId + "/" + lower-case name}, 32 hex digits. */
@@ -56,11 +89,27 @@ public final class Normalizer {
         }
     }
 
-    private static String fieldsJson(RawEvent event) {
-        try {
-            return JSON.writeValueAsString(event.fields());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("fields of record " + event.recordId() + " cannot be written as JSON", e);
+    /** {@link #muid} without hashing again for a machine already seen (files are mostly one machine). */
+    private String cachedMuid(String clientId, String machine) {
+        MuidEntry last = lastMuid;
+        if (last != null && last.machine.equals(machine) && last.clientId.equals(clientId)) {
+            return last.muid;
         }
+        MuidKey key = new MuidKey(clientId, machine == null ? "" : machine);
+        String muid = muids.get(key);
+        if (muid == null) {
+            muid = muid(clientId, machine);
+            if (muids.size() < MUID_CACHE_LIMIT) {
+                muids.put(key, muid);
+            }
+        }
+        lastMuid = new MuidEntry(clientId, key.machine(), muid);
+        return muid;
+    }
+
+    private record MuidKey(String clientId, String machine) {
+    }
+
+    private record MuidEntry(String clientId, String machine, String muid) {
     }
 }

@@ -1,0 +1,67 @@
+package dev.th.cli;
+
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.StoreException;
+import dev.th.store.DuckDbStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code th ingest}: reads EVTX and JSON logs (files, folders, zips) into the store. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read EVTX files and JSON exports (files, folders recursively, zips) into the store.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all input was read and stored (or already stored)",
+                "2:some input was rejected (damaged records, unreadable files); everything else was stored",
+                "1:failure (the store cannot be opened or written, bad arguments)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  th ingest ~/cases/host1/*.evtx", "  th ingest --client acme --db /data/th --report ingest.json logs.zip"})
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    DataDir db;
+
+    @Option(names = "--client", paramLabel = "ID", defaultValue = "default",
+            description = "Client (tenant) the events belong to. Default: ${DEFAULT-VALUE}")
+    String client;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a JSON report of every input.")
+    Path report;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX or JSON files, folders, zip archives.")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ingest(db.path(), client, paths, report, spec);
+    }
+
+    static int ingest(Path dataDir, String client, List<Path> paths, Path reportFile, CommandSpec spec) {
+        IngestReport r;
+        try (DuckDbStore store = DuckDbStore.open(dataDir)) {
+            r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err);
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());
+            return 1;
+        }
+        if (reportFile != null) {
+            try {
+                ReportFile.write(r, reportFile);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("th " + spec.name() + ": cannot write the report " + reportFile
+                        + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return r.allRead() ? 0 : 2;
+    }
+}

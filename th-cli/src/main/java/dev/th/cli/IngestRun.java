@@ -1,0 +1,67 @@
+package dev.th.cli;
+
+import dev.th.ingest.IngestError;
+import dev.th.ingest.Ingest;
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.InputReport;
+import dev.th.ingest.Readers;
+import dev.th.ingest.Sources;
+import dev.th.store.DuckDbStore;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs an ingest for a command: progress on a terminal, then a summary. */
+final class IngestRun {
+    /** Inputs listed one by one in the summary when there are no more than this. */
+    private static final int LIST_INPUTS = 20;
+    /** Errors listed per input in the summary (all of them go to --report). */
+    private static final int LIST_ERRORS = 5;
+
+    private IngestRun() {
+    }
+
+    static IngestReport run(DuckDbStore store, String clientId, List<Path> paths, PrintWriter out, PrintStream err) {
+        long t0 = System.nanoTime();
+        IngestReport report;
+        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        try (Ingest ingest = Ingest.into(store, clientId)) {
+            if (bar != null) {
+                ingest.listener(bar);
+            }
+            report = ingest.run(paths, new Sources(), Readers.defaults());
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        summary(report, (System.nanoTime() - t0) / 1e9, store, out);
+        return report;
+    }
+
+    static void summary(IngestReport r, double seconds, DuckDbStore store, PrintWriter out) {
+        boolean listAll = r.files().size() <= LIST_INPUTS;
+        for (InputReport f : r.files()) {
+            if (listAll || f.hasRejects() || !f.warnings().isEmpty()) {
+                out.printf("%-9s %7d read %7d stored %5d rejected %7d duplicates  %s%n",
+                        f.hasRejects() ? "REJECTED" : f.stored() == 0 && f.read() > 0 ? "duplicate" : "ok",
+                        f.read(), f.stored(), f.rejected(), f.duplicates(), f.path());
+            }
+            List<IngestError> errors = new java.util.ArrayList<>(f.errors());
+            f.warnings().forEach(w -> errors.add(new IngestError(w.offset(), "warning (no record lost): " + w.reason())));
+            for (int i = 0; i < Math.min(LIST_ERRORS, errors.size()); i++) {
+                IngestError e = errors.get(i);
+                out.printf("          %s%s%n", e.offset() >= 0 ? "at offset " + e.offset() + ": " : "", e.reason());
+            }
+            if (errors.size() > LIST_ERRORS) {
+                out.printf("          ... %d more (see --report)%n", errors.size() - LIST_ERRORS);
+            }
+        }
+        out.printf("Ingested %d input%s (%.1f MB) in %.1f s: %d records read, %d stored, %d rejected, %d duplicates%n",
+                r.files().size(), r.files().size() == 1 ? "" : "s", r.bytes() / 1e6, seconds, r.read(), r.stored(),
+                r.rejected(), r.duplicates());
+        out.printf("Store: %s%n", store.file());
+        out.flush();
+    }
+}

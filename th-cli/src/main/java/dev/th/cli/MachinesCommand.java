@@ -1,0 +1,44 @@
+package dev.th.cli;
+
+import dev.th.ingest.StoreException;
+import dev.th.store.DuckDbStore;
+import dev.th.store.Machines;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code th machines}: one row per machine of the store. */
+@Command(name = "machines", mixinStandardHelpOptions = true,
+        description = "List the machines in the store: Muid, MachineName, ClientId, FirstSeen, LastSeen (UTC), Events.",
+        footerHeading = "%nExamples:%n", footer = {"  th machines", "  th machines --db /data/th --format csv"})
+public final class MachinesCommand implements Callable<Integer> {
+    @Mixin
+    DataDir db;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json. Default: ${DEFAULT-VALUE}")
+    Output.Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.exists(db.path().resolve(DuckDbStore.FILE_NAME))) {
+            spec.commandLine().getErr().println("th machines: no store in " + db.path()
+                    + " (run `th ingest --db " + db.path() + " PATH...` first)");
+            return 1;
+        }
+        try (DuckDbStore store = DuckDbStore.open(db.path())) {
+            Output.print(Machines.list(store), format, spec.commandLine().getOut());
+            return 0;
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("th machines: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.th.cli;
+
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.StoreException;
+import dev.th.store.DuckDbStore;
+import dev.th.store.Machines;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code th quickstart}: ingests the sample logs shipped in {@code samples/} (found through the
+ * system property {@code th.home}, set by the {@code th} launcher) and shows what was stored.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Ingest the sample logs shipped with TH (samples/) and show the machines found.")
+public final class QuickstartCommand implements Callable<Integer> {
+    @Mixin
+    DataDir db;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The samples folder: {@code $th.home/samples}, else {@code ./samples}. */
+    static Path samples() {
+        return Path.of(System.getProperty("th.home", ".")).resolve("samples");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path samples = samples();
+        List<Path> inputs = List.of(samples.resolve("evtx"), samples.resolve("json"));
+        if (!inputs.stream().allMatch(Files::isDirectory)) {
+            spec.commandLine().getErr().println("th quickstart: the samples are missing from " + samples
+                    + " (run TH through the `th` launcher, or set -Dth.home to the TH folder)");
+            return 1;
+        }
+        out.println("Ingesting the samples of " + samples + " into " + db.path() + " ...");
+        try (DuckDbStore store = DuckDbStore.open(db.path())) {
+            IngestReport r = IngestRun.run(store, "default", inputs, out, System.err);
+            out.println();
+            out.println("Machines:");
+            Output.print(Machines.list(store), Output.Format.table, out);
+            out.println();
+            out.println("Next: th machines --db " + db.path() + "   |   th ingest --db " + db.path() + " YOUR_LOGS...");
+            return r.allRead() ? 0 : 2;
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println("th quickstart: " + e.getMessage());
+            return 1;
+        }
+    }
+}

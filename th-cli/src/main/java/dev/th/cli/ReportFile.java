@@ -1,0 +1,63 @@
+package dev.th.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.th.ingest.IngestError;
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.InputReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report of {@code th ingest --report FILE}:
+ * {@code {"files":[{"path","read","stored","rejected","duplicates","byEventId":{"<Channel>|<EventID>":N},
+ * "errors":[{"offset","reason"}]}]}}, with read = stored + rejected + duplicates for every file.
+ */
+final class ReportFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportFile() {
+    }
+
+    static Map<String, Object> shape(IngestReport report) {
+        List<Object> files = new ArrayList<>();
+        for (InputReport f : report.files()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", f.path());
+            m.put("read", f.read());
+            m.put("stored", f.stored());
+            m.put("rejected", f.rejected());
+            m.put("duplicates", f.duplicates());
+            m.put("byEventId", f.byEventId());
+            List<Object> errors = new ArrayList<>();
+            for (IngestError e : f.errors()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("offset", e.offset());
+                em.put("reason", e.reason());
+                errors.add(em);
+            }
+            for (IngestError w : f.warnings()) {
+                Map<String, Object> em = new LinkedHashMap<>();
+                em.put("offset", w.offset());
+                em.put("reason", "warning (no record lost): " + w.reason());
+                errors.add(em);
+            }
+            m.put("errors", errors);
+            files.add(m);
+        }
+        return Map.of("files", files);
+    }
+
+    static void write(IngestReport report, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), shape(report));
+    }
+}

@@ -1,0 +1,358 @@
+package dev.th.evtx;
+
+/**
+ * Decodes the binary XML of one chunk's records into element events for a {@link Handler}:
+ * elements, attributes and text, with template instances expanded in place (their
+ * substitution values rendered by {@link ValueText}, nested binary XML values decoded
+ * recursively). One instance serves one reading thread; {@link #beginChunk} resets the
+ * per-chunk name cache, so templates and names are decoded once per chunk.
+ */
+final class BinXmlDecoder {
+
+    /** Receives the decoded document. */
+    interface Handler {
+        void startElement(String name);
+
+        void attribute(String name, String value);
+
+        /** One piece of the current element's text (an element's text may come in several). */
+        void text(String text);
+
+        void endElement();
+    }
+
+    private static final int MAX_TEMPLATE_DEPTH = 16;
+
+    private final ValueText values;
+    private final OffsetCache nameCache = new OffsetCache();
+    private final OffsetCache textCache = new OffsetCache();
+    private final Substitutions[] levels = new Substitutions[MAX_TEMPLATE_DEPTH + 1];
+
+    private byte[] b;
+    private int chunkEnd;
+    private Handler h;
+
+    private final StringBuilder attrText = new StringBuilder(64);
+    private String attrName;
+    private boolean attrNonNull;
+    private String attrSingle;
+    private int attrParts;
+
+    BinXmlDecoder(ValueText values) {
+        this.values = values;
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = new Substitutions();
+        }
+    }
+
+    /** Starts a new chunk held in {@code chunk[0, chunkEnd)}; names cached so far are forgotten. */
+    void beginChunk(byte[] chunk, int end) {
+        this.b = chunk;
+        this.chunkEnd = end;
+        nameCache.clear();
+        textCache.clear();
+    }
+
+    /** Decodes one record's binary XML {@code [start, end)} into {@code handler}. */
+    void decodeRecord(int start, int end, Handler handler) {
+        this.h = handler;
+        this.attrName = null;
+        decode(start, end, null, 0, false);
+    }
+
+    /** The values of one template instance: offsets, sizes and types by substitution id. */
+    private static final class Substitutions {
+        int count;
+        int[] off = new int[64];
+        int[] size = new int[64];
+        int[] type = new int[64];
+
+        void ensure(int n) {
+            if (off.length < n) {
+                off = new int[n];
+                size = new int[n];
+                type = new int[n];
+            }
+            count = n;
+        }
+    }
+
+    /**
+     * Decodes tokens from {@code p} up to an end-of-fragment token or {@code end}; returns the
+     * position after the last token read.
+     */
+    private int decode(int p, int end, Substitutions subs, int level, boolean nested) {
+        int depth = 0;
+        while (p < end) {
+            int tok = b[p] & 0xff;
+            switch (tok) {
+                case 0x00 -> {
+                    flushAttribute();
+                    checkBalanced(depth, p);
+                    return p + 1;
+                }
+                case 0x01, 0x41 -> {
+                    flushAttribute();
+                    p = openElement(p, tok, nested);
+                    depth++;
+                }
+                case 0x02 -> {
+                    flushAttribute();
+                    p++;
+                }
+                case 0x03, 0x04 -> {
+                    flushAttribute();
+                    if (depth == 0) {
+                        throw new DecodeException("end of element without a start at " + Le.hex(p));
+                    }
+                    h.endElement();
+                    depth--;
+                    p++;
+                }
+                case 0x05, 0x45 -> p = valueToken(p);
+                case 0x06, 0x46 -> {
+                    flushAttribute();
+                    int nameOff = Le.i32(b, p + 1);
+                    attrName = name(nameOff, p + 5);
+                    p = afterName(nameOff, p + 5);
+                    attrNonNull = false;
+                    attrSingle = null;
+                    attrParts = 0;
+                    values.lastFiletime = Long.MIN_VALUE;
+                }
+                case 0x07, 0x47 -> {
+                    int n = Le.u16(b, p + 1);
+                    check(p + 3 + 2 * n, end, "CDATA", p);
+                    emit(ValueText.utf16(b, p + 3, n, false));
+                    p += 3 + 2 * n;
+                }
+                case 0x08, 0x48 -> {
+                    emit(String.valueOf((char) Le.u16(b, p + 1)));
+                    p += 3;
+                }
+                case 0x09, 0x49 -> {
+                    int nameOff = Le.i32(b, p + 1);
+                    emit(entity(name(nameOff, p + 5)));
+                    p = afterName(nameOff, p + 5);
+                }
+                case 0x0a -> {
+                    int nameOff = Le.i32(b, p + 1);
+                    name(nameOff, p + 5);
+                    p = afterName(nameOff, p + 5);
+                }
+                case 0x0b -> p += 3 + 2 * Le.u16(b, p + 1);
+                case 0x0c -> p = templateInstance(p, end, level);
+                case 0x0d, 0x0e -> {
+                    substitution(subs, Le.u16(b, p + 1), level, p);
+                    p += 4;
+                }
+                case 0x0f -> p += 4;
+                default -> throw new DecodeException("unknown binary XML token " + Le.hex(tok) + " at " + Le.hex(p));
+            }
+        }
+        if (!nested) {
+            throw new DecodeException("binary XML runs past its end at " + Le.hex(end) + " without an end token");
+        }
+        flushAttribute();
+        checkBalanced(depth, p);
+        return p;
+    }
+
+    private static void checkBalanced(int depth, int p) {
+        if (depth != 0) {
+            throw new DecodeException(depth + " element(s) left open at " + Le.hex(p));
+        }
+    }
+
+    private static void check(int limit, int end, String what, int p) {
+        if (limit > end) {
+            throw new DecodeException(what + " at " + Le.hex(p) + " runs past " + Le.hex(end));
+        }
+    }
+
+    private int openElement(int p, int tok, boolean nested) {
+        int q = p + 3; // token, dependency id
+        if (nested) {
+            // Inside a binary XML substitution value the dependency id may be absent.
+            int withDep = Le.i32(b, p + 7);
+            int without = Le.i32(b, p + 5);
+            boolean depOk = withDep == p + 11 || (withDep >= EvtxLayout.RECORDS_START && withDep < p);
+            boolean noDepOk = without == p + 9 || (without >= EvtxLayout.RECORDS_START && without < p);
+            if (!depOk && noDepOk) {
+                q = p + 1;
+            }
+        }
+        int nameOff = Le.i32(b, q + 4);
+        String name = name(nameOff, q + 8);
+        q = afterName(nameOff, q + 8);
+        if (tok == 0x41) {
+            q += 4; // attribute list size
+        }
+        h.startElement(name);
+        return q;
+    }
+
+    private int valueToken(int p) {
+        int type = b[p + 1] & 0xff;
+        if (type == ValueText.STRING) {
+            int n = Le.u16(b, p + 2);
+            check(p + 4 + 2 * n, chunkEnd, "value text", p);
+            emit(cachedText(p + 2, n));
+            return p + 4 + 2 * n;
+        }
+        int size = ValueText.fixedSize(type);
+        if (size <= 0) {
+            throw new DecodeException("value token of type " + Le.hex(type) + " at " + Le.hex(p) + " is not supported");
+        }
+        emit(values.text(b, p + 2, size, type));
+        return p + 2 + size;
+    }
+
+    /** A value text inside a template is the same every time: decode it once per chunk. */
+    private String cachedText(int off, int n) {
+        String s = textCache.get(off);
+        if (s == null) {
+            s = ValueText.utf16(b, off + 2, n, false);
+            textCache.put(off, s);
+        }
+        return s;
+    }
+
+    /** A piece of text: to the open attribute's value, else to the current element. */
+    private void emit(String s) {
+        if (attrName == null) {
+            h.text(s);
+            return;
+        }
+        attrNonNull = true;
+        if (attrParts++ == 0) {
+            attrSingle = s;
+        } else {
+            if (attrParts == 2) {
+                attrText.setLength(0);
+                attrText.append(attrSingle);
+            }
+            attrText.append(s);
+        }
+    }
+
+    private void flushAttribute() {
+        if (attrName != null) {
+            if (attrNonNull) {
+                String v = attrParts == 1 ? attrSingle : attrText.toString();
+                h.attribute(attrName, v);
+            }
+            attrName = null;
+        }
+    }
+
+    private void substitution(Substitutions subs, int id, int level, int p) {
+        if (subs == null) {
+            throw new DecodeException("substitution " + id + " at " + Le.hex(p) + " outside a template instance");
+        }
+        if (id >= subs.count) {
+            throw new DecodeException("substitution " + id + " at " + Le.hex(p) + " but the instance has " + subs.count + " values");
+        }
+        int type = subs.type[id];
+        if (type == ValueText.NULL) {
+            return;
+        }
+        int off = subs.off[id];
+        int size = subs.size[id];
+        if (type == ValueText.BINXML) {
+            if (attrName != null) {
+                throw new DecodeException("binary XML value " + id + " inside an attribute at " + Le.hex(p));
+            }
+            if (size > 0) {
+                decode(off, off + size, null, level, true);
+            }
+            return;
+        }
+        emit(values.text(b, off, size, type));
+    }
+
+    private int templateInstance(int p, int end, int level) {
+        if (level >= MAX_TEMPLATE_DEPTH) {
+            throw new DecodeException("template instances nested deeper than " + MAX_TEMPLATE_DEPTH + " at " + Le.hex(p));
+        }
+        int defOff = Le.i32(b, p + 6);
+        int q = p + 10;
+        int bodySize;
+        if (defOff == q) {
+            bodySize = Le.i32(b, q + 20);
+            if (bodySize < 0 || q + 24 + bodySize > end) {
+                throw new DecodeException("template definition at " + Le.hex(q) + " has a bad size " + bodySize);
+            }
+            q += 24 + bodySize;
+        } else {
+            if (defOff < EvtxLayout.RECORDS_START || defOff + 24 > chunkEnd) {
+                throw new DecodeException("template instance at " + Le.hex(p) + " points outside the chunk: " + Le.hex(defOff));
+            }
+            bodySize = Le.i32(b, defOff + 20);
+            if (bodySize < 0 || defOff + 24 + bodySize > chunkEnd) {
+                throw new DecodeException("template definition at " + Le.hex(defOff) + " has a bad size " + bodySize);
+            }
+        }
+        int n = Le.i32(b, q);
+        if (n < 0 || q + 4 + 4L * n > end) {
+            throw new DecodeException("template instance at " + Le.hex(p) + " announces " + n + " values");
+        }
+        Substitutions subs = levels[level + 1];
+        subs.ensure(n);
+        int v = q + 4 + 4 * n;
+        for (int i = 0; i < n; i++) {
+            int d = q + 4 + 4 * i;
+            int size = Le.u16(b, d);
+            subs.off[i] = v;
+            subs.size[i] = size;
+            subs.type[i] = b[d + 2] & 0xff;
+            v += size;
+        }
+        if (v > end) {
+            throw new DecodeException("template values at " + Le.hex(q) + " run past " + Le.hex(end));
+        }
+        int body = defOff + 24;
+        String savedAttr = attrName;
+        attrName = null;
+        decode(body, body + bodySize, subs, level + 1, false);
+        attrName = savedAttr;
+        return v;
+    }
+
+    /** The name at {@code nameOff}: cached per chunk. */
+    private String name(int nameOff, int here) {
+        if (nameOff < 0 || nameOff + 8 > chunkEnd) {
+            throw new DecodeException("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
+        }
+        String cached = nameCache.get(nameOff);
+        if (cached != null) {
+            return cached;
+        }
+        int n = Le.u16(b, nameOff + 6);
+        if (nameOff + 8 + 2 * n > chunkEnd) {
+            throw new DecodeException("name at " + Le.hex(nameOff) + " runs past the chunk");
+        }
+        String s = ValueText.utf16(b, nameOff + 8, n, false).intern();
+        nameCache.put(nameOff, s);
+        return s;
+    }
+
+    /** Position after a name reference: past the inline name when it is stored right here. */
+    private int afterName(int nameOff, int here) {
+        if (nameOff == here) {
+            return here + 10 + 2 * Le.u16(b, here + 6);
+        }
+        return here;
+    }
+
+    private static String entity(String name) {
+        return switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> "&" + name + ";";
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package dev.th.hunt;
+
+import dev.th.event.RawEvent;
+import dev.th.hunt.correlate.Correlator;
+import dev.th.hunt.match.EventView;
+import dev.th.hunt.match.LogSourceTable;
+import dev.th.hunt.match.Node;
+import dev.th.hunt.sigma.SigmaRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The compiled rule set: rules indexed by the (channel, event id) that feed them, so an event
+ * is only tested against the rules of its log source; field values lower-cased once per event.
+ */
+final class RuleMatcher implements Matcher {
+    /** A detection rule ready to run; {@code feeds} null means every Windows event. */
+    record Compiled(RuleInfo info, String name, Node condition, List<LogSourceTable.Feed> feeds) {
+    }
+
+    private record Slot(Compiled[] rules, Node[] gates, boolean[] emit, boolean[] correlated, Map<String, String> aliases) {
+    }
+
+    private final List<Compiled> everywhere = new ArrayList<>();
+    private final Map<String, List<Object[]>> byChannel = new HashMap<>();
+    private final Map<String, Map<Integer, List<Object[]>>> byEvent = new HashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
+    private final Correlator correlator;
+    private final LogSourceTable table = LogSourceTable.standard();
+
+    RuleMatcher(List<Compiled> rules, List<SigmaRule.Correlation> correlations) {
+        this.correlator = correlations.isEmpty() ? null : new Correlator(correlations, this::field);
+        for (Compiled c : rules) {
+            if (c.feeds() == null) {
+                everywhere.add(c);
+                continue;
+            }
+            for (LogSourceTable.Feed f : c.feeds()) {
+                Object[] entry = {c, gate(f)};
+                if (f.eventIds() == null) {
+                    byChannel.computeIfAbsent(f.channel(), k -> new ArrayList<>()).add(entry);
+                } else {
+                    for (int id : f.eventIds()) {
+                        byEvent.computeIfAbsent(f.channel(), k -> new HashMap<>()).computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Node gate(LogSourceTable.Feed f) {
+        if (f.requireField() == null) {
+            return null;
+        }
+        String field = f.requireField();
+        return ev -> {
+            String v = ev.lower(field);
+            return v != null && f.requireValues().contains(v);
+        };
+    }
+
+    private String field(RawEvent e, String sigmaName) {
+        return new EventView(e, aliases(e)).raw(sigmaName);
+    }
+
+    private Map<String, String> aliases(RawEvent e) {
+        return e.channel() == null ? null : table.aliases(e.channel(), e.eventId());
+    }
+
+    private Slot slot(RawEvent e) {
+        String channel = e.channel() == null ? "" : e.channel();
+        return slots.computeIfAbsent(channel, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(e.eventId(), id -> build(channel, id));
+    }
+
+    private Slot build(String channel, int eventId) {
+        String ch = channel.toLowerCase(Locale.ROOT);
+        List<Object[]> entries = new ArrayList<>();
+        everywhere.forEach(c -> entries.add(new Object[] {c, null}));
+        entries.addAll(byChannel.getOrDefault(ch, List.of()));
+        entries.addAll(byEvent.getOrDefault(ch, Map.of()).getOrDefault(eventId, List.of()));
+        Map<Compiled, Integer> seen = new IdentityHashMap<>();
+        List<Compiled> rules = new ArrayList<>();
+        List<Node> gates = new ArrayList<>();
+        for (Object[] en : entries) {
+            Compiled c = (Compiled) en[0];
+            Integer at = seen.get(c);
+            if (at == null) {
+                seen.put(c, rules.size());
+                rules.add(c);
+                gates.add((Node) en[1]);
+            } else if (en[1] == null || gates.get(at) == null) {
+                gates.set(at, null);
+            } else {
+                Node a = gates.get(at);
+                Node b = (Node) en[1];
+                gates.set(at, Node.or(List.of(a, b)));
+            }
+        }
+        int n = rules.size();
+        boolean[] emit = new boolean[n];
+        boolean[] correlated = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Compiled c = rules.get(i);
+            emit[i] = correlator == null || correlator.emits(c.info(), c.name());
+            correlated[i] = correlator != null && correlator.consumes(c.info(), c.name());
+        }
+        return new Slot(rules.toArray(Compiled[]::new), gates.toArray(Node[]::new), emit, correlated,
+                table.aliases(channel, eventId));
+    }
+
+    @Override
+    public void match(RawEvent event, Consumer<RuleHit> out) {
+        Slot s = slot(event);
+        Compiled[] rules = s.rules();
+        if (rules.length == 0) {
+            return;
+        }
+        EventView ev = new EventView(event, s.aliases());
+        Node[] gates = s.gates();
+        for (int i = 0; i < rules.length; i++) {
+            if ((gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
+                if (s.emit()[i]) {
+                    out.accept(new RuleHit(rules[i].info(), List.of(event)));
+                }
+                if (s.correlated()[i]) {
+                    synchronized (correlator) {
+                        correlator.feed(rules[i].info(), rules[i].name(), List.of(event), out);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void finish(Consumer<RuleHit> out) {
+        if (correlator != null) {
+            synchronized (correlator) {
+                correlator.finish(out);
+            }
+        }
+    }
+}

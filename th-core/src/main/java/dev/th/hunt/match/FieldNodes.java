@@ -1,0 +1,95 @@
+package dev.th.hunt.match;
+
+import java.util.List;
+
+/** Nodes that test named fields, field-less keywords, presence and field references. */
+public final class FieldNodes {
+    private FieldNodes() {
+    }
+
+    /** The field is present and one (or, with {@code all}, every) test holds on its value. */
+    public static Node field(String name, List<ValueTest> tests, boolean all) {
+        ValueTest[] a = tests.toArray(ValueTest[]::new);
+        if (a.length == 1) {
+            ValueTest t = a[0];
+            return ev -> {
+                String lower = ev.lower(name);
+                return lower != null && t.test(ev.raw(name), lower);
+            };
+        }
+        return ev -> {
+            String lower = ev.lower(name);
+            if (lower == null) {
+                return false;
+            }
+            String raw = ev.raw(name);
+            for (ValueTest t : a) {
+                if (t.test(raw, lower) != all) {
+                    return !all;
+                }
+            }
+            return all;
+        };
+    }
+
+    /** The field is present and none of the tests holds ({@code neq}). */
+    public static Node fieldNot(String name, List<ValueTest> tests) {
+        Node any = field(name, tests, false);
+        return ev -> ev.lower(name) != null && !any.test(ev);
+    }
+
+    /** Sigma {@code null}: the field is absent or empty. */
+    public static Node isNull(String name) {
+        return ev -> {
+            String v = ev.lower(name);
+            return v == null || v.isEmpty();
+        };
+    }
+
+    /** {@code exists: true|false}. */
+    public static Node exists(String name, boolean expected) {
+        return ev -> (ev.lower(name) != null) == expected;
+    }
+
+    /** A field-less keyword: one (or every) test holds on some value of the event. */
+    public static Node keywords(List<ValueTest> tests, boolean all) {
+        ValueTest[] a = tests.toArray(ValueTest[]::new);
+        return ev -> {
+            List<String[]> values = ev.allValues();
+            for (ValueTest t : a) {
+                boolean found = false;
+                for (String[] v : values) {
+                    if (t.test(v[0], v[1])) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (found != all) {
+                    return found;
+                }
+            }
+            return all;
+        };
+    }
+
+    /** How a {@code fieldref} compares the two values. */
+    public enum RefMode { EQUALS, STARTSWITH, ENDSWITH, CONTAINS }
+
+    /** {@code fieldref}: the field's value compared with another field's value of the same event. */
+    public static Node fieldRef(String name, String other, RefMode mode, boolean cased, boolean negate) {
+        return ev -> {
+            String a = cased ? ev.raw(name) : ev.lower(name);
+            String b = cased ? ev.raw(other) : ev.lower(other);
+            if (a == null || b == null) {
+                return false;
+            }
+            boolean r = switch (mode) {
+                case EQUALS -> a.equals(b);
+                case STARTSWITH -> a.startsWith(b);
+                case ENDSWITH -> a.endsWith(b);
+                case CONTAINS -> a.contains(b);
+            };
+            return r != negate;
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.th.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
+ * a BOM, UTF-16 (an object whose first key is {@code "Event"} is evtx_dump JSON, any other
+ * object starts JSON lines).
+ */
+final class ContentSniffer {
+    static final int PREFIX = 4096;
+    private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** What the content is: exactly one of format, zip, or a reason it is neither. */
+    record Kind(Format format, boolean zip, String unknownReason) {
+        static Kind of(Format f) {
+            return new Kind(f, false, null);
+        }
+
+        static Kind unknown(String reason) {
+            return new Kind(null, false, reason);
+        }
+    }
+
+    private ContentSniffer() {
+    }
+
+    static Kind sniff(Path file) throws IOException {
+        byte[] head = new byte[PREFIX];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, PREFIX);
+        }
+        return sniff(head, n);
+    }
+
+    static Kind sniff(byte[] b, int n) {
+        if (n == 0) {
+            return Kind.unknown("empty file");
+        }
+        if (startsWith(b, n, 0, EVTX_MAGIC)) {
+            return Kind.of(Format.EVTX);
+        }
+        if (n >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 && b[3] == 4 || b[2] == 5 && b[3] == 6)) {
+            return new Kind(null, true, null);
+        }
+        if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+            return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)");
+        }
+        if (n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
+            boolean le = (b[0] & 0xff) == 0xFF;
+            byte[] utf8 = new String(b, 2, n - 2, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+                    .getBytes(StandardCharsets.UTF_8);
+            Kind text = sniff(utf8, utf8.length);
+            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON") : text;
+        }
+        int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
+        i = skipBlank(b, n, i);
+        i = skipRecordHeader(b, n, i);
+        if (i < n && b[i] == '{') {
+            int k = skipBlank(b, n, i + 1);
+            boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));
+            return Kind.of(event ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
+        }
+        if (i < n && b[i] == '[') {
+            int k = skipBlank(b, n, i + 1);
+            if (k < n && (b[k] == '{' || b[k] == ']')) {
+                return Kind.of(Format.JSON_ARRAY);
+            }
+            return Kind.unknown("a JSON array whose first element is not an object: TH reads arrays of events");
+        }
+        if (i >= n) {
+            return Kind.unknown("only blank characters in the first " + n + " bytes");
+        }
+        return Kind.unknown("not EVTX, JSON or zip (it starts with " + preview(b, i, n) + ")");
+    }
+
+    /** evtx_dump can print a {@code Record N} line before each object. */
+    private static int skipRecordHeader(byte[] b, int n, int i) {
+        byte[] rec = "Record ".getBytes(StandardCharsets.US_ASCII);
+        if (!startsWith(b, n, i, rec)) {
+            return i;
+        }
+        int k = i + rec.length;
+        int digits = k;
+        while (k < n && b[k] >= '0' && b[k] <= '9') {
+            k++;
+        }
+        return k > digits ? skipBlank(b, n, k) : i;
+    }
+
+    private static int skipBlank(byte[] b, int n, int i) {
+        while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] b, int n, int at, byte[] prefix) {
+        if (at + prefix.length > n) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (b[at + j] != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String preview(byte[] b, int from, int n) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int j = from; j < Math.min(n, from + 16); j++) {
+            int c = b[j] & 0xff;
+            if (c >= 0x20 && c < 0x7f) {
+                sb.append((char) c);
+            } else {
+                sb.append(String.format("\\x%02x", c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

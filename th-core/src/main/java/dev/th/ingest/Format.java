@@ -1,0 +1,13 @@
+package dev.th.ingest;
+
+/** The event formats TH reads; {@link Sources} tells them apart by content, not by name. */
+public enum Format {
+    /** Windows Event Log file ({@code ElfFile\0} magic). */
+    EVTX,
+    /** One JSON object per line (OTRF Security-Datasets, NXLog, Winlogbeat exports). */
+    JSON_LINES,
+    /** evtx_dump-style JSON: a sequence of {@code {"Event":{...}}} objects. */
+    EVTX_DUMP_JSON,
+    /** A JSON array of event objects. */
+    JSON_ARRAY
+}

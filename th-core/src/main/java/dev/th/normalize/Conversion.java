@@ -1,0 +1,73 @@
+package dev.th.normalize;
+
+import dev.th.model.Column;
+
+/** How a field's text becomes a column value (the last column of {@code fields.tsv}). */
+enum Conversion {
+    TEXT("text", Column.Type.TEXT),
+    UPPER("upper", Column.Type.TEXT),
+    FILENAME("filename", Column.Type.TEXT),
+    PID("pid", Column.Type.BIGINT),
+    PORT("port", Column.Type.INT),
+    GUID("guid", Column.Type.TEXT),
+    MD5("md5", Column.Type.TEXT),
+    INTEGRITY("integrity", Column.Type.TEXT),
+    THREAT_PATH("threat-path", Column.Type.TEXT),
+    THREAT_FILENAME("threat-filename", Column.Type.TEXT);
+
+    final String label;
+    /** The column type this conversion produces. */
+    final Column.Type type;
+
+    Conversion(String label, Column.Type type) {
+        this.label = label;
+        this.type = type;
+    }
+
+    static Conversion byLabel(String label) {
+        for (Conversion c : values()) {
+            if (c.label.equals(label)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The column value for field text {@code v} (never "" or "-"); null when it does not parse. */
+    Object convert(String v) {
+        switch (this) {
+            case TEXT:
+                return v;
+            case UPPER:
+                return upper(v);
+            case FILENAME:
+                return Values.filename(v);
+            case PID:
+                return Values.pid(v);
+            case PORT:
+                return Values.port(v);
+            case GUID:
+                return Values.guid(v);
+            case MD5:
+                return Values.md5(v);
+            case INTEGRITY:
+                return Values.integrity(v);
+            case THREAT_PATH:
+                return Values.threatPath(v);
+            case THREAT_FILENAME:
+                return Values.filename(Values.threatPath(v));
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    private static String upper(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 'a' && c <= 'z' || c > 0x7f) {
+                return v.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.th.normalize;
+
+import dev.th.event.RawEvent;
+import dev.th.model.CanonicalEvent;
+import dev.th.model.Column;
+
+/**
+ * The parts of a mapping that are decisions rather than copies (the last column of
+ * {@code events.tsv}). Each runs after the event's field rules have filled the row.
+ */
+enum Logic {
+    NONE("-"),
+    /** Sysmon 11: the first operation for PE files, the second for any other file. */
+    PE_EXTENSION("pe-extension"),
+    /** Sysmon 12-14: create vs delete by EventType, and Key\Value split for value events. */
+    REGISTRY_OBJECT("registry-object"),
+    /** Sysmon 15: External = ZoneId >= 3 of a Zone.Identifier stream whose content is logged. */
+    ZONE_IDENTIFIER("zone-identifier"),
+    /** Sysmon 3: Direction from Initiated; local and remote ends by direction; Ipv4Status. */
+    DIRECTION("direction");
+
+    private static final String[] PE_EXTENSIONS = {"exe", "dll", "sys", "scr", "cpl", "ocx", "com", "drv", "efi"};
+
+    final String label;
+
+    Logic(String label) {
+        this.label = label;
+    }
+
+    static Logic byLabel(String label) {
+        for (Logic l : values()) {
+            if (l.label.equals(label)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The operation chosen among {@code ops} (one or two values), after the field rules ran. */
+    void apply(RawEvent event, CanonicalEvent row, String[] ops) {
+        switch (this) {
+            case NONE:
+                return;
+            case PE_EXTENSION:
+                row.set(Column.Operation, isPe(row.text(Column.ChildPath)) ? ops[0] : ops[ops.length - 1]);
+                return;
+            case REGISTRY_OBJECT:
+                registry(event, row, ops);
+                return;
+            case ZONE_IDENTIFIER:
+                row.set(Column.External, zoneExternal(event));
+                return;
+            case DIRECTION:
+                direction(event, row);
+                return;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    static boolean isPe(String path) {
+        if (path == null) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot < 0 || dot < path.lastIndexOf('\\') || dot < path.lastIndexOf('/')) {
+            return false;
+        }
+        int n = path.length() - dot - 1;
+        for (String ext : PE_EXTENSIONS) {
+            if (n == ext.length() && path.regionMatches(true, dot + 1, ext, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void registry(RawEvent event, CanonicalEvent row, String[] ops) {
+        String type = event.field("EventType");
+        if (ops.length == 2) {
+            boolean delete = type != null && type.regionMatches(true, 0, "Delete", 0, 6);
+            row.set(Column.Operation, delete ? ops[1] : ops[0]);
+        }
+        boolean valueEvent = type != null && type.length() > 5 && type.regionMatches(true, type.length() - 5, "Value", 0, 5);
+        String key = row.text(Column.Key);
+        if (valueEvent && key != null) {
+            int cut = key.lastIndexOf('\\');
+            if (cut > 0) {
+                row.set(Column.Key, key.substring(0, cut));
+                row.set(Column.Value, key.substring(cut + 1));
+            }
+        }
+    }
+
+    private static Boolean zoneExternal(RawEvent event) {
+        String file = event.field("TargetFilename");
+        String contents = event.field("Contents");
+        if (file == null || Values.absent(contents)) {
+            return null;
+        }
+        String stream = ":Zone.Identifier";
+        int at = file.length() - stream.length();
+        if (at < 0 || !file.regionMatches(true, at, stream, 0, stream.length())) {
+            return null;
+        }
+        int z = indexOfIgnoreCase(contents, "ZoneId=");
+        if (z < 0) {
+            return null;
+        }
+        int i = z + 7;
+        int zone = -1;
+        while (i < contents.length() && Character.isDigit(contents.charAt(i))) {
+            zone = (zone < 0 ? 0 : zone * 10) + (contents.charAt(i++) - '0');
+            if (zone > 1000) {
+                break;
+            }
+        }
+        return zone < 0 ? null : zone >= 3;
+    }
+
+    private static int indexOfIgnoreCase(String s, String what) {
+        for (int i = 0; i + what.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void direction(RawEvent event, CanonicalEvent row) {
+        String initiated = event.field("Initiated");
+        boolean known = !Values.absent(initiated);
+        boolean outgoing = known && (initiated.equalsIgnoreCase("true") || initiated.equals("1"));
+        if (known) {
+            row.set(Column.Direction, outgoing ? "Outgoing" : "Incoming");
+        }
+        // unknown direction: Sysmon's Source is the local end (what it logs for outgoing)
+        boolean localIsSource = outgoing || !known;
+        String sourceIp = ipOf(event.field("SourceIp"));
+        String destinationIp = ipOf(event.field("DestinationIp"));
+        Integer sourcePort = Values.port(event.field("SourcePort"));
+        Integer destinationPort = Values.port(event.field("DestinationPort"));
+        String remoteIp = localIsSource ? destinationIp : sourceIp;
+        row.set(Column.LocalIp, localIsSource ? sourceIp : destinationIp);
+        row.set(Column.LocalPort, localIsSource ? sourcePort : destinationPort);
+        row.set(Column.RemoteIp, remoteIp);
+        row.set(Column.RemotePort, localIsSource ? destinationPort : sourcePort);
+        row.set(Column.Ipv4Status, IpClass.classify(remoteIp));
+    }
+
+    private static String ipOf(String v) {
+        return Values.absent(v) ? null : v;
+    }
+}

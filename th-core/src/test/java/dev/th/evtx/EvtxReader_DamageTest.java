@@ -1,0 +1,207 @@
+package dev.th.evtx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.event.RawEvent;
+import dev.th.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Damaged copies of a real file (565 records in 17 chunks, of which its header announces 15), made here: each loses only the
+ * damaged part, and the reject or warning names the offset. Expected counts come from the intact
+ * file, whose count {@link EvtxReader_ReferenceCountsTest} checks against python-evtx.
+ */
+class EvtxReader_DamageTest {
+    private static final String FILE = "evtx/evtx-attack-samples/AutomatedTestingTools/PanacheSysmon_vs_AtomicRedTeam01.evtx";
+    private static final int CHUNK = 65536;
+    private static final int HEADER = 4096;
+
+    private static byte[] intact;
+    private static List<RawEvent> all;
+
+    @BeforeAll
+    static void readIntact() throws IOException {
+        Path p = SharedData.require(FILE);
+        intact = Files.readAllBytes(p);
+        EvtxReads.Result r = EvtxReads.read(intact, "intact");
+        assertEquals(List.of(), r.rejects());
+        assertEquals(List.of(), r.warnings());
+        all = r.events();
+        assertEquals(565, all.size());
+    }
+
+    private static long chunkOffset(int index) {
+        return HEADER + (long) index * CHUNK;
+    }
+
+    private static long recordEnd(RawEvent e) {
+        int off = (int) e.source().offset();
+        return off + Le.i32(intact, off + 4);
+    }
+
+    private static long inChunk(int index) {
+        return all.stream().filter(e -> e.source().offset() >= chunkOffset(index)
+                && e.source().offset() < chunkOffset(index + 1)).count();
+    }
+
+    @Test
+    void truncatedMidChunkKeepsEveryWholeRecordAndRejectsOnceAtTheCut() throws IOException {
+        int cut = (int) chunkOffset(5) + 30_000;
+        EvtxReads.Result r = EvtxReads.read(Arrays.copyOf(intact, cut), "cut");
+        long whole = all.stream().filter(e -> recordEnd(e) <= cut).count();
+        RawEvent straddling = all.stream().filter(e -> e.source().offset() < cut && recordEnd(e) > cut).findFirst().orElseThrow();
+        long lostInChunk = all.stream().filter(e -> e.source().offset() >= straddling.source().offset()
+                && e.source().offset() < chunkOffset(6)).count();
+
+        assertEquals(whole, r.events().size());
+        assertEquals(all.subList(0, (int) whole).stream().map(RawEvent::recordId).toList(),
+                r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(1, r.rejects().size(), r.rejects().toString());
+        EvtxReads.Reject reject = r.rejects().get(0);
+        assertEquals(straddling.source().offset(), reject.offset());
+        assertEquals(lostInChunk, reject.records());
+        assertTrue(reject.reason().contains("chunk 5 at offset 0x" + Long.toHexString(chunkOffset(5))), reject.reason());
+        assertTrue(reject.reason().contains("truncated at offset 0x" + Long.toHexString(straddling.source().offset())), reject.reason());
+    }
+
+    @Test
+    void truncatedAtAChunkBoundarySaysHowManyChunksTheHeaderAnnounced() throws IOException {
+        int cut = (int) chunkOffset(10);
+        EvtxReads.Result r = EvtxReads.read(Arrays.copyOf(intact, cut), "cut");
+        assertEquals(all.stream().filter(e -> e.source().offset() < cut).count(), r.events().size());
+        assertEquals(1, r.rejects().size());
+        assertEquals(cut, r.rejects().get(0).offset());
+        assertTrue(r.rejects().get(0).reason().contains("header announces " + Le.u16(intact, 42) + " chunks"), r.rejects().get(0).reason());
+    }
+
+    @Test
+    void aRecordWithABrokenSignatureIsRejectedAloneAndReadingGoesOn() throws IOException {
+        RawEvent victim = all.get(100);
+        byte[] b = intact.clone();
+        b[(int) victim.source().offset()] = 'X';
+        EvtxReads.Result r = EvtxReads.read(b, "flipped");
+        assertEquals(564, r.events().size());
+        assertEquals(all.stream().filter(e -> e != victim).map(RawEvent::recordId).toList(),
+                r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(List.of(victim.source().offset()), r.rejects().stream().map(EvtxReads.Reject::offset).toList());
+        assertEquals(1, r.rejects().get(0).records());
+        assertTrue(r.rejects().get(0).reason().contains("no record signature"), r.rejects().get(0).reason());
+    }
+
+    @Test
+    void aRecordWithABrokenSizeIsRejectedAloneAndReadingGoesOn() throws IOException {
+        RawEvent victim = all.get(200);
+        byte[] b = intact.clone();
+        b[(int) victim.source().offset() + 5] ^= 0x11;
+        EvtxReads.Result r = EvtxReads.read(b, "flipped");
+        assertEquals(564, r.events().size());
+        assertEquals(List.of(victim.source().offset()), r.rejects().stream().map(EvtxReads.Reject::offset).toList());
+    }
+
+    @Test
+    void aRecordWhoseBinaryXmlCannotBeDecodedIsRejectedWithItsOffset() throws IOException {
+        RawEvent victim = all.get(300);
+        int off = (int) victim.source().offset();
+        byte[] b = intact.clone();
+        b[off + 24] = (byte) 0xEE; // the record's first token
+        EvtxReads.Result r = EvtxReads.read(b, "flipped");
+        assertEquals(564, r.events().size());
+        assertEquals(1, r.rejects().size());
+        EvtxReads.Reject reject = r.rejects().get(0);
+        assertEquals(off, reject.offset());
+        assertTrue(reject.reason().contains("unknown binary XML token 0xee"), reject.reason());
+        assertTrue(reject.reason().contains("record " + Le.i64(intact, off + 8) + " at offset 0x" + Long.toHexString(off)), reject.reason());
+        // the records checksum of its chunk no longer matches: reported as a warning on the chunk
+        long chunk = (off - HEADER) / CHUNK * CHUNK + HEADER;
+        assertEquals(List.of(chunk), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+        assertTrue(r.warnings().get(0).message().contains("event records CRC32"), r.warnings().get(0).message());
+    }
+
+    @Test
+    void aFlippedByteInsideAValueIsReadButTheChunkChecksumWarns() throws IOException {
+        RawEvent victim = all.get(0);
+        byte[] b = intact.clone();
+        String image = victim.field("Image");
+        int at = indexOfUtf16(b, (int) victim.source().offset(), image);
+        b[at] = 'X';
+        EvtxReads.Result r = EvtxReads.read(b, "flipped");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals("X" + image.substring(1), r.events().get(0).field("Image"));
+        assertEquals(List.of(chunkOffset(0)), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+    }
+
+    @Test
+    void aBrokenChunkHeaderChecksumLosesNoRecordAndWarnsWithTheChunkOffset() throws IOException {
+        byte[] b = intact.clone();
+        b[(int) chunkOffset(3) + 124] ^= 0x5a; // the stored header CRC32
+        EvtxReads.Result r = EvtxReads.read(b, "crc");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(1, r.warnings().size());
+        assertEquals(chunkOffset(3), r.warnings().get(0).offset());
+        assertTrue(r.warnings().get(0).message().startsWith("chunk 3 at offset 0x31000: header CRC32"), r.warnings().get(0).message());
+    }
+
+    @Test
+    void aChunkWithoutItsSignatureIsRejectedWithTheRecordsItAnnouncesAndTheRestIsRead() throws IOException {
+        byte[] b = intact.clone();
+        b[(int) chunkOffset(4)] = 0;
+        EvtxReads.Result r = EvtxReads.read(b, "chunk");
+        long lost = inChunk(4);
+        assertTrue(lost > 0);
+        assertEquals(565 - lost, r.events().size());
+        assertEquals(1, r.rejects().size());
+        assertEquals(chunkOffset(4), r.rejects().get(0).offset());
+        assertEquals(lost, r.rejects().get(0).records());
+        assertTrue(r.rejects().get(0).reason().startsWith("chunk 4 at offset 0x41000: no chunk signature"), r.rejects().get(0).reason());
+    }
+
+    @Test
+    void recordsPastAStaleFreeSpaceOffsetAreStillRead() throws IOException {
+        int chunk = (int) chunkOffset(2);
+        List<RawEvent> inIt = all.stream().filter(e -> e.source().offset() >= chunk && e.source().offset() < chunk + CHUNK).toList();
+        int stale = (int) (inIt.get(2).source().offset() - chunk);
+        byte[] b = intact.clone();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(chunk + 48, stale); // as if the header was last written after two records
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, chunk, 120);
+        crc.update(b, chunk + 128, 384);
+        h.putInt(chunk + 124, (int) crc.getValue());
+        EvtxReads.Result r = EvtxReads.read(b, "stale");
+        assertEquals(all.stream().map(RawEvent::recordId).toList(), r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(List.of(), r.rejects());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.offset() == chunk + stale
+                && w.message().contains((inIt.size() - 2) + " record(s) found past the free-space offset")), r.warnings().toString());
+    }
+
+    @Test
+    void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
+        IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
+        assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());
+        IOException empty = assertThrows(IOException.class, () -> EvtxReads.read(new byte[0], "empty.evtx"));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+    }
+
+    private static int indexOfUtf16(byte[] b, int from, String s) {
+        outer:
+        for (int i = from; i + 2 * s.length() <= b.length; i++) {
+            for (int j = 0; j < s.length(); j++) {
+                if (b[i + 2 * j] != (byte) s.charAt(j) || b[i + 2 * j + 1] != (byte) (s.charAt(j) >> 8)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError(s + " not found");
+    }
+}

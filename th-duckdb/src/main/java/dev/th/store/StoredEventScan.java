@@ -1,0 +1,104 @@
+package dev.th.store;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.th.event.RawEvent;
+import dev.th.event.SourceRef;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads stored events back as {@link RawEvent}s (the {@code Fields} JSON becomes the field
+ * map again) for retro-hunting, streaming row by row so memory stays bounded.
+ */
+public final class StoredEventScan {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Connection db;
+
+    public StoredEventScan(Connection db) {
+        this.db = db;
+    }
+
+    /** Receives each stored event with its client. */
+    public interface Visitor {
+        void visit(String clientId, RawEvent event);
+    }
+
+    /**
+     * Visits the stored events in time order.
+     *
+     * @param from inclusive lower bound on DateTime, or null
+     * @param to exclusive upper bound, or null
+     * @param sourceHash only the events of this input, or null for all
+     * @return how many events were visited
+     */
+    public long scan(Instant from, Instant to, String sourceHash, Visitor visitor) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ClientId, SourcePath, SourceHash, SourceOffset, RecordId, DateTime, "
+                + "Provider, Channel, EventId, MachineName, CAST(Fields AS VARCHAR) FROM events WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (from != null) {
+            sql.append(" AND DateTime >= ?");
+            args.add(IoaTable.utc(from));
+        }
+        if (to != null) {
+            sql.append(" AND DateTime < ?");
+            args.add(IoaTable.utc(to));
+        }
+        if (sourceHash != null) {
+            sql.append(" AND SourceHash = ?");
+            args.add(sourceHash);
+        }
+        sql.append(" ORDER BY DateTime, SourceHash, RecordId");
+        long n = 0;
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SourceRef src = new SourceRef(rs.getString(2), rs.getString(3), rs.getLong(4));
+                    RawEvent e = new RawEvent(src, rs.getLong(5), IoaTable.instant(rs.getObject(6, LocalDateTime.class)),
+                            rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), fields(rs.getString(11), src));
+                    visitor.visit(rs.getString(1), e);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The field map of a stored Fields JSON object (values kept as text). */
+    static Map<String, String> fields(String json, SourceRef src) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("Fields of " + src.path() + " is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    out.put(name, JSON.readTree(p).toString());
+                } else {
+                    out.put(name, t == JsonToken.VALUE_NULL ? null : p.getText());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Fields of a stored event of " + src.path() + " are not valid JSON: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}
