@@ -90,6 +90,20 @@ class Machine_FilesRegistryTest {
     }
 
     @Test
+    void histogramsCountTheRows() {
+        Hits<Bucket> files = mkt.files().operation(Operation.File.DELETE).histogram(Histogram.byHour()).fetch();
+        assertEquals(120, files.list().stream().mapToLong(Bucket::count).sum());
+        Hits<Bucket> reg = mkt.registry().histogram(Histogram.byDay().split("Operation", 1)).fetch();
+        assertEquals(1, reg.size());
+        assertEquals("modify", reg.get(0).splitValue());
+        assertEquals(3310, reg.get(0).count());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mkt.registry().histogram(Histogram.byDay().split("CommandLine; DROP", 1)));
+        assertTrue(e.getMessage().contains("allowed: Muid, LoggedUser, Key"), e.getMessage());
+        assertEquals(0, mkt.detections().histogram(Histogram.byDay()).fetch().size());
+    }
+
+    @Test
     void registryFileFilterIsTheActingProcess() {
         int all = mkt.registry().fetch().size();
         int svchost = mkt.registry().file("svchost.exe").fetch().size();
