@@ -31,6 +31,11 @@ public final class TH implements AutoCloseable {
         this.session = new Session(engine, clock);
     }
 
+    /** Opens the store in {@code ./th-data}. */
+    public static TH open() {
+        return open(Path.of("th-data"));
+    }
+
     /** Opens the store in {@code dataDir} (default {@code ./th-data}) with the first engine that accepts it. */
     public static TH open(Path dataDir) {
         return open(dataDir, Clock.systemUTC());
