@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
- * a BOM, UTF-16 (an object whose first key is {@code "Event"} is evtx_dump JSON, any other
- * object starts JSON lines).
+ * a BOM, UTF-16: an object whose first key is {@code "Event"}, or one pretty-printed over
+ * several lines, starts a sequence of objects ({@link Format#EVTX_DUMP_JSON}); an object that
+ * goes on on its first line starts JSON lines.
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -64,7 +65,8 @@ final class ContentSniffer {
         if (i < n && b[i] == '{') {
             int k = skipBlank(b, n, i + 1);
             boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));
-            return Kind.of(event ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
+            boolean pretty = lineEndsBefore(b, n, i + 1, k);
+            return Kind.of(event || pretty ? Format.EVTX_DUMP_JSON : Format.JSON_LINES);
         }
         if (i < n && b[i] == '[') {
             int k = skipBlank(b, n, i + 1);
@@ -91,6 +93,16 @@ final class ContentSniffer {
             k++;
         }
         return k > digits ? skipBlank(b, n, k) : i;
+    }
+
+    /** Whether a line break lies between {@code from} and {@code to}: the object is pretty-printed. */
+    private static boolean lineEndsBefore(byte[] b, int n, int from, int to) {
+        for (int j = from; j < Math.min(n, to); j++) {
+            if (b[j] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipBlank(byte[] b, int n, int i) {

@@ -6,7 +6,10 @@ public enum Format {
     EVTX,
     /** One JSON object per line (OTRF Security-Datasets, NXLog, Winlogbeat exports). */
     JSON_LINES,
-    /** evtx_dump-style JSON: a sequence of {@code {"Event":{...}}} objects. */
+    /**
+     * evtx_dump-style JSON: a sequence of {@code {"Event":{...}}} objects, pretty-printed or not
+     * (also any sequence of pretty-printed event objects).
+     */
     EVTX_DUMP_JSON,
     /** A JSON array of event objects. */
     JSON_ARRAY

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads evtx_dump-style JSON: a sequence of {@code {"Event":{"System":{...},"EventData":{...}}}}
- * objects, pretty-printed or one per line, optionally each after a {@code Record N} line.
+ * objects, pretty-printed or one per line, optionally each after a {@code Record N} line. (Any
+ * other event object in such a sequence, e.g. a pretty-printed Winlogbeat document, is mapped as
+ * {@link JsonLinesReader} maps a line.)
  * System elements are flattened to the EVTX reader's names ({@code Provider_Name},
  * {@code Execution_ProcessID}, {@code Security_UserID}; {@code TimeCreated} from its
  * SystemTime, written back as ISO-8601 UTC); EventData fields by name; UserData leaves by
@@ -151,7 +153,7 @@ public final class EvtxDumpJsonReader implements EventReader {
                     }
                     JsonNode node = MAPPER.readTree(p);
                     try {
-                        sink.accept(toEvent(node, new SourceRef(path, hash, objLine), number));
+                        sink.accept(JsonLinesReader.map(node, new SourceRef(path, hash, objLine), number));
                     } catch (IllegalArgumentException e) {
                         sink.reject(objLine, 1, "line " + objLine + ": " + e.getMessage());
                     }

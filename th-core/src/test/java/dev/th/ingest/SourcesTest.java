@@ -211,6 +211,7 @@ class SourcesTest {
         byte[] utf16be = "\uFEFF{\"EventID\":1}".getBytes(StandardCharsets.UTF_16BE);
         assertEquals(Format.JSON_LINES, ContentSniffer.sniff(utf16be, utf16be.length).format());
         assertEquals(Format.JSON_LINES, sniff("\n\n  {\"@timestamp\":\"2020-10-23T03:12:04.351Z\",\"Event\":1}"));
+        assertEquals(Format.EVTX_DUMP_JSON, sniff("{\n  \"@timestamp\": \"2020-10-23T03:12:04.351Z\",\n  \"winlog\": {"));
         assertEquals(Format.JSON_ARRAY, sniff("[\n  {\"EventID\": 1}]"));
         assertEquals(Format.JSON_ARRAY, sniff("[]"));
         assertEquals("a JSON array whose first element is not an object: TH reads arrays of events",

@@ -230,4 +230,22 @@ class EvtxDumpJsonReaderTest {
             assertEquals(i + 1, lines.events.get(i).recordId());
         }
     }
+
+    @Test
+    void prettyPrintedSequenceOfOtherEventObjectsReadsAsTheirLinesDo() throws IOException {
+        List<String> lines = JsonLinesReader_TrapsTest.lines("otrf/psh_lsass_memory_dump_comsvcs.zip");
+        ObjectMapper om = new ObjectMapper();
+        StringBuilder pretty = new StringBuilder();
+        for (String line : lines) {
+            pretty.append(om.writerWithDefaultPrettyPrinter().writeValueAsString(om.readTree(line))).append('\n');
+        }
+        CollectingSink sink = read(pretty.toString());
+        CollectingSink fromLines = JsonLinesReader_TrapsTest.read(lines);
+        assertEquals(List.of(), sink.rejections);
+        assertEquals(184, sink.events.size());
+        for (int i = 0; i < 184; i++) {
+            assertEquals(fromLines.events.get(i).fields(), sink.events.get(i).fields());
+            assertEquals(i + 1, sink.events.get(i).recordId());
+        }
+    }
 }
