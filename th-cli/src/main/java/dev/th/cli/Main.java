@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 IngestCommand.class,
                 MachinesCommand.class,
-                RulesCommand.class})
+                RulesCommand.class,
+                HuntCommand.class,
+                IoaCommand.class,
+                IocCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
