@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import dev.th.fixture.Stores;
+import dev.th.hunt.RuleInfo;
 import dev.th.hunt.ioa.IoaFactory;
 import dev.th.store.IoaTable;
 import dev.th.testing.SharedData;
@@ -35,8 +36,8 @@ class Machine_IoasTest {
                 "Microsoft-Windows-Sysmon", "Microsoft-Windows-Sysmon/Operational", 1, "fs03vuln.offsec.lan", f);
     }
 
-    static IoaFactory.RuleFacts rule(String id, String title, String level) {
-        return new IoaFactory.RuleFacts(id, title, level, "test", List.of("attack.execution", "attack.t1569.002"),
+    static RuleInfo rule(String id, String title, String level) {
+        return new RuleInfo(id, title, level, "test", List.of("attack.execution", "attack.t1569.002"),
                 "TH project", List.of(), "desc", "pack/x.yml");
     }
 
