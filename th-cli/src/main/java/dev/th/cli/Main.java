@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
                 ClientCommand.class,
                 UserCommand.class,
                 FileCommand.class,
-                RulesCommand.class})
+                HuntCommand.class,
+                RulesCommand.class,
+                IoaCommand.class,
+                IocCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
