@@ -68,8 +68,14 @@ class ClientCommandTest {
             Run r = th("client", "default", m, "--period", "all", "--format", "csv");
             assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS) + "\r\n", r.out(), m);
         }
-        Run ioas = th("client", "default", "ioas", "--period", "all", "--format", "csv");
-        assertEquals(String.join(",", SeedColumnsSpec.IOAS) + "\r\n", ioas.out());
+        // ingest hunts with TH's rule pack: the client's IoAs are its machines' IoAs
+        JsonNode ioas = json("client", "default", "ioas", "--period", "all");
+        assertEquals(SeedColumnsSpec.IOAS, keys(ioas.get(0)));
+        int perMachine = 0;
+        for (String machine : List.of("IEWIN7", "WORKSTATION5", "FS03", "fs03vuln.offsec.lan")) {
+            perMachine += json("machine", machine, "ioas", "--period", "all").size();
+        }
+        assertEquals(perMachine, ioas.size());
         Run m = th("client", "default", "timetable");
         assertEquals(2, m.exit(), m::toString);
         assertTrue(m.err().contains("allowed: machines, executions, files, registry, communications, detections, blocked, "

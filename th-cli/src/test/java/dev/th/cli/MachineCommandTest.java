@@ -163,8 +163,26 @@ class MachineCommandTest {
         // the sample logs hold no Defender, Sysmon 27-29 or network byte counts, and no hunt has run
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("detections"));
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("blocked", "--user", "IEUser", "--file", "mshta.exe"));
-        assertEquals(String.join(",", SeedColumnsSpec.IOAS), header("ioas", "--rules", "lsass"));
+        assertEquals(String.join(",", SeedColumnsSpec.IOAS), header("ioas", "--rules", "no such rule"));
         assertEquals(String.join(",", SeedColumnsSpec.BANDWIDTH), header("bandwidth"));
+    }
+
+    @Test
+    void ioasOfTheHuntThatIngestRan() {
+        // ingest hunts with TH's rule pack; mshta's download and the schtasks /create are in its scope
+        JsonNode all = json("machine", "IEWIN7", "ioas", "--period", "all");
+        assertTrue(all.size() >= 1, all::toString);
+        assertEquals(SeedColumnsSpec.IOAS, keys(all.get(0)));
+        assertEquals(Set.of(AskStore.IEWIN7_MUID), Set.copyOf(column(all, "muid")));
+        JsonNode tasks = json("machine", "IEWIN7", "ioas", "--rules", "SCHEDULED TASK", "--period", "all");
+        for (JsonNode r : tasks) {
+            assertTrue(r.get("huntingRule").asText().toLowerCase(java.util.Locale.ROOT).contains("scheduled task"), r::toString);
+        }
+        assertTrue(tasks.size() <= all.size(), all::toString);
+        assertEquals(0, json("machine", "IEWIN7", "ioas", "--rules", "' OR '1'='1", "--period", "all").size());
+        Run today = th("machine", "IEWIN7", "ioas");
+        assertEquals(0, today.exit(), today::toString);
+        assertTrue(today.err().contains("nothing in period today"), today::toString);
     }
 
     private static String header(String... methodAndOptions) {
