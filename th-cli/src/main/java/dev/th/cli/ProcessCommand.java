@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code th process (--muid M --pid N [--time T] | --guid G) METHOD}: the seed's Process methods. */
 @Command(name = "process", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ask a process one of the seed's Process methods. The process is given by its machine (--muid: Muid or name),",
-            "pid and a time it was running (--time; its latest creation at or before it), or by its GUID (--guid)."})
+        description = {"Ask a process (by machine, pid and time, or by GUID) one of the seed's Process methods.",
+            "The process is its machine's (--muid: Muid or name) latest creation of --pid at or before --time, or the one with --guid."})
 public final class ProcessCommand extends AskCommand<Process> {
     @Parameters(index = "0", paramLabel = "METHOD", description = "One of the methods below")
     String method;
