@@ -70,6 +70,10 @@ class MachineCommandTest {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("(0 rows)"), r::toString);
         assertTrue(r.err().contains("nothing in period today") && r.err().contains("2019-05-21"), r::toString);
+        // a filter that matches nothing in any period gets no note pointing at another period
+        Run never = th("machine", "IEWIN7", "executions", "--file", "notepad.exe");
+        assertEquals(0, never.exit(), never::toString);
+        assertEquals("", never.err(), never::toString);
         Run t = th("machine", "IEWIN7", "timetable");
         assertEquals(0, t.exit(), t::toString);
         assertTrue(t.err().contains("2019-05-21T15:32:57.286254Z"), t::toString);
@@ -267,6 +271,14 @@ class MachineCommandTest {
         assertEquals("Muid\r\n4c7c5f15b660cba1fb141399efc36584\r\n", csv.out());
         Run period = th("machine", "IEWIN7", "muid", "--period", "all");
         assertEquals(2, period.exit(), period::toString);
+    }
+
+    @Test
+    void withoutAStoreSaysHowToMakeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        Run r = Run.th("machine", "IEWIN7", "executions", "--db", empty.resolve("none").toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("th ingest"), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), r::toString);
     }
 
     @Test
