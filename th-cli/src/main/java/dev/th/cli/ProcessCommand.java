@@ -90,8 +90,9 @@ public final class ProcessCommand extends AskCommand<Process> {
     @Override
     String[] examples() {
         return new String[] {
-            "th process --muid WORKSTATION5 --pid 3864 --time '2020-10-23 03:12:01' execution_tree --period all",
-            "th process --guid 2ac0bd8e-4a5c-5f92-c102-000000000a00 communications --period all --format json",
-            "th process --muid WORKSTATION5 --pid 3864 commandlines --ntop 5 --period all"};
+            "th process --muid WORKSTATION5 --pid 8972 execution_tree --period all",
+            "th process --muid WORKSTATION5 --pid 4824 --time '2020-10-18 07:50:05' files --period all",
+            "th process --guid '{39e4a257-8244-5f92-c117-000000000700}' childs --format json",
+            "th process --muid WORKSTATION5 --pid 4824 commandlines --ntop 5 --period all"};
     }
 }

@@ -168,7 +168,8 @@ class MachineCommandTest {
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("detections"));
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("blocked", "--user", "IEUser", "--file", "mshta.exe"));
         assertEquals(String.join(",", SeedColumnsSpec.IOAS), header("ioas", "--rules", "no such rule"));
-        assertEquals(String.join(",", SeedColumnsSpec.BANDWIDTH), header("bandwidth"));
+        assertEquals(String.join(",", SeedColumnsSpec.BANDWIDTH), header("bandwidth", "--file", "mshta.exe"));
+        assertEquals("DateTime,Count", header("detections", "--users", "IEUser", "--file", "mshta.exe", "--histogram", "hour"));
     }
 
     @Test
@@ -251,6 +252,12 @@ class MachineCommandTest {
 
         JsonNode hist = json("machine", "IEWIN7", "executions", "--operation", "create", "--histogram", "hour", "--period", "all");
         assertEquals("[{\"DateTime\":\"2019-05-21T15:00:00Z\",\"Count\":4}]", hist.toString());
+        // get_users counts the events with a user: 7 of IEUser
+        assertEquals("[{\"DateTime\":\"2019-05-21T00:00:00Z\",\"Count\":7}]",
+                json("machine", "IEWIN7", "users", "--histogram", "day", "--period", "all").toString());
+        Run badSplit = th("machine", "IEWIN7", "executions", "--histogram", "day:Key:2", "--period", "all");
+        assertEquals(2, badSplit.exit(), badSplit::toString);
+        assertTrue(badSplit.err().contains("cannot split a histogram by 'Key'; allowed: Muid, LoggedUser, ChildFilename"), badSplit::toString);
         JsonNode split = json("machine", "IEWIN7", "communications", "--histogram", "day:RemotePort:1", "--period", "all");
         assertEquals("[{\"DateTime\":\"2019-05-21T00:00:00Z\",\"RemotePort\":80,\"Count\":2}]", split.toString());
     }
