@@ -115,11 +115,33 @@ public final class AhoCorasick {
         return lengths[pattern];
     }
 
+    /**
+     * Reports every occurrence in {@code text} lower-cased; false (and nothing reported) when
+     * the text is not all ASCII, where lower-casing one character at a time could differ from
+     * lower-casing the string.
+     */
+    public boolean searchAsciiIgnoreCase(String text, Hit hit) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        search(text, true, hit);
+        return true;
+    }
+
     /** Reports every occurrence of every pattern in {@code text}. */
     public void search(String text, Hit hit) {
+        search(text, false, hit);
+    }
+
+    private void search(String text, boolean lower, Hit hit) {
         int node = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (lower && c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
             int next;
             while ((next = step(node, c)) < 0 && node != 0) {
                 node = fail[node];
