@@ -21,7 +21,8 @@ public final class AhoCorasick {
     private final int[] fail;
     private final int[][] outputs;
     private final int[] lengths;
-    private final int[] rootAscii = new int[128];
+    /** For nodes with many children, the ASCII transitions as a table (-1: none). */
+    private final int[][] dense;
 
     public AhoCorasick(List<String> patterns) {
         List<char[]> k = new ArrayList<>();
@@ -59,10 +60,17 @@ public final class AhoCorasick {
         keys = k.toArray(char[][]::new);
         targets = t.toArray(int[][]::new);
         outputs = out.toArray(int[][]::new);
-        java.util.Arrays.fill(rootAscii, -1);
-        for (int i = 0; i < keys[0].length; i++) {
-            if (keys[0][i] < 128) {
-                rootAscii[keys[0][i]] = targets[0][i];
+        dense = new int[keys.length][];
+        for (int n = 0; n < keys.length; n++) {
+            if (n == 0 || keys[n].length >= 6) {
+                int[] d = new int[128];
+                Arrays.fill(d, -1);
+                for (int i = 0; i < keys[n].length; i++) {
+                    if (keys[n][i] < 128) {
+                        d[keys[n][i]] = targets[n][i];
+                    }
+                }
+                dense[n] = d;
             }
         }
         fail = new int[keys.length];
@@ -93,8 +101,11 @@ public final class AhoCorasick {
     }
 
     private int step(int node, char c) {
-        if (node == 0 && c < 128) {
-            return rootAscii[c];
+        if (c < 128) {
+            int[] d = dense[node];
+            if (d != null) {
+                return d[c];
+            }
         }
         char[] k = keys[node];
         int at = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
