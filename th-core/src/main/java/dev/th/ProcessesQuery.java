@@ -25,6 +25,32 @@ public final class ProcessesQuery extends Ask<Process, ProcessesQuery> {
         return file(File.of(files).toArray(new File[0]));
     }
 
+    /** Beyond the seed: processes with one of these pids (to find one process by Muid, pid and time). */
+    public ProcessesQuery pid(long... pids) {
+        if (pids.length == 0) {
+            throw new IllegalArgumentException("pid: give at least one value");
+        }
+        List<Long> l = new ArrayList<>();
+        for (long p : pids) {
+            l.add(p);
+        }
+        filters.add(dev.th.query.Cond.in("ChildPid", l));
+        return this;
+    }
+
+    /** Beyond the seed: the process with this GUID ({@code {AB-..}} or {@code ab-..}, braces and case ignored). */
+    public ProcessesQuery guid(String guid) {
+        String g = guid == null ? "" : guid.trim();
+        if (g.startsWith("{") && g.endsWith("}")) {
+            g = g.substring(1, g.length() - 1);
+        }
+        if (g.isEmpty()) {
+            throw new IllegalArgumentException("guid: give a process GUID");
+        }
+        filters.add(dev.th.query.Cond.eq("ChildGuid", g.toLowerCase(java.util.Locale.ROOT)));
+        return this;
+    }
+
     /** The seed's {@code user}. */
     public ProcessesQuery user(String... users) {
         userFilter(list(users, "user"));

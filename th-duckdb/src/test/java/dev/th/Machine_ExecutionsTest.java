@@ -127,7 +127,7 @@ class Machine_ExecutionsTest {
 
     @Test
     void defaultPeriodIsTodayAndAnEmptyAnswerSaysWhere() {
-        try (TH today = TH.open(Stores.dataDir(), Stores.CLOCK)) {
+        try (TH today = TH.open(Stores.otrfDir(), Stores.CLOCK)) {
             // "today" is 2020-10-23: the 12 creations of purplesharp, not the 2 of 2020-10-18
             Machine m = today.machine("WORKSTATION5");
             assertEquals(TimePeriod.today(), m.period());

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.FixtureStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.th.fixture.Replay;
 import dev.th.fixture.Stores;
 import dev.th.testing.SharedData;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.dflib.DataFrame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,8 +120,10 @@ class Process_ExecutionTreeTest {
         // new processes. Without 4689 (no kill events) the lifetime of pid 1988 ends at its reuse.
         Path zip = SharedData.require("otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip");
         for (boolean withKills : new boolean[] {true, false}) {
-            Path dir = Files.createTempDirectory("th-reuse");
-            FixtureStore.build(dir, List.of(zip), e -> isCreateOrKill(e, withKills), List.of(Duration.ZERO, Duration.ofHours(1)));
+            Path tmp = Files.createTempDirectory("th-reuse");
+            Path replayed = Replay.write(zip, tmp.resolve("replayed.json"), e -> isCreateOrKill(e, withKills),
+                    List.of(Duration.ZERO, Duration.ofHours(1)));
+            Path dir = Stores.build("th-reuse-store", List.of(replayed));
             try (TH reuse = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
                 Machine mkt = reuse.machine("MKT01");
                 Hits<Process> payloads = mkt.executions().operation(Operation.Process.CREATE).file("winx64_payload.exe").fetch();
@@ -142,11 +144,11 @@ class Process_ExecutionTreeTest {
         }
     }
 
-    static boolean isCreateOrKill(Map<String, Object> e, boolean withKills) {
-        if (!"security".equalsIgnoreCase(String.valueOf(e.get("Channel")))) {
+    static boolean isCreateOrKill(ObjectNode e, boolean withKills) {
+        if (!"security".equalsIgnoreCase(e.path("Channel").asText())) {
             return false;
         }
-        String id = String.valueOf(e.get("EventID"));
+        String id = e.path("EventID").asText();
         return id.equals("4688") || withKills && id.equals("4689");
     }
 

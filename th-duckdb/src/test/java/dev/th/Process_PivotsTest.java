@@ -96,6 +96,24 @@ class Process_PivotsTest {
     }
 
     @Test
+    void lookupsByGuidAndByPidAtATime() {
+        Process byGuid = th.process("{39E4A257-8244-5F92-C117-000000000700}");
+        assertEquals("PurpleSharp.exe", byGuid.name());
+        assertEquals(8972L, byGuid.pid());
+        Process byPid = th.process("WORKSTATION5", 9908, java.time.Instant.parse("2020-10-23T03:12:05Z"));
+        assertEquals("notepad.exe", byPid.name());
+        assertEquals("39e4a257-8244-5f92-c217-000000000700", byPid.guid());
+        // MKT01's cmd.exe 7588 ended at 09:55:42.551 (4689)
+        Process cmd = th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:55:00Z"));
+        assertEquals("cmd.exe", cmd.name());
+        assertThrows(IllegalArgumentException.class,
+                () -> th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:58:00Z")));
+        assertThrows(IllegalArgumentException.class, () -> th.process("not-a-guid' OR 1=1"));
+        assertEquals(List.of("MKT01.pandalab.com", "WORKSTATION5"),
+                th.machines("workstation5", "MKT01", "a05250fa6e512c68b2aad2223aff7e01").list().stream().map(Machine::name).sorted().toList());
+    }
+
+    @Test
     void fromTableDfRebuildsProcesses() {
         DataFrame df = th.machine("WORKSTATION5").executions().operation(Operation.Process.CREATE).frame();
         Hits<Process> again = Process.fromTableDf(th, df, "executions", "default", TimePeriod.all());

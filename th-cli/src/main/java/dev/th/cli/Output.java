@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import org.dflib.DataFrame;
@@ -88,7 +90,15 @@ public final class Output {
         if (v instanceof LocalDateTime t) {
             return TABLE_TIME.format(t);
         }
+        if (v instanceof Instant t) {
+            return TABLE_TIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
         return v.toString();
+    }
+
+    /** A single value in full (times in ISO-8601 UTC), as CSV and JSON show it. */
+    static String text(Object v) {
+        return fullText(v);
     }
 
     private static String fullText(Object v) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * system property {@code th.home}, set by the {@code th} launcher) and shows what was stored.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Ingest the sample logs shipped with TH (samples/) and show the machines found.")
+        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack and sum the IoAs up.")
 public final class QuickstartCommand implements Callable<Integer> {
     @Mixin
     DataDir db;
@@ -49,7 +49,10 @@ public final class QuickstartCommand implements Callable<Integer> {
             out.println("Machines:");
             Output.print(Machines.list(store), Output.Format.table, out);
             out.println();
+            QuickHunt.run(store, out);
+            out.println();
             out.println("Next: th machines --db " + db.path() + "   |   th ingest --db " + db.path() + " YOUR_LOGS...");
+            out.println("      th ioa list --db " + db.path() + "   |   th hunt --db " + db.path() + " --rules SIGMA_RULES_FOLDER");
             return r.allRead() ? 0 : 2;
         } catch (StoreException e) {
             spec.commandLine().getErr().println("th quickstart: " + e.getMessage());

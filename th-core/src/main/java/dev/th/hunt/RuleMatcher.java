@@ -5,6 +5,7 @@ import dev.th.hunt.correlate.Correlator;
 import dev.th.hunt.match.EventView;
 import dev.th.hunt.match.LogSourceTable;
 import dev.th.hunt.match.Node;
+import dev.th.hunt.match.Prefilter;
 import dev.th.hunt.sigma.SigmaRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ final class RuleMatcher implements Matcher {
     record Compiled(RuleInfo info, String name, Node condition, List<LogSourceTable.Feed> feeds) {
     }
 
-    private record Slot(Compiled[] rules, Node[] gates, boolean[] emit, boolean[] correlated, Map<String, String> aliases) {
+    private record Slot(Compiled[] rules, Node[] gates, boolean[] emit, boolean[] correlated, Map<String, String> aliases,
+            Prefilter prefilter) {
     }
 
     private final List<Compiled> everywhere = new ArrayList<>();
@@ -32,7 +34,12 @@ final class RuleMatcher implements Matcher {
     private final Map<String, Map<Integer, List<Object[]>>> byEvent = new HashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
     private final Correlator correlator;
+    /** One reusable view per thread: no per-event arrays. */
+    private final ThreadLocal<EventView> views = new ThreadLocal<>();
     private final LogSourceTable table = LogSourceTable.standard();
+
+    /** Whether rules are pre-selected by the literals they need (off only to measure its effect). */
+    private final boolean prefilter = !Boolean.getBoolean("th.hunt.noPrefilter");
 
     RuleMatcher(List<Compiled> rules, List<SigmaRule.Correlation> correlations) {
         this.correlator = correlations.isEmpty() ? null : new Correlator(correlations, this::field);
@@ -59,7 +66,7 @@ final class RuleMatcher implements Matcher {
         if (f.requireField() == null) {
             return null;
         }
-        String field = f.requireField();
+        int field = dev.th.hunt.match.FieldIds.of(f.requireField());
         return ev -> {
             String v = ev.lower(field);
             return v != null && f.requireValues().contains(v);
@@ -112,8 +119,10 @@ final class RuleMatcher implements Matcher {
             emit[i] = correlator == null || correlator.emits(c.info(), c.name());
             correlated[i] = correlator != null && correlator.consumes(c.info(), c.name());
         }
+        List<java.util.Set<Prefilter.Need>> needs = new ArrayList<>();
+        rules.forEach(c -> needs.add(prefilter ? Prefilter.needs(c.condition()) : null));
         return new Slot(rules.toArray(Compiled[]::new), gates.toArray(Node[]::new), emit, correlated,
-                table.aliases(channel, eventId));
+                table.aliases(channel, eventId), new Prefilter(needs));
     }
 
     @Override
@@ -123,10 +132,18 @@ final class RuleMatcher implements Matcher {
         if (rules.length == 0) {
             return;
         }
-        EventView ev = new EventView(event, s.aliases());
+        EventView ev = views.get();
+        if (ev == null || !ev.fitsAllFields()) {
+            ev = new EventView(event, s.aliases());
+            views.set(ev);
+        } else {
+            ev.reset(event, s.aliases());
+        }
         Node[] gates = s.gates();
+        boolean[] candidate = new boolean[rules.length];
+        s.prefilter().candidates(ev, candidate);
         for (int i = 0; i < rules.length; i++) {
-            if ((gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
+            if (candidate[i] && (gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
                 if (s.emit()[i]) {
                     out.accept(new RuleHit(rules[i].info(), List.of(event)));
                 }

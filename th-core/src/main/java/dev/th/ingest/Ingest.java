@@ -56,6 +56,7 @@ public final class Ingest implements AutoCloseable {
     private final Normalizer normalizer = new Normalizer();
     private final ExecutorService worker;
     private Listener listener = new Listener() { };
+    private Tap tap;
 
     private Ingest(EventStore store, String clientId, boolean parallel) {
         this.store = Objects.requireNonNull(store);
@@ -75,6 +76,21 @@ public final class Ingest implements AutoCloseable {
     /** A pipeline that does everything on the calling thread. */
     public static Ingest sequential(EventStore store, String clientId) {
         return new Ingest(store, clientId, false);
+    }
+
+    /**
+     * Sees every event that is going to be stored, as it is read (hunting at ingest). Called on
+     * the reading thread, one input after the other; an input's events are all seen before its
+     * {@link Listener#inputDone}, which says whether they were stored.
+     */
+    public interface Tap {
+        void event(RawEvent event);
+    }
+
+    /** Sets the tap (null for none). */
+    public Ingest tap(Tap t) {
+        this.tap = t;
+        return this;
     }
 
     public Ingest listener(Listener l) {
@@ -315,6 +331,9 @@ public final class Ingest implements AutoCloseable {
                 return;
             }
             tally.stored();
+            if (tap != null) {
+                tap.event(event);
+            }
             batch[n++] = row;
             if (n == BATCH) {
                 downstream.accept(batch);

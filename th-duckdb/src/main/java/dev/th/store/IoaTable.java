@@ -106,10 +106,10 @@ public final class IoaTable {
             }
             int added = st.executeUpdate("INSERT INTO ioas SELECT DISTINCT ON (id) * FROM ioas_new "
                     + "WHERE id NOT IN (SELECT id FROM ioas)");
-            st.execute("DROP TABLE ioas_new");
             if (added > 0) {
                 refreshEvidence(st);
             }
+            st.execute("DROP TABLE ioas_new");
             db.commit();
             return added;
         } catch (SQLException | RuntimeException e) {
@@ -120,13 +120,16 @@ public final class IoaTable {
         }
     }
 
-    /** Recomputes lastHourEvidenceCount: other IoAs of the same rule and machine in [t - 1h, t]. */
+    /**
+     * Recomputes lastHourEvidenceCount (other IoAs of the same rule and machine in
+     * [t - 1h, t]) for the rule and machine pairs of the batch just inserted ({@code ioas_new}).
+     */
     private static void refreshEvidence(Statement st) throws SQLException {
         st.execute("""
                 UPDATE ioas SET lastHourEvidenceCount = w.c FROM (
                   SELECT id, CAST(count(*) OVER (PARTITION BY ruleId, muid ORDER BY alertDateTime
                       RANGE BETWEEN INTERVAL 1 HOUR PRECEDING AND CURRENT ROW) - 1 AS INTEGER) AS c
-                  FROM ioas) w
+                  FROM ioas WHERE (ruleId, muid) IN (SELECT DISTINCT ruleId, muid FROM ioas_new)) w
                 WHERE ioas.id = w.id AND ioas.lastHourEvidenceCount <> w.c""");
     }
 

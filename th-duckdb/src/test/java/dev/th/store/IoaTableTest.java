@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
+import dev.th.hunt.RuleInfo;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
 import dev.th.hunt.ioa.IoaStatus;
@@ -27,7 +28,7 @@ class IoaTableTest {
     @TempDir
     Path dir;
 
-    private static final IoaFactory.RuleFacts RULE = new IoaFactory.RuleFacts("0d9b1a4f-2a3c-4c59-9a0e-6c1f3f3e1a01",
+    private static final RuleInfo RULE = new RuleInfo("0d9b1a4f-2a3c-4c59-9a0e-6c1f3f3e1a01",
             "PsExec service started a process", "high", "test",
             List.of("attack.execution", "attack.t1569.002", "attack.lateral-movement", "attack.t1021.002"),
             "TH project", List.of("https://learn.microsoft.com/sysinternals/downloads/psexec"), "desc", "pack/x.yml");

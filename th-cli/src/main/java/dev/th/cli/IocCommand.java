@@ -1,0 +1,103 @@
+package dev.th.cli;
+
+import dev.th.hunt.ioc.IocList;
+import dev.th.store.DuckDbStore;
+import dev.th.store.IocStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code th ioc load FILE...}: loads IoC lists into the store and matches them against every
+ * stored event at once (later ingests are matched as they arrive). Matches become detections
+ * with WinningTech {@code IoC}.
+ */
+@Command(name = "ioc", mixinStandardHelpOptions = true,
+        description = "Indicators of compromise: load lists (MD5, IP, domain) and match them against the store.",
+        subcommands = {IocCommand.Load.class, IocCommand.Matches.class})
+public final class IocCommand {
+
+    /** {@code th ioc matches}. */
+    @Command(name = "matches", mixinStandardHelpOptions = true,
+            description = "List the IoC detections: the seed's detection columns (WinningTech = IoC) and where each matched.")
+    static final class Matches implements Callable<Integer> {
+        @Mixin
+        DataDir db;
+
+        @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, csv or json. Default: ${DEFAULT-VALUE}")
+        Output.Format format;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(db.path().resolve(DuckDbStore.FILE_NAME))) {
+                spec.commandLine().getErr().println("th ioc matches: no store in " + db.path());
+                return 1;
+            }
+            try (DuckDbStore store = DuckDbStore.open(db.path())) {
+                Output.print(new IocStore(store.connection()).list(), format, spec.commandLine().getOut());
+                return 0;
+            } catch (SQLException e) {
+                spec.commandLine().getErr().println("th ioc matches: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** {@code th ioc load}. */
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = {"Load IoC lists and match them against every stored event (and every later ingest).",
+                    "One indicator per line, optionally prefixed md5:, ip: or domain:; # starts a comment."},
+            footerHeading = "%nExamples:%n", footer = {"  th ioc load --db th-data bad-hashes.txt c2-domains.txt"})
+    static final class Load implements Callable<Integer> {
+        @Mixin
+        DataDir db;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "IoC list files.")
+        List<Path> files;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean problems = false;
+            try (DuckDbStore store = DuckDbStore.open(db.path())) {
+                IocStore iocs = new IocStore(store.connection());
+                for (Path f : files) {
+                    IocList list;
+                    try {
+                        list = IocList.read(f);
+                    } catch (IOException e) {
+                        spec.commandLine().getErr().println("th ioc load: cannot read " + f + ": " + e.getMessage());
+                        problems = true;
+                        continue;
+                    }
+                    list.problems().forEach(p -> spec.commandLine().getErr().println("th ioc load: skipped " + p));
+                    problems |= !list.problems().isEmpty();
+                    int added = iocs.load(list, Instant.now());
+                    spec.commandLine().getOut().printf("%s: %d indicators read, %d new%n", f, list.indicators().size(), added);
+                }
+                int matched = iocs.match(null);
+                spec.commandLine().getOut().printf("%d indicators loaded in all; %d new detections (%d in all; see th machine NAME detections)%n",
+                        iocs.indicators(), matched, iocs.detections());
+                return problems ? 2 : 0;
+            } catch (SQLException | RuntimeException e) {
+                spec.commandLine().getErr().println("th ioc load: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.th.cli;
+
+import dev.th.TH;
+import dev.th.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code th user NAME METHOD}: a user's machines, executions and timetable. */
+@Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Ask about a user (DOMAIN\\name, or name for any domain; case ignored) across every machine.")
+public final class UserCommand extends AskCommand<User> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "The user: DOMAIN\\name or name")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "METHOD", description = "One of the methods below")
+    String method;
+
+    @Override
+    Methods<User> methods() {
+        return UserMethods.TABLE;
+    }
+
+    @Override
+    String method() {
+        return method;
+    }
+
+    @Override
+    User target(TH th) {
+        User u = th.user(name);
+        if (u.machines().isEmpty()) {
+            throw new NotFound("no user '" + name + "' acted on any machine of the store; see the users with "
+                    + "`th client default users --period all --db " + db.path() + "`");
+        }
+        return u;
+    }
+
+    @Override
+    String span(User u) {
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        for (var m : u.machines()) {
+            first = first == null || m.firstSeen().isBefore(first) ? m.firstSeen() : first;
+            last = last == null || m.lastSeen().isAfter(last) ? m.lastSeen() : last;
+        }
+        return "user " + u.name() + " acted from " + first + " to " + last;
+    }
+
+    @Override
+    String[] examples() {
+        return new String[] {
+            "th user 'THESHIRE\\pgustavo' machines",
+            "th user pgustavo executions --operation create --period all",
+            "th user pgustavo timetable --period all"};
+    }
+}
