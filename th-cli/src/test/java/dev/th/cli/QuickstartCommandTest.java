@@ -17,35 +17,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code th quickstart} and {@code th machines} on a temporary store: the samples shipped in
  * samples/ are copies of files of reference-counts.json, so their stored counts are known.
  */
+@ExtendWith(ThHome.class)
 class QuickstartCommandTest {
-    private static String before;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        before = System.getProperty("th.home");
-        System.setProperty("th.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty("th.home");
-        } else {
-            System.setProperty("th.home", before);
-        }
-    }
 
     private static long storedFromHash(Path db, String hash) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.resolve("th.duckdb"));

@@ -9,32 +9,15 @@ import dev.th.hunt.ioa.Ioa;
 import java.nio.file.Path;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code th quickstart} ends with the IoAs of TH's rule pack, which the API's get_ioas then reads. */
+@ExtendWith(ThHome.class)
 class QuickstartHuntTest {
-    private static String before;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void home() {
-        before = System.getProperty("th.home");
-        System.setProperty("th.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty("th.home");
-        } else {
-            System.setProperty("th.home", before);
-        }
-    }
 
     @Test
     void quickstartEndsWithTheSamplesIoAs() {
