@@ -2,9 +2,7 @@ package dev.th.cli;
 
 import dev.th.TH;
 import dev.th.TimePeriod;
-import dev.th.store.DuckDbStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,8 +85,8 @@ abstract class AskCommand<T> implements Callable<Integer> {
             err.println(name + ": " + e.getMessage());
             return 2;
         }
-        if (!Files.exists(db.path().resolve(DuckDbStore.FILE_NAME))) {
-            err.println(name + ": no store in " + db.path() + " (run `th ingest --db " + db.path() + " PATH...` first)");
+        if (!db.hasStore()) {
+            err.println(name + ": " + db.noStoreIngestFirst());
             return 1;
         }
         try (TH th = TH.open(db.path())) {

@@ -6,8 +6,6 @@ import dev.th.hunt.ioa.IoaStatus;
 import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
 import dev.th.store.IoaTable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +23,6 @@ import picocli.CommandLine.Spec;
         description = "List stored IoAs, or set an IoA's status / exclusion (kept across hunts and restarts).",
         subcommands = {IoaCommand.ListIoas.class, IoaCommand.SetIoa.class})
 public final class IoaCommand {
-
-    static Path storeFile(Path dir) {
-        return dir.resolve(DuckDbStore.FILE_NAME);
-    }
 
     /** {@code th ioa list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored IoAs (excluded ones only with --excluded).",
@@ -63,26 +57,20 @@ public final class IoaCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                PeriodText p = PeriodText.parse(period, Instant.now());
-                IoaStatus s = status == null ? null : IoaStatus.parse(status);
-                if (!Files.exists(storeFile(db.path()))) {
-                    spec.commandLine().getErr().println("th ioa list: no store in " + db.path());
-                    return 1;
-                }
-                String muid = machine == null ? null : machine.matches("[0-9a-f]{32}") ? machine
-                        : Normalizer.muid(client == null ? "default" : client, machine);
-                try (DuckDbStore store = DuckDbStore.open(db.path())) {
-                    List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
-                            p.to(), rules, s, excluded));
-                    Output.print(IoaFrames.of(ioas, format == Output.Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, spec.commandLine().getOut());
-                }
-                return 0;
-            } catch (IllegalArgumentException | SQLException e) {
-                spec.commandLine().getErr().println("th ioa list: " + e.getMessage());
-                return 1;
+        public Integer call() throws SQLException {
+            PeriodText p = PeriodText.parse(period, Instant.now());
+            IoaStatus s = status == null ? null : IoaStatus.parse(status);
+            if (!db.hasStore()) {
+                throw new IllegalArgumentException(db.noStore());
             }
+            String muid = machine == null ? null : machine.matches("[0-9a-f]{32}") ? machine
+                    : Normalizer.muid(client == null ? "default" : client, machine);
+            try (DuckDbStore store = db.open()) {
+                List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
+                        p.to(), rules, s, excluded));
+                Output.print(IoaFrames.of(ioas, format == Output.Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, spec.commandLine().getOut());
+            }
+            return 0;
         }
     }
 
@@ -107,35 +95,27 @@ public final class IoaCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            try {
-                if (status == null && excluded == null) {
-                    throw new IllegalArgumentException("nothing to set: give --status and/or --excluded");
-                }
-                IoaStatus s = status == null ? null : IoaStatus.parse(status);
-                if (!Files.exists(storeFile(db.path()))) {
-                    throw new IllegalArgumentException("no store in " + db.path());
-                }
-                int missing = 0;
-                try (DuckDbStore store = DuckDbStore.open(db.path())) {
-                    IoaTable t = new IoaTable(store.connection());
-                    for (String id : ids) {
-                        boolean found = s == null || t.setStatus(id, s);
-                        found &= excluded == null || t.setExcluded(id, excluded);
-                        if (!found) {
-                            missing++;
-                            spec.commandLine().getErr().println("th ioa set: no IoA with id " + id);
-                        } else {
-                            Ioa a = t.get(id);
-                            spec.commandLine().getOut().printf("%s  status=%s excluded=%s  %s%n", id, a.status(), a.excluded(), a.huntingRule());
-                        }
+        public Integer call() throws SQLException {
+            if (status == null && excluded == null) {
+                throw new IllegalArgumentException("nothing to set: give --status and/or --excluded");
+            }
+            IoaStatus s = status == null ? null : IoaStatus.parse(status);
+            int missing = 0;
+            try (DuckDbStore store = db.existing(db.noStore())) {
+                IoaTable t = new IoaTable(store.connection());
+                for (String id : ids) {
+                    boolean found = s == null || t.setStatus(id, s);
+                    found &= excluded == null || t.setExcluded(id, excluded);
+                    if (!found) {
+                        missing++;
+                        spec.commandLine().getErr().println("th ioa set: no IoA with id " + id);
+                    } else {
+                        Ioa a = t.get(id);
+                        spec.commandLine().getOut().printf("%s  status=%s excluded=%s  %s%n", id, a.status(), a.excluded(), a.huntingRule());
                     }
                 }
-                return missing == 0 ? 0 : 1;
-            } catch (IllegalArgumentException | SQLException e) {
-                spec.commandLine().getErr().println("th ioa set: " + e.getMessage());
-                return 1;
             }
+            return missing == 0 ? 0 : 1;
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.th.hunt.ioc.IocList;
 import dev.th.store.DuckDbStore;
 import dev.th.store.IocStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,17 +40,10 @@ public final class IocCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            if (!Files.exists(db.path().resolve(DuckDbStore.FILE_NAME))) {
-                spec.commandLine().getErr().println("th ioc matches: no store in " + db.path());
-                return 1;
-            }
-            try (DuckDbStore store = DuckDbStore.open(db.path())) {
+        public Integer call() throws SQLException {
+            try (DuckDbStore store = db.existing(db.noStore())) {
                 Output.print(new IocStore(store.connection()).list(), format, spec.commandLine().getOut());
                 return 0;
-            } catch (SQLException e) {
-                spec.commandLine().getErr().println("th ioc matches: " + e.getMessage());
-                return 1;
             }
         }
     }
@@ -72,9 +64,9 @@ public final class IocCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws SQLException {
             boolean problems = false;
-            try (DuckDbStore store = DuckDbStore.open(db.path())) {
+            try (DuckDbStore store = db.open()) {
                 IocStore iocs = new IocStore(store.connection());
                 for (Path f : files) {
                     IocList list;
@@ -94,9 +86,6 @@ public final class IocCommand {
                 spec.commandLine().getOut().printf("%d indicators loaded in all; %d new detections (%d in all; see th machine NAME detections)%n",
                         iocs.indicators(), matched, iocs.detections());
                 return problems ? 2 : 0;
-            } catch (SQLException | RuntimeException e) {
-                spec.commandLine().getErr().println("th ioc load: " + e.getMessage());
-                return 1;
             }
         }
     }

@@ -29,8 +29,8 @@ public final class Main {
 
     /**
      * The configured command line (also used by tests). Exit codes: a command's own, 1 for a bad
-     * command line or an unexpected error (one line, no stack trace); the question commands
-     * (machine, process, client, user, file) exit 2 for a bad command line.
+     * command line or an error a command throws (one line "th COMMAND: message", no stack trace);
+     * the question commands (machine, process, client, user, file) exit 2 for a bad command line.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
@@ -45,7 +45,7 @@ public final class Main {
             return c.getCommand() instanceof AskCommand<?> ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("th " + c.getCommandName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
         return cl;

@@ -1,7 +1,6 @@
 package dev.th.cli;
 
 import dev.th.ingest.IngestReport;
-import dev.th.ingest.StoreException;
 import dev.th.store.DuckDbStore;
 import dev.th.store.Machines;
 import java.io.PrintWriter;
@@ -43,7 +42,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Ingesting the samples of " + samples + " into " + db.path() + " ...");
-        try (DuckDbStore store = DuckDbStore.open(db.path())) {
+        try (DuckDbStore store = db.open()) {
             IngestReport r = IngestRun.run(store, "default", inputs, out, System.err);
             out.println();
             out.println("Machines:");
@@ -54,9 +53,6 @@ public final class QuickstartCommand implements Callable<Integer> {
             out.println("Next: th machines --db " + db.path() + "   |   th ingest --db " + db.path() + " YOUR_LOGS...");
             out.println("      th ioa list --db " + db.path() + "   |   th hunt --db " + db.path() + " --rules SIGMA_RULES_FOLDER");
             return r.allRead() ? 0 : 2;
-        } catch (StoreException e) {
-            spec.commandLine().getErr().println("th quickstart: " + e.getMessage());
-            return 1;
         }
     }
 }
