@@ -3,7 +3,6 @@ package dev.th.cli;
 import static dev.th.cli.Opt.COMMAND;
 import static dev.th.cli.Opt.FILE;
 import static dev.th.cli.Opt.IPS;
-import static dev.th.cli.Opt.RULES;
 import static dev.th.cli.Opt.USER;
 
 import dev.th.Client;
@@ -20,24 +19,19 @@ final class ClientMethods {
     static final Methods<Client> TABLE = new Methods<>("client",
             Method.<Client>of("machines", "the client's machines; with one of --file, --ips, --user, --command: those where it was seen",
                     EnumSet.of(FILE, IPS, USER, COMMAND), ClientMethods::machines).timeless(),
-            Method.<Client>of("executions", "actions over processes on every machine", MachineMethods.EXECUTIONS,
-                    (k, o, c) -> Answers.ask(Filters.executions(k.executions(), o), o, c)),
-            Method.<Client>of("files", "actions over files on every machine", MachineMethods.FILES,
-                    (k, o, c) -> Answers.ask(Filters.files(k.files(), o), o, c)),
-            Method.<Client>of("registry", "actions over registry keys on every machine", MachineMethods.REGISTRY,
-                    (k, o, c) -> Answers.ask(Filters.registry(k.registry(), o), o, c)),
-            Method.<Client>of("communications", "network connections of every machine", MachineMethods.COMMUNICATIONS,
-                    (k, o, c) -> Answers.ask(Filters.communications(k.communications(), o), o, c)),
-            Method.<Client>of("detections", "detections on every machine", MachineMethods.DETECTIONS,
-                    (k, o, c) -> Answers.ask(Filters.detections(k.detections(), o), o, c)),
-            Method.<Client>of("blocked", "what was blocked on every machine", MachineMethods.DETECTIONS,
-                    (k, o, c) -> Answers.ask(Filters.blocked(k.blocked(), o), o, c)),
-            Method.<Client>of("processes", "processes started on every machine", MachineMethods.PROCESSES,
-                    (k, o, c) -> Answers.ask(Filters.processes(k.processes(), o), o, c)),
-            Method.<Client>of("users", "users seen acting on every machine", MachineMethods.USERS,
-                    (k, o, c) -> Answers.ask(Filters.users(k.users(), o), o, c)),
-            Method.<Client>of("ioas", "indicators of attack on every machine", EnumSet.of(RULES),
-                    (k, o, c) -> Answers.hits(Filters.ioas(k.ioas(), o).period(c.period(o)).fetch())));
+            Questions.<Client>executions("actions over processes on every machine",
+                    MachineMethods.EXECUTIONS, Client::executions),
+            Questions.<Client>files("actions over files on every machine", MachineMethods.FILES, Client::files),
+            Questions.<Client>registry("actions over registry keys on every machine",
+                    MachineMethods.REGISTRY, Client::registry),
+            Questions.<Client>communications("network connections of every machine",
+                    MachineMethods.COMMUNICATIONS, Client::communications),
+            Questions.<Client>detections("detections on every machine", MachineMethods.DETECTIONS, Client::detections),
+            Questions.<Client>blocked("what was blocked on every machine", MachineMethods.DETECTIONS, Client::blocked),
+            Questions.<Client>processes("processes started on every machine",
+                    MachineMethods.PROCESSES, Client::processes),
+            Questions.<Client>users("users seen acting on every machine", MachineMethods.USERS, Client::users),
+            Questions.<Client>ioas("indicators of attack on every machine", Client::ioas));
 
     private static Answer machines(Client k, AskOptions o, Method.Context c) {
         int lookups = (o.file != null ? 1 : 0) + (o.ips != null ? 1 : 0) + (o.user != null ? 1 : 0) + (o.command != null ? 1 : 0);

@@ -12,7 +12,6 @@ import static dev.th.cli.Opt.KIND;
 import static dev.th.cli.Opt.OPERATION;
 import static dev.th.cli.Opt.PORT;
 import static dev.th.cli.Opt.PROTOCOL;
-import static dev.th.cli.Opt.RULES;
 import static dev.th.cli.Opt.TOP;
 import static dev.th.cli.Opt.USER;
 
@@ -39,18 +38,13 @@ final class MachineMethods {
     }
 
     static final Methods<Machine> TABLE = new Methods<>("machine",
-            Method.<Machine>of("executions", "actions over processes (create, kill, thread, load)", EXECUTIONS,
-                    (m, o, c) -> Answers.ask(Filters.executions(m.executions(), o), o, c)),
-            Method.<Machine>of("files", "actions over files", FILES,
-                    (m, o, c) -> Answers.ask(Filters.files(m.files(), o), o, c)),
-            Method.<Machine>of("registry", "actions over registry keys", REGISTRY,
-                    (m, o, c) -> Answers.ask(Filters.registry(m.registry(), o), o, c)),
-            Method.<Machine>of("communications", "network connections", COMMUNICATIONS,
-                    (m, o, c) -> Answers.ask(Filters.communications(m.communications(), o), o, c)),
-            Method.<Machine>of("detections", "what an antimalware engine detected", DETECTIONS,
-                    (m, o, c) -> Answers.ask(Filters.detections(m.detections(), o), o, c)),
-            Method.<Machine>of("blocked", "what was blocked", DETECTIONS,
-                    (m, o, c) -> Answers.ask(Filters.blocked(m.blocked(), o), o, c)),
+            Questions.<Machine>executions("actions over processes (create, kill, thread, load)",
+                    EXECUTIONS, Machine::executions),
+            Questions.<Machine>files("actions over files", FILES, Machine::files),
+            Questions.<Machine>registry("actions over registry keys", REGISTRY, Machine::registry),
+            Questions.<Machine>communications("network connections", COMMUNICATIONS, Machine::communications),
+            Questions.<Machine>detections("what an antimalware engine detected", DETECTIONS, Machine::detections),
+            Questions.<Machine>blocked("what was blocked", DETECTIONS, Machine::blocked),
             Method.<Machine>of("events", "every event of 1 or 2 days, or counts --by type|classif", EnumSet.of(BY),
                     (m, o, c) -> {
                         var q = m.events().period(c.period(o));
@@ -59,12 +53,9 @@ final class MachineMethods {
                         }
                         return Answers.frame(q.frame());
                     }),
-            Method.<Machine>of("ioas", "indicators of attack raised by the hunting rules", EnumSet.of(RULES),
-                    (m, o, c) -> Answers.hits(Filters.ioas(m.ioas(), o).period(c.period(o)).fetch())),
-            Method.<Machine>of("processes", "processes started", PROCESSES,
-                    (m, o, c) -> Answers.ask(Filters.processes(m.processes(), o), o, c)),
-            Method.<Machine>of("users", "users seen acting", USERS,
-                    (m, o, c) -> Answers.ask(Filters.users(m.users(), o), o, c)),
+            Questions.<Machine>ioas("indicators of attack raised by the hunting rules", Machine::ioas),
+            Questions.<Machine>processes("processes started", PROCESSES, Machine::processes),
+            Questions.<Machine>users("users seen acting", USERS, Machine::users),
             Method.<Machine>of("timetable", "actions per user, weekday and hour", Method.none(),
                     (m, o, c) -> Answers.frame(m.timetable(c.period(o)))),
             Method.<Machine>of("bandwidth", "MB sent and received per day", EnumSet.of(FILE),
