@@ -2,6 +2,7 @@ package dev.th.cli;
 
 import static dev.th.cli.Opt.RULES;
 
+import dev.th.Ask;
 import dev.th.BlockedQuery;
 import dev.th.CommunicationsQuery;
 import dev.th.DetectionsQuery;
@@ -13,6 +14,7 @@ import dev.th.RegistryQuery;
 import dev.th.UsersQuery;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -25,36 +27,41 @@ final class Questions {
     }
 
     static <T> Method<T> executions(String summary, Set<Opt> options, Function<T, ExecutionsQuery> q) {
-        return Method.of("executions", summary, options, (t, o, c) -> Answers.ask(Filters.executions(q.apply(t), o), o, c));
+        return asked("executions", summary, options, q, Filters::executions);
     }
 
     static <T> Method<T> files(String summary, Set<Opt> options, Function<T, FilesQuery> q) {
-        return Method.of("files", summary, options, (t, o, c) -> Answers.ask(Filters.files(q.apply(t), o), o, c));
+        return asked("files", summary, options, q, Filters::files);
     }
 
     static <T> Method<T> registry(String summary, Set<Opt> options, Function<T, RegistryQuery> q) {
-        return Method.of("registry", summary, options, (t, o, c) -> Answers.ask(Filters.registry(q.apply(t), o), o, c));
+        return asked("registry", summary, options, q, Filters::registry);
     }
 
     static <T> Method<T> communications(String summary, Set<Opt> options, Function<T, CommunicationsQuery> q) {
-        return Method.of("communications", summary, options,
-                (t, o, c) -> Answers.ask(Filters.communications(q.apply(t), o), o, c));
+        return asked("communications", summary, options, q, Filters::communications);
     }
 
     static <T> Method<T> detections(String summary, Set<Opt> options, Function<T, DetectionsQuery> q) {
-        return Method.of("detections", summary, options, (t, o, c) -> Answers.ask(Filters.detections(q.apply(t), o), o, c));
+        return asked("detections", summary, options, q, Filters::detections);
     }
 
     static <T> Method<T> blocked(String summary, Set<Opt> options, Function<T, BlockedQuery> q) {
-        return Method.of("blocked", summary, options, (t, o, c) -> Answers.ask(Filters.blocked(q.apply(t), o), o, c));
+        return asked("blocked", summary, options, q, Filters::blocked);
     }
 
     static <T> Method<T> processes(String summary, Set<Opt> options, Function<T, ProcessesQuery> q) {
-        return Method.of("processes", summary, options, (t, o, c) -> Answers.ask(Filters.processes(q.apply(t), o), o, c));
+        return asked("processes", summary, options, q, Filters::processes);
     }
 
     static <T> Method<T> users(String summary, Set<Opt> options, Function<T, UsersQuery> q) {
-        return Method.of("users", summary, options, (t, o, c) -> Answers.ask(Filters.users(q.apply(t), o), o, c));
+        return asked("users", summary, options, q, Filters::users);
+    }
+
+    /** A question asked with its filters applied, in the asked period, as rows or a histogram. */
+    private static <T, Q extends Ask<?, ?>> Method<T> asked(String name, String summary, Set<Opt> options, Function<T, Q> q,
+            BiFunction<Q, AskOptions, Q> filter) {
+        return Method.of(name, summary, options, (t, o, c) -> Answers.ask(filter.apply(q.apply(t), o), o, c));
     }
 
     /** The IoAs raised by the hunting rules, filtered by --rules, in the asked period. */
