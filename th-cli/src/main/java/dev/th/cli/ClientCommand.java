@@ -32,14 +32,7 @@ public final class ClientCommand extends AskCommand<Client> {
 
     @Override
     String span(Client c) {
-        var ms = c.machines();
-        java.time.Instant first = null;
-        java.time.Instant last = null;
-        for (var m : ms) {
-            first = first == null || m.firstSeen().isBefore(first) ? m.firstSeen() : first;
-            last = last == null || m.lastSeen().isAfter(last) ? m.lastSeen() : last;
-        }
-        return "client " + c.id() + " has events from " + first + " to " + last;
+        return "client " + c.id() + " has events " + MachineMethods.fromTo(c.machines());
     }
 
     @Override

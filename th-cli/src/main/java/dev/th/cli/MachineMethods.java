@@ -17,6 +17,7 @@ import static dev.th.cli.Opt.USER;
 
 import dev.th.File;
 import dev.th.Machine;
+import java.time.Instant;
 import java.util.EnumSet;
 import org.dflib.DataFrame;
 
@@ -80,5 +81,16 @@ final class MachineMethods {
     /** The machine's activity span, for the note of an empty answer. */
     static String span(Machine m) {
         return "machine " + m.name() + " has events from " + m.firstSeen() + " to " + m.lastSeen();
+    }
+
+    /** "from FIRST to LAST": the span of several machines' activity, for the note of an empty answer. */
+    static String fromTo(Iterable<Machine> machines) {
+        Instant first = null;
+        Instant last = null;
+        for (Machine m : machines) {
+            first = first == null || m.firstSeen().isBefore(first) ? m.firstSeen() : first;
+            last = last == null || m.lastSeen().isAfter(last) ? m.lastSeen() : last;
+        }
+        return "from " + first + " to " + last;
     }
 }

@@ -37,13 +37,7 @@ public final class UserCommand extends AskCommand<User> {
 
     @Override
     String span(User u) {
-        java.time.Instant first = null;
-        java.time.Instant last = null;
-        for (var m : u.machines()) {
-            first = first == null || m.firstSeen().isBefore(first) ? m.firstSeen() : first;
-            last = last == null || m.lastSeen().isAfter(last) ? m.lastSeen() : last;
-        }
-        return "user " + u.name() + " acted from " + first + " to " + last;
+        return "user " + u.name() + " acted " + MachineMethods.fromTo(u.machines());
     }
 
     @Override
