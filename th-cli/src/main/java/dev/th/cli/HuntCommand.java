@@ -8,7 +8,6 @@ import dev.th.hunt.ioa.EvidenceCounter;
 import dev.th.hunt.ioa.Hunter;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
-import dev.th.hunt.ioa.IoaFrames;
 import dev.th.hunt.ioa.ReadAhead;
 import dev.th.hunt.ioc.IocList;
 import dev.th.hunt.ioc.IocMatcher;
@@ -117,7 +116,7 @@ public final class HuntCommand implements Callable<Integer> {
                 ioas = fh.ioas;
                 problems |= fh.problems;
             }
-            Output.print(IoaFrames.of(ioas, format == Output.Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, out);
+            Output.ioas(ioas, format, out);
             return problems ? 2 : 0;
         } catch (IllegalArgumentException | IOException | SQLException | StoreException e) {
             err.println("th hunt: " + e.getMessage());

@@ -1,7 +1,6 @@
 package dev.th.cli;
 
 import dev.th.hunt.ioa.Ioa;
-import dev.th.hunt.ioa.IoaFrames;
 import dev.th.hunt.ioa.IoaStatus;
 import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
@@ -68,7 +67,7 @@ public final class IoaCommand {
             try (DuckDbStore store = db.open()) {
                 List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
                         p.to(), rules, s, excluded));
-                Output.print(IoaFrames.of(ioas, format == Output.Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, spec.commandLine().getOut());
+                Output.ioas(ioas, format, spec.commandLine().getOut());
             }
             return 0;
         }

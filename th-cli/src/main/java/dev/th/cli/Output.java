@@ -3,6 +3,8 @@ package dev.th.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.th.hunt.ioa.Ioa;
+import dev.th.hunt.ioa.IoaFrames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import org.dflib.DataFrame;
 
 /**
@@ -40,6 +43,11 @@ public final class Output {
             default -> throw new IllegalArgumentException("unknown format " + format);
         }
         out.flush();
+    }
+
+    /** Writes IoAs in {@code format}: the short columns in a table, every output column in CSV and JSON. */
+    static void ioas(List<Ioa> ioas, Format format, PrintWriter out) {
+        print(IoaFrames.of(ioas, format == Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, out);
     }
 
     private static void table(DataFrame df, PrintWriter out) {
