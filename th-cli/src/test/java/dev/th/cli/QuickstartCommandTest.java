@@ -10,10 +10,6 @@ import dev.th.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,14 +27,7 @@ class QuickstartCommandTest {
     Path dir;
 
     private static long storedFromHash(Path db, String hash) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.resolve("th.duckdb"));
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE SourceHash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return StoreSql.count(db, "SELECT count(*) FROM events WHERE SourceHash = ?", hash);
     }
 
     /** Records of a sample according to reference-counts.json, found by the sample's SHA-256. */
