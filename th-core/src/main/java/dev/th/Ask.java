@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.dflib.DataFrame;
 
 /**
@@ -239,6 +241,15 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             any.add(Cond.eq(a.column(), true));
         }
         filters.add(Cond.or(any));
+    }
+
+    /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */
+    static <E> E[] parse(String[] texts, String what, Function<String, E> parser, IntFunction<E[]> array) {
+        List<E> out = new ArrayList<>();
+        for (String s : list(texts, what)) {
+            out.add(parser.apply(s));
+        }
+        return out.toArray(array.apply(0));
     }
 
     static <E> List<E> list(E[] values, String what) {

@@ -1,0 +1,29 @@
+package dev.th;
+
+/**
+ * A question over actions of processes (executions, files, registry, processes): the seed's
+ * {@code file}, {@code user} and {@code kind} options.
+ */
+abstract class ActionAsk<T extends Row, S extends ActionAsk<T, S>> extends FileAsk<T, S> {
+
+    ActionAsk(Session session, Scope scope, Side fileSide) {
+        super(session, scope, fileSide);
+    }
+
+    /** The seed's {@code user}: actions of these users ({@code DOMAIN\\name} or {@code name}). */
+    public S user(String... users) {
+        userFilter(list(users, "user"));
+        return self();
+    }
+
+    /** The seed's {@code kind}. */
+    public S kind(Kind... kinds) {
+        kindFilter(list(kinds, "kind"));
+        return self();
+    }
+
+    /** The seed's {@code kind} from text ({@code interpreter}, ...). */
+    public S kind(String... kinds) {
+        return kind(parse(kinds, "kind", Kind::parse, Kind[]::new));
+    }
+}
