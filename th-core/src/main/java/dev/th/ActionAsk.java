@@ -1,13 +1,16 @@
 package dev.th;
 
+import java.util.List;
+
 /**
  * A question over actions of processes (executions, files, registry, processes): the seed's
  * {@code file}, {@code user} and {@code kind} options.
  */
 abstract class ActionAsk<T extends Row, S extends ActionAsk<T, S>> extends FileAsk<T, S> {
 
-    ActionAsk(Session session, Scope scope, Side fileSide) {
-        super(session, scope, fileSide);
+    ActionAsk(Session session, Scope scope, Side fileSide, List<String> columns, RowFactory<T> factory,
+            String family) {
+        super(session, scope, fileSide, columns, factory, family);
     }
 
     /** The seed's {@code user}: actions of these users ({@code DOMAIN\\name} or {@code name}). */

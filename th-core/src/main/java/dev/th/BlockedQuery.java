@@ -8,16 +8,6 @@ package dev.th;
 public final class BlockedQuery extends DetectionAsk<Block, BlockedQuery> {
 
     BlockedQuery(Session session, Scope scope) {
-        super(session, scope);
-    }
-
-    @Override
-    RowFactory<Block> factory() {
-        return Block::new;
-    }
-
-    @Override
-    String family() {
-        return "blocked";
+        super(session, scope, Block::new, "blocked");
     }
 }

@@ -16,12 +16,10 @@ import java.util.List;
 public final class CommunicationsQuery extends FileAsk<Connection, CommunicationsQuery> {
     private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
             "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
-    private final List<String> columns;
     private Integer top;
 
     CommunicationsQuery(Session session, Scope scope, List<String> columns) {
-        super(session, scope, Side.PARENT);
-        this.columns = columns;
+        super(session, scope, Side.PARENT, columns, Connection::new, "network");
     }
 
     /** The seed's {@code protocol} (compared ignoring case). */
@@ -135,20 +133,5 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("ParentGuid")), "ParentGuid")
                 .orderBy(Expr.count(), true).orderBy(first, false).orderBy(Expr.col("RemoteIp"), false)
                 .limit(top);
-    }
-
-    @Override
-    List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    RowFactory<Connection> factory() {
-        return Connection::new;
-    }
-
-    @Override
-    String family() {
-        return "network";
     }
 }

@@ -8,16 +8,6 @@ package dev.th;
 public final class DetectionsQuery extends DetectionAsk<Detect, DetectionsQuery> {
 
     DetectionsQuery(Session session, Scope scope) {
-        super(session, scope);
-    }
-
-    @Override
-    RowFactory<Detect> factory() {
-        return Detect::new;
-    }
-
-    @Override
-    String family() {
-        return "detection";
+        super(session, scope, Detect::new, "detection");
     }
 }

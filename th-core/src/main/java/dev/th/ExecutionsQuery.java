@@ -9,11 +9,9 @@ import java.util.List;
  * {@code period}, {@code histogram}. Rows are {@link Process}es.
  */
 public final class ExecutionsQuery extends ActionAsk<Process, ExecutionsQuery> {
-    private final List<String> columns;
 
     ExecutionsQuery(Session session, Scope scope, List<String> columns) {
-        super(session, scope, Side.CHILD);
-        this.columns = columns;
+        super(session, scope, Side.CHILD, columns, Process::new, "process");
     }
 
     /** The seed's {@code operation}: create, kill, thread, load (and access). */
@@ -42,20 +40,5 @@ public final class ExecutionsQuery extends ActionAsk<Process, ExecutionsQuery> {
     /** The seed's {@code attributes} from text ({@code ATTR_REMOTE}, ...). */
     public ExecutionsQuery attributes(String... attributes) {
         return attributes(parse(attributes, "attributes", Attribute::parse, Attribute[]::new));
-    }
-
-    @Override
-    List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    RowFactory<Process> factory() {
-        return Process::new;
-    }
-
-    @Override
-    String family() {
-        return "process";
     }
 }

@@ -1,5 +1,7 @@
 package dev.th;
 
+import java.util.List;
+
 /**
  * A question with the seed's {@code file} option. Which side of an event the option reads is
  * the question's: the file acted on ({@link Side#CHILD}), or the acting process's file
@@ -8,8 +10,9 @@ package dev.th;
 abstract class FileAsk<T extends Row, S extends FileAsk<T, S>> extends Ask<T, S> {
     private final Side fileSide;
 
-    FileAsk(Session session, Scope scope, Side fileSide) {
-        super(session, scope);
+    FileAsk(Session session, Scope scope, Side fileSide, List<String> columns, RowFactory<T> factory,
+            String family) {
+        super(session, scope, columns, factory, family);
         this.fileSide = fileSide;
     }
 

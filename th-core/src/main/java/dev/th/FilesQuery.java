@@ -1,7 +1,5 @@
 package dev.th;
 
-import java.util.List;
-
 /**
  * The seed's {@code get_files}: actions over files (create, modify, delete, rename, folder,
  * newcmp, opencmp, access, script, and stream beyond the seed). Options: {@code file} (the file
@@ -11,7 +9,7 @@ import java.util.List;
 public final class FilesQuery extends ActionAsk<File, FilesQuery> {
 
     FilesQuery(Session session, Scope scope) {
-        super(session, scope, Side.CHILD);
+        super(session, scope, Side.CHILD, SeedColumns.ACTIONS, File::new, "file");
     }
 
     /** The seed's {@code operation}. */
@@ -32,20 +30,5 @@ public final class FilesQuery extends ActionAsk<File, FilesQuery> {
 
     public FilesQuery attributes(String... attributes) {
         return attributes(parse(attributes, "attributes", Attribute::parse, Attribute[]::new));
-    }
-
-    @Override
-    List<String> columns() {
-        return SeedColumns.ACTIONS;
-    }
-
-    @Override
-    RowFactory<File> factory() {
-        return File::new;
-    }
-
-    @Override
-    String family() {
-        return "file";
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 public final class ProcessesQuery extends ActionAsk<Process, ProcessesQuery> {
 
     ProcessesQuery(Session session, Scope scope) {
-        super(session, scope, Side.CHILD);
+        super(session, scope, Side.CHILD, SeedColumns.PROCESSES, Process::new, "process");
         filters.add(dev.th.query.Cond.eq("Operation", Operation.Process.CREATE.label()));
     }
 
@@ -39,20 +39,5 @@ public final class ProcessesQuery extends ActionAsk<Process, ProcessesQuery> {
         }
         filters.add(dev.th.query.Cond.eq("ChildGuid", g.toLowerCase(java.util.Locale.ROOT)));
         return this;
-    }
-
-    @Override
-    List<String> columns() {
-        return SeedColumns.PROCESSES;
-    }
-
-    @Override
-    RowFactory<Process> factory() {
-        return Process::new;
-    }
-
-    @Override
-    String family() {
-        return "process";
     }
 }

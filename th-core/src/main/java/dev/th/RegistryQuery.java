@@ -9,11 +9,9 @@ import java.util.List;
  * Rows are {@link Registry} actions.
  */
 public final class RegistryQuery extends ActionAsk<Registry, RegistryQuery> {
-    private final List<String> columns;
 
     RegistryQuery(Session session, Scope scope, List<String> columns) {
-        super(session, scope, Side.PARENT);
-        this.columns = columns;
+        super(session, scope, Side.PARENT, columns, Registry::new, "registry");
     }
 
     /** The seed's {@code operation}: create, modify, access (and delete, rename). */
@@ -24,20 +22,5 @@ public final class RegistryQuery extends ActionAsk<Registry, RegistryQuery> {
 
     public RegistryQuery operation(String... ops) {
         return operation(parse(ops, "operation", Operation.Registry::parse, Operation.Registry[]::new));
-    }
-
-    @Override
-    List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    RowFactory<Registry> factory() {
-        return Registry::new;
-    }
-
-    @Override
-    String family() {
-        return "registry";
     }
 }
