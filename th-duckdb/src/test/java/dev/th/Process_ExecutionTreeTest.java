@@ -106,6 +106,7 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
         Path zip = SharedData.require("otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip");
         for (boolean withKills : new boolean[] {true, false}) {
             Path tmp = Files.createTempDirectory("th-reuse");
+            Stores.deleteOnExit(tmp);
             Path replayed = Replay.write(zip, tmp.resolve("replayed.json"), e -> isCreateOrKill(e, withKills),
                     List.of(Duration.ZERO, Duration.ofHours(1)));
             Path dir = Stores.build("th-reuse-store", List.of(replayed));

@@ -63,6 +63,15 @@ public final class IngestBench {
         if (work == null) {
             work = Files.createTempDirectory("th-ingest-bench");
         }
+        try {
+            measure(data, copies, work, evtxexport, only, rounds);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void measure(Path data, int copies, Path work, boolean evtxexport, String only, int rounds)
+            throws Exception {
         String filter = only;
         List<Path> originals = evtxUnder(data).stream()
                 .filter(p -> filter == null || p.getFileName().toString().contains(filter)).toList();
@@ -138,7 +147,6 @@ public final class IngestBench {
         System.out.printf("heap: sum of the heap pools' peaks %d MB (an upper bound; max heap %d MB); store file %s; load average at the end %.1f%n",
                 peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, storeSize,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        deleteTree(work);
     }
 
     /** Wall and process CPU time now, in seconds. */

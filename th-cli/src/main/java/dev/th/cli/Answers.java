@@ -21,9 +21,13 @@ final class Answers {
         Histogram h = o.histogram();
         if (h != null) {
             Buckets b = AskOptions.apply(Opt.HISTOGRAM, () -> q.histogram(h));
-            return hits(b.fetch());
+            return explained(b.fetch());
         }
-        return hits(q.fetch());
+        return explained(q.fetch());
+    }
+
+    private static Answer explained(Hits<?> h) {
+        return Answer.explained(h.frame(), h.emptyBecause().orElse(null));
     }
 
     static Answer hits(Hits<?> h) {

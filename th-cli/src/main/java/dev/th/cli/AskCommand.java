@@ -103,7 +103,7 @@ abstract class AskCommand<T> implements Callable<Integer> {
             }
             String note = a.note();
             TimePeriod p = options.period(th.defaultPeriod());
-            if (note == null && m.timed() && a.frame().height() == 0 && !p.isAll()) {
+            if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
                 note = "nothing in period " + p + "; " + span(target) + " (try --period all)";
             }
             if (note != null) {

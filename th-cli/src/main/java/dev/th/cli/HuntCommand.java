@@ -9,6 +9,7 @@ import dev.th.hunt.ioa.Hunter;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
 import dev.th.hunt.ioa.IoaFrames;
+import dev.th.hunt.ioa.ReadAhead;
 import dev.th.hunt.ioc.IocList;
 import dev.th.hunt.ioc.IocMatcher;
 import dev.th.ingest.Format;
@@ -165,26 +166,14 @@ public final class HuntCommand implements Callable<Integer> {
         long[] counts = new long[3]; // inputs, rejected records, IoC matches
         boolean[] problems = {false};
         long t0 = System.nanoTime();
-        new Sources().forEach(logs, new SourceVisitor() {
+        ReadAhead.Producer<RawEvent> reading = out -> new Sources().forEach(logs, new SourceVisitor() {
             @Override
             public void source(Source s) throws IOException {
                 counts[0]++;
                 s.read(readers, new EventSink() {
                     @Override
                     public void accept(RawEvent e) {
-                        if (p.from() != null && e.time().isBefore(p.from()) || p.to() != null && !e.time().isBefore(p.to())) {
-                            return;
-                        }
-                        hunter.event(client, e);
-                        if (!ioc.isEmpty()) {
-                            CanonicalEvent row = normalizer.normalize(e, client);
-                            for (IocMatcher.Match m : ioc.match(row)) {
-                                counts[2]++;
-                                err.printf("IoC %s:%s matched %s in %s#%d (%s, %s)%n", m.indicator().type().label(),
-                                        m.indicator().value(), m.column(), e.source().path(), e.recordId(),
-                                        e.computer(), row.get(Column.DateTime));
-                            }
-                        }
+                        out.accept(e);
                     }
 
                     @Override
@@ -202,6 +191,27 @@ public final class HuntCommand implements Callable<Integer> {
                 err.println("th hunt: skipped " + displayPath + ": " + reason);
             }
         });
+        try {
+            ReadAhead.run("th-hunt-read", reading, e -> {
+                if (p.from() != null && e.time().isBefore(p.from()) || p.to() != null && !e.time().isBefore(p.to())) {
+                    return;
+                }
+                hunter.event(client, e);
+                if (!ioc.isEmpty()) {
+                    CanonicalEvent row = normalizer.normalize(e, client);
+                    for (IocMatcher.Match m : ioc.match(row)) {
+                        counts[2]++;
+                        err.printf("IoC %s:%s matched %s in %s#%d (%s, %s)%n", m.indicator().type().label(),
+                                m.indicator().value(), m.column(), e.source().path(), e.recordId(),
+                                e.computer(), row.get(Column.DateTime));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         hunter.finish();
         List<Ioa> ioas = new ArrayList<>(EvidenceCounter.count(found));
         ioas.sort(Comparator.comparing(Ioa::alertDateTime).thenComparing(Ioa::eventRef));

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code th process (--muid M --pid N [--time T] | --guid G) METHOD}: the seed's Process methods. */
 @Command(name = "process", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Ask a process one of the seed's Process methods. The process is given by its machine (--muid: Muid or name),",
-            "pid and a time it was running (--time; its latest creation at or before it), or by its GUID (--guid)."})
+        description = {"Ask a process (by machine, pid and time, or by GUID) one of the seed's Process methods.",
+            "The process is its machine's (--muid: Muid or name) latest creation of --pid at or before --time, or the one with --guid."})
 public final class ProcessCommand extends AskCommand<Process> {
     @Parameters(index = "0", paramLabel = "METHOD", description = "One of the methods below")
     String method;
@@ -90,8 +90,9 @@ public final class ProcessCommand extends AskCommand<Process> {
     @Override
     String[] examples() {
         return new String[] {
-            "th process --muid WORKSTATION5 --pid 3864 --time '2020-10-23 03:12:01' execution_tree --period all",
-            "th process --guid 2ac0bd8e-4a5c-5f92-c102-000000000a00 communications --period all --format json",
-            "th process --muid WORKSTATION5 --pid 3864 commandlines --ntop 5 --period all"};
+            "th process --muid WORKSTATION5 --pid 8972 execution_tree --period all",
+            "th process --muid WORKSTATION5 --pid 4824 --time '2020-10-18 07:50:05' files --period all",
+            "th process --guid '{39e4a257-8244-5f92-c117-000000000700}' childs --format json",
+            "th process --muid WORKSTATION5 --pid 4824 commandlines --ntop 5 --period all"};
     }
 }

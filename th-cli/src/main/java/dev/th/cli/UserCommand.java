@@ -49,8 +49,8 @@ public final class UserCommand extends AskCommand<User> {
     @Override
     String[] examples() {
         return new String[] {
-            "th user 'THESHIRE\\pgustavo' machines",
-            "th user pgustavo executions --operation create --period all",
-            "th user pgustavo timetable --period all"};
+            "th user 'OFFSEC\\hack1' machines",
+            "th user hack1 executions --operation create --period all",
+            "th user wardog timetable --period all"};
     }
 }

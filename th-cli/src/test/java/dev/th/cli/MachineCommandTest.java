@@ -70,6 +70,10 @@ class MachineCommandTest {
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("(0 rows)"), r::toString);
         assertTrue(r.err().contains("nothing in period today") && r.err().contains("2019-05-21"), r::toString);
+        // a filter that matches nothing in any period gets no note pointing at another period
+        Run never = th("machine", "IEWIN7", "executions", "--file", "notepad.exe");
+        assertEquals(0, never.exit(), never::toString);
+        assertEquals("", never.err(), never::toString);
         Run t = th("machine", "IEWIN7", "timetable");
         assertEquals(0, t.exit(), t::toString);
         assertTrue(t.err().contains("2019-05-21T15:32:57.286254Z"), t::toString);
@@ -163,8 +167,27 @@ class MachineCommandTest {
         // the sample logs hold no Defender, Sysmon 27-29 or network byte counts, and no hunt has run
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("detections"));
         assertEquals(String.join(",", SeedColumnsSpec.DETECTIONS), header("blocked", "--user", "IEUser", "--file", "mshta.exe"));
-        assertEquals(String.join(",", SeedColumnsSpec.IOAS), header("ioas", "--rules", "lsass"));
-        assertEquals(String.join(",", SeedColumnsSpec.BANDWIDTH), header("bandwidth"));
+        assertEquals(String.join(",", SeedColumnsSpec.IOAS), header("ioas", "--rules", "no such rule"));
+        assertEquals(String.join(",", SeedColumnsSpec.BANDWIDTH), header("bandwidth", "--file", "mshta.exe"));
+        assertEquals("DateTime,Count", header("detections", "--users", "IEUser", "--file", "mshta.exe", "--histogram", "hour"));
+    }
+
+    @Test
+    void ioasOfTheHuntThatIngestRan() {
+        // ingest hunts with TH's rule pack; mshta's download and the schtasks /create are in its scope
+        JsonNode all = json("machine", "IEWIN7", "ioas", "--period", "all");
+        assertTrue(all.size() >= 1, all::toString);
+        assertEquals(SeedColumnsSpec.IOAS, keys(all.get(0)));
+        assertEquals(Set.of(AskStore.IEWIN7_MUID), Set.copyOf(column(all, "muid")));
+        JsonNode tasks = json("machine", "IEWIN7", "ioas", "--rules", "SCHEDULED TASK", "--period", "all");
+        for (JsonNode r : tasks) {
+            assertTrue(r.get("huntingRule").asText().toLowerCase(java.util.Locale.ROOT).contains("scheduled task"), r::toString);
+        }
+        assertTrue(tasks.size() <= all.size(), all::toString);
+        assertEquals(0, json("machine", "IEWIN7", "ioas", "--rules", "' OR '1'='1", "--period", "all").size());
+        Run today = th("machine", "IEWIN7", "ioas");
+        assertEquals(0, today.exit(), today::toString);
+        assertTrue(today.err().contains("nothing in period today"), today::toString);
     }
 
     private static String header(String... methodAndOptions) {
@@ -229,6 +252,12 @@ class MachineCommandTest {
 
         JsonNode hist = json("machine", "IEWIN7", "executions", "--operation", "create", "--histogram", "hour", "--period", "all");
         assertEquals("[{\"DateTime\":\"2019-05-21T15:00:00Z\",\"Count\":4}]", hist.toString());
+        // get_users counts the events with a user: 7 of IEUser
+        assertEquals("[{\"DateTime\":\"2019-05-21T00:00:00Z\",\"Count\":7}]",
+                json("machine", "IEWIN7", "users", "--histogram", "day", "--period", "all").toString());
+        Run badSplit = th("machine", "IEWIN7", "executions", "--histogram", "day:Key:2", "--period", "all");
+        assertEquals(2, badSplit.exit(), badSplit::toString);
+        assertTrue(badSplit.err().contains("cannot split a histogram by 'Key'; allowed: Muid, LoggedUser, ChildFilename"), badSplit::toString);
         JsonNode split = json("machine", "IEWIN7", "communications", "--histogram", "day:RemotePort:1", "--period", "all");
         assertEquals("[{\"DateTime\":\"2019-05-21T00:00:00Z\",\"RemotePort\":80,\"Count\":2}]", split.toString());
     }
@@ -249,6 +278,14 @@ class MachineCommandTest {
         assertEquals("Muid\r\n4c7c5f15b660cba1fb141399efc36584\r\n", csv.out());
         Run period = th("machine", "IEWIN7", "muid", "--period", "all");
         assertEquals(2, period.exit(), period::toString);
+    }
+
+    @Test
+    void withoutAStoreSaysHowToMakeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        Run r = Run.th("machine", "IEWIN7", "executions", "--db", empty.resolve("none").toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("th ingest"), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), r::toString);
     }
 
     @Test

@@ -29,9 +29,13 @@ final class RuleMatcher implements Matcher {
             Prefilter prefilter) {
     }
 
+    /** A rule fed by one source, with the source's extra requirement (or null). */
+    private record Entry(Compiled rule, Node gate) {
+    }
+
     private final List<Compiled> everywhere = new ArrayList<>();
-    private final Map<String, List<Object[]>> byChannel = new HashMap<>();
-    private final Map<String, Map<Integer, List<Object[]>>> byEvent = new HashMap<>();
+    private final Map<String, List<Entry>> byChannel = new HashMap<>();
+    private final Map<String, Map<Integer, List<Entry>>> byEvent = new HashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
     private final Correlator correlator;
     /** One reusable view per thread: no per-event arrays. */
@@ -49,7 +53,7 @@ final class RuleMatcher implements Matcher {
                 continue;
             }
             for (LogSourceTable.Feed f : c.feeds()) {
-                Object[] entry = {c, gate(f)};
+                Entry entry = new Entry(c, gate(f));
                 if (f.eventIds() == null) {
                     byChannel.computeIfAbsent(f.channel(), k -> new ArrayList<>()).add(entry);
                 } else {
@@ -89,26 +93,24 @@ final class RuleMatcher implements Matcher {
 
     private Slot build(String channel, int eventId) {
         String ch = channel.toLowerCase(Locale.ROOT);
-        List<Object[]> entries = new ArrayList<>();
-        everywhere.forEach(c -> entries.add(new Object[] {c, null}));
+        List<Entry> entries = new ArrayList<>();
+        everywhere.forEach(c -> entries.add(new Entry(c, null)));
         entries.addAll(byChannel.getOrDefault(ch, List.of()));
         entries.addAll(byEvent.getOrDefault(ch, Map.of()).getOrDefault(eventId, List.of()));
         Map<Compiled, Integer> seen = new IdentityHashMap<>();
         List<Compiled> rules = new ArrayList<>();
         List<Node> gates = new ArrayList<>();
-        for (Object[] en : entries) {
-            Compiled c = (Compiled) en[0];
+        for (Entry en : entries) {
+            Compiled c = en.rule();
             Integer at = seen.get(c);
             if (at == null) {
                 seen.put(c, rules.size());
                 rules.add(c);
-                gates.add((Node) en[1]);
-            } else if (en[1] == null || gates.get(at) == null) {
+                gates.add(en.gate());
+            } else if (en.gate() == null || gates.get(at) == null) {
                 gates.set(at, null);
             } else {
-                Node a = gates.get(at);
-                Node b = (Node) en[1];
-                gates.set(at, Node.or(List.of(a, b)));
+                gates.set(at, Node.or(List.of(gates.get(at), en.gate())));
             }
         }
         int n = rules.size();

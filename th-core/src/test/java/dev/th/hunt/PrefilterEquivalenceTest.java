@@ -72,6 +72,15 @@ class PrefilterEquivalenceTest {
         System.out.printf("prefilter equivalence: %d events, %d hits%n", events.size(), with.size());
         assertTrue(with.size() > 400, "real attack logs fire many rules: " + with.size());
         assertEquals(without, with);
+        // match() is thread-safe without correlations: two threads give the same hits
+        Matcher shared = rules.compile();
+        List<String> parallel = java.util.Collections.synchronizedList(new ArrayList<>());
+        events.parallelStream().forEach(e -> shared.match(e, h -> parallel.add(h.rule().id() + " " + e.source().path() + "#" + e.recordId())));
+        List<String> sorted = new ArrayList<>(with);
+        java.util.Collections.sort(sorted);
+        List<String> parallelSorted = new ArrayList<>(parallel);
+        java.util.Collections.sort(parallelSorted);
+        assertEquals(sorted, parallelSorted);
     }
 
     static List<String> hits(Matcher m, List<RawEvent> events) {

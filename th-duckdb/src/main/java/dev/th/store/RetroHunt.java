@@ -1,8 +1,10 @@
 package dev.th.store;
 
+import dev.th.event.RawEvent;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.ioa.Hunter;
 import dev.th.hunt.ioa.IoaFactory;
+import dev.th.hunt.ioa.ReadAhead;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -71,7 +73,13 @@ public final class RetroHunt {
             });
             // the scan streams on its own connection: a query on the writing connection would end it
             try (Connection reader = db.unwrap(DuckDBConnection.class).duplicate()) {
-                events = ScanAhead.scan(reader, from, to, sourceHashes, hunter::event);
+                events = ReadAhead.<Object[]>run("th-retro-hunt-scan",
+                        out -> new StoredEventScan(reader).scan(from, to, sourceHashes, (c, e) -> out.accept(new Object[] {c, e})),
+                        pair -> hunter.event((String) pair[0], (RawEvent) pair[1]));
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
             hunter.finish();
             if (failure[0] != null) {

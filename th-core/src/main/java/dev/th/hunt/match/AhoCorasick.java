@@ -21,7 +21,8 @@ public final class AhoCorasick {
     private final int[] fail;
     private final int[][] outputs;
     private final int[] lengths;
-    private final int[] rootAscii = new int[128];
+    /** For nodes with many children, the ASCII transitions as a table (-1: none). */
+    private final int[][] dense;
 
     public AhoCorasick(List<String> patterns) {
         List<char[]> k = new ArrayList<>();
@@ -59,10 +60,17 @@ public final class AhoCorasick {
         keys = k.toArray(char[][]::new);
         targets = t.toArray(int[][]::new);
         outputs = out.toArray(int[][]::new);
-        java.util.Arrays.fill(rootAscii, -1);
-        for (int i = 0; i < keys[0].length; i++) {
-            if (keys[0][i] < 128) {
-                rootAscii[keys[0][i]] = targets[0][i];
+        dense = new int[keys.length][];
+        for (int n = 0; n < keys.length; n++) {
+            if (n == 0 || keys[n].length >= 6) {
+                int[] d = new int[128];
+                Arrays.fill(d, -1);
+                for (int i = 0; i < keys[n].length; i++) {
+                    if (keys[n][i] < 128) {
+                        d[keys[n][i]] = targets[n][i];
+                    }
+                }
+                dense[n] = d;
             }
         }
         fail = new int[keys.length];
@@ -93,8 +101,11 @@ public final class AhoCorasick {
     }
 
     private int step(int node, char c) {
-        if (node == 0 && c < 128) {
-            return rootAscii[c];
+        if (c < 128) {
+            int[] d = dense[node];
+            if (d != null) {
+                return d[c];
+            }
         }
         char[] k = keys[node];
         int at = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
@@ -115,11 +126,33 @@ public final class AhoCorasick {
         return lengths[pattern];
     }
 
+    /**
+     * Reports every occurrence in {@code text} lower-cased; false (and nothing reported) when
+     * the text is not all ASCII, where lower-casing one character at a time could differ from
+     * lower-casing the string.
+     */
+    public boolean searchAsciiIgnoreCase(String text, Hit hit) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        search(text, true, hit);
+        return true;
+    }
+
     /** Reports every occurrence of every pattern in {@code text}. */
     public void search(String text, Hit hit) {
+        search(text, false, hit);
+    }
+
+    private void search(String text, boolean lower, Hit hit) {
         int node = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (lower && c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
             int next;
             while ((next = step(node, c)) < 0 && node != 0) {
                 node = fail[node];

@@ -52,12 +52,12 @@ public final class FieldNodes {
         return ev -> (ev.lower(id) != null) == expected;
     }
 
-    /** A field-less keyword: one (or every) test holds on some value of the event. */
-    public static Node keywords(List<ValueTest> tests, boolean all) {
-        ValueTest[] a = tests.toArray(ValueTest[]::new);
-        return ev -> {
+    /** A field-less keyword search: one (or every) test holds on some value of the event. */
+    public record Keywords(ValueTest[] tests, boolean all) implements Node {
+        @Override
+        public boolean test(EventView ev) {
             List<String[]> values = ev.allValues();
-            for (ValueTest t : a) {
+            for (ValueTest t : tests) {
                 boolean found = false;
                 for (String[] v : values) {
                     if (t.test(v[0], v[1])) {
@@ -70,7 +70,12 @@ public final class FieldNodes {
                 }
             }
             return all;
-        };
+        }
+    }
+
+    /** A field-less keyword: one (or every) test holds on some value of the event. */
+    public static Node keywords(List<ValueTest> tests, boolean all) {
+        return new Keywords(tests.toArray(ValueTest[]::new), all);
     }
 
     /** How a {@code fieldref} compares the two values. */

@@ -14,6 +14,9 @@ import java.util.Set;
  * the event's lower-cased value. Rules without such a set are always candidates.
  */
 public final class Prefilter {
+    /** The pseudo field of keyword searches: any value of the event. */
+    public static final int ANY_FIELD = -1;
+
     /** A literal test on a field. */
     public record Need(int field, ValueTest.Literal literal) {
     }
@@ -67,15 +70,26 @@ public final class Prefilter {
             candidate[r] = true;
         }
         for (int f = 0; f < fields.length; f++) {
-            String v = ev.lower(fields[f]);
-            if (v == null) {
+            if (fields[f] == ANY_FIELD) {
+                for (String raw : ev.event().fields().values()) {
+                    if (raw != null && !automata[f].searchAsciiIgnoreCase(raw, hits(f, raw.length(), candidate))) {
+                        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+                        automata[f].search(lower, hits(f, lower.length(), candidate));
+                    }
+                }
                 continue;
             }
-            Entry[][] e = entries[f];
-            AhoCorasick ac = automata[f];
-            int len = v.length();
-            // the empty literal (equals '') matches no occurrence: test it directly
-            ac.search(v, (p, end) -> {
+            String v = ev.lower(fields[f]);
+            if (v != null) {
+                automata[f].search(v, hits(f, v.length(), candidate));
+            }
+        }
+    }
+
+    private AhoCorasick.Hit hits(int f, int len, boolean[] candidate) {
+        Entry[][] e = entries[f];
+        AhoCorasick ac = automata[f];
+        return (p, end) -> {
                 int start = end - ac.length(p);
                 for (Entry en : e[p]) {
                     boolean ok = switch (en.kind()) {
@@ -88,8 +102,7 @@ public final class Prefilter {
                         candidate[en.rule()] = true;
                     }
                 }
-            });
-        }
+        };
     }
 
     public int size() {
@@ -98,6 +111,9 @@ public final class Prefilter {
 
     /** The literals a node needs (one must hold for it to hold), or null when it cannot say. */
     public static Set<Need> needs(Node n) {
+        if (n instanceof FieldNodes.Keywords k) {
+            return needs(new FieldNodes.FieldTest(ANY_FIELD, k.tests(), k.all()));
+        }
         if (n instanceof FieldNodes.FieldTest f) {
             Set<Need> out = new LinkedHashSet<>();
             ValueTest.Literal longest = null;
