@@ -49,8 +49,8 @@ public final class IoaCommand {
         @Option(names = "--period", paramLabel = "P", defaultValue = "all", description = "Alert time period: " + PeriodText.ALLOWED + ". Default: ${DEFAULT-VALUE}")
         String period;
 
-        @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, csv or json. Default: ${DEFAULT-VALUE}")
-        Output.Format format;
+        @Mixin
+        FormatOption output;
 
         @Spec
         CommandSpec spec;
@@ -67,7 +67,7 @@ public final class IoaCommand {
             try (DuckDbStore store = db.open()) {
                 List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
                         p.to(), rules, s, excluded));
-                Output.ioas(ioas, format, spec.commandLine().getOut());
+                Output.ioas(ioas, output.format, spec.commandLine().getOut());
             }
             return 0;
         }

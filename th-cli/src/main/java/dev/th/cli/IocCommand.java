@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,8 +32,8 @@ public final class IocCommand {
         @Mixin
         DataDir db;
 
-        @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, csv or json. Default: ${DEFAULT-VALUE}")
-        Output.Format format;
+        @Mixin
+        FormatOption output;
 
         @Spec
         CommandSpec spec;
@@ -42,7 +41,7 @@ public final class IocCommand {
         @Override
         public Integer call() throws SQLException {
             try (DuckDbStore store = db.existing(db.noStore())) {
-                Output.print(new IocStore(store.connection()).list(), format, spec.commandLine().getOut());
+                Output.print(new IocStore(store.connection()).list(), output.format, spec.commandLine().getOut());
                 return 0;
             }
         }
