@@ -39,13 +39,15 @@ final class MachineMethods {
     }
 
     static final Methods<Machine> TABLE = new Methods<>("machine",
-            Questions.<Machine>executions("actions over processes (create, kill, thread, load)",
-                    EXECUTIONS, Machine::executions),
-            Questions.<Machine>files("actions over files", FILES, Machine::files),
-            Questions.<Machine>registry("actions over registry keys", REGISTRY, Machine::registry),
-            Questions.<Machine>communications("network connections", COMMUNICATIONS, Machine::communications),
-            Questions.<Machine>detections("what an antimalware engine detected", DETECTIONS, Machine::detections),
-            Questions.<Machine>blocked("what was blocked", DETECTIONS, Machine::blocked),
+            Questions.ask("executions", "actions over processes (create, kill, thread, load)",
+                    EXECUTIONS, Machine::executions, Filters::executions),
+            Questions.ask("files", "actions over files", FILES, Machine::files, Filters::files),
+            Questions.ask("registry", "actions over registry keys", REGISTRY, Machine::registry, Filters::registry),
+            Questions.ask("communications", "network connections",
+                    COMMUNICATIONS, Machine::communications, Filters::communications),
+            Questions.ask("detections", "what an antimalware engine detected",
+                    DETECTIONS, Machine::detections, Filters::detections),
+            Questions.ask("blocked", "what was blocked", DETECTIONS, Machine::blocked, Filters::blocked),
             Method.<Machine>of("events", "every event of 1 or 2 days, or counts --by type|classif", EnumSet.of(BY),
                     (m, o, c) -> {
                         var q = m.events().period(c.period(o));
@@ -55,8 +57,8 @@ final class MachineMethods {
                         return Answers.frame(q.frame());
                     }),
             Questions.<Machine>ioas("indicators of attack raised by the hunting rules", Machine::ioas),
-            Questions.<Machine>processes("processes started", PROCESSES, Machine::processes),
-            Questions.<Machine>users("users seen acting", USERS, Machine::users),
+            Questions.ask("processes", "processes started", PROCESSES, Machine::processes, Filters::processes),
+            Questions.ask("users", "users seen acting", USERS, Machine::users, Filters::users),
             Method.<Machine>of("timetable", "actions per user, weekday and hour", Method.none(),
                     (m, o, c) -> Answers.frame(m.timetable(c.period(o)))),
             Method.<Machine>of("bandwidth", "MB sent and received per day", EnumSet.of(FILE),

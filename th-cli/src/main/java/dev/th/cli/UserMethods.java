@@ -18,8 +18,8 @@ final class UserMethods {
     static final Methods<User> TABLE = new Methods<>("user",
             Method.<User>of("machines", "the machines where the user acted (all time)", Method.none(),
                     (u, o, c) -> Answers.hits(u.machines())).timeless(),
-            Questions.<User>executions("the user's actions over processes on every machine",
-                    EnumSet.of(FILE, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), User::executions),
+            Questions.ask("executions", "the user's actions over processes on every machine",
+                    EnumSet.of(FILE, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), User::executions, Filters::executions),
             Method.<User>of("timetable", "the user's actions per weekday and hour", Method.none(),
                     (u, o, c) -> Answers.frame(u.timetable(c.period(o)))));
 }
