@@ -39,8 +39,24 @@ abstract class AskCommand<T> implements Callable<Integer> {
         }
     }
 
+    private final Methods<T> methods;
+    private final String[] examples;
+
+    /** A command answering with the object's method table; {@code examples} are command lines for {@code --help}. */
+    AskCommand(Methods<T> methods, String... examples) {
+        this.methods = methods;
+        this.examples = examples;
+    }
+
     /** The object's method table. */
-    abstract Methods<T> methods();
+    final Methods<T> methods() {
+        return methods;
+    }
+
+    /** Example command lines for {@code --help}. */
+    final String[] examples() {
+        return examples.clone();
+    }
 
     /** The METHOD argument. */
     abstract String method();
@@ -54,9 +70,6 @@ abstract class AskCommand<T> implements Callable<Integer> {
 
     /** Where the object's data lies in time, for the note of an answer empty in its period. */
     abstract String span(T target);
-
-    /** Example command lines for {@code --help}. */
-    abstract String[] examples();
 
     /** The help section listing the methods, with examples (set as the usage footer by {@link Main}). */
     String[] footer() {

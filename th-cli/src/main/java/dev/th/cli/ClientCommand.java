@@ -15,9 +15,12 @@ public final class ClientCommand extends AskCommand<Client> {
     @Parameters(index = "1", paramLabel = "METHOD", description = "One of the methods below")
     String method;
 
-    @Override
-    Methods<Client> methods() {
-        return ClientMethods.TABLE;
+    public ClientCommand() {
+        super(ClientMethods.TABLE,
+                "th client default machines",
+                "th client default machines --file lsass.exe",
+                "th client default executions --command comsvcs --period all",
+                "th client default communications --iptype Public --top 20 --period 30d");
     }
 
     @Override
@@ -33,14 +36,5 @@ public final class ClientCommand extends AskCommand<Client> {
     @Override
     String span(Client c) {
         return "client " + c.id() + " has events " + MachineMethods.fromTo(c.machines());
-    }
-
-    @Override
-    String[] examples() {
-        return new String[] {
-            "th client default machines",
-            "th client default machines --file lsass.exe",
-            "th client default executions --command comsvcs --period all",
-            "th client default communications --iptype Public --top 20 --period 30d"};
     }
 }

@@ -15,9 +15,11 @@ public final class FileCommand extends AskCommand<File> {
     @Parameters(index = "1", paramLabel = "METHOD", description = "One of the methods below")
     String method;
 
-    @Override
-    Methods<File> methods() {
-        return FileMethods.TABLE;
+    public FileCommand() {
+        super(FileMethods.TABLE,
+                "th file rundll32.exe machines",
+                "th file rundll32.exe executions --command comsvcs --period all",
+                "th file 'C:\\Windows\\System32\\rundll32.exe' first_seen");
     }
 
     @Override
@@ -37,13 +39,5 @@ public final class FileCommand extends AskCommand<File> {
     @Override
     String span(File f) {
         return "file " + file + " was seen from " + f.firstSeen() + " to " + f.lastSeen();
-    }
-
-    @Override
-    String[] examples() {
-        return new String[] {
-            "th file rundll32.exe machines",
-            "th file rundll32.exe executions --command comsvcs --period all",
-            "th file 'C:\\Windows\\System32\\rundll32.exe' first_seen"};
     }
 }

@@ -19,9 +19,13 @@ public final class MachineCommand extends AskCommand<Machine> {
     @Option(names = "--client", paramLabel = "ID", description = "Look for the machine in this client only")
     String client;
 
-    @Override
-    Methods<Machine> methods() {
-        return MachineMethods.TABLE;
+    public MachineCommand() {
+        super(MachineMethods.TABLE,
+                "th machine WIN-DC01 executions --kind interpreter --operation create --period 7d",
+                "th machine WORKSTATION5 communications --direction Outgoing --top 10 --period all --format json",
+                "th machine WORKSTATION5 registry --operation modify --histogram day:ParentFilename:3 --period all",
+                "th machine WORKSTATION5 events --by type --period 2020-10-23",
+                "th machine WORKSTATION5 first_seen");
     }
 
     @Override
@@ -37,15 +41,5 @@ public final class MachineCommand extends AskCommand<Machine> {
     @Override
     String span(Machine m) {
         return MachineMethods.span(m);
-    }
-
-    @Override
-    String[] examples() {
-        return new String[] {
-            "th machine WIN-DC01 executions --kind interpreter --operation create --period 7d",
-            "th machine WORKSTATION5 communications --direction Outgoing --top 10 --period all --format json",
-            "th machine WORKSTATION5 registry --operation modify --histogram day:ParentFilename:3 --period all",
-            "th machine WORKSTATION5 events --by type --period 2020-10-23",
-            "th machine WORKSTATION5 first_seen"};
     }
 }

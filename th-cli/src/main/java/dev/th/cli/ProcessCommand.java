@@ -35,9 +35,12 @@ public final class ProcessCommand extends AskCommand<Process> {
     @Option(names = "--client", paramLabel = "ID", description = "Look for the machine or GUID in this client only")
     String client;
 
-    @Override
-    Methods<Process> methods() {
-        return ProcessMethods.TABLE;
+    public ProcessCommand() {
+        super(ProcessMethods.TABLE,
+                "th process --muid WORKSTATION5 --pid 8972 execution_tree --period all",
+                "th process --muid WORKSTATION5 --pid 4824 --time '2020-10-18 07:50:05' files --period all",
+                "th process --guid '{39e4a257-8244-5f92-c117-000000000700}' childs --format json",
+                "th process --muid WORKSTATION5 --pid 4824 commandlines --ntop 5 --period all");
     }
 
     @Override
@@ -85,14 +88,5 @@ public final class ProcessCommand extends AskCommand<Process> {
     @Override
     String span(Process p) {
         return ProcessMethods.span(p);
-    }
-
-    @Override
-    String[] examples() {
-        return new String[] {
-            "th process --muid WORKSTATION5 --pid 8972 execution_tree --period all",
-            "th process --muid WORKSTATION5 --pid 4824 --time '2020-10-18 07:50:05' files --period all",
-            "th process --guid '{39e4a257-8244-5f92-c117-000000000700}' childs --format json",
-            "th process --muid WORKSTATION5 --pid 4824 commandlines --ntop 5 --period all"};
     }
 }

@@ -15,9 +15,11 @@ public final class UserCommand extends AskCommand<User> {
     @Parameters(index = "1", paramLabel = "METHOD", description = "One of the methods below")
     String method;
 
-    @Override
-    Methods<User> methods() {
-        return UserMethods.TABLE;
+    public UserCommand() {
+        super(UserMethods.TABLE,
+                "th user 'OFFSEC\\hack1' machines",
+                "th user hack1 executions --operation create --period all",
+                "th user wardog timetable --period all");
     }
 
     @Override
@@ -38,13 +40,5 @@ public final class UserCommand extends AskCommand<User> {
     @Override
     String span(User u) {
         return "user " + u.name() + " acted " + MachineMethods.fromTo(u.machines());
-    }
-
-    @Override
-    String[] examples() {
-        return new String[] {
-            "th user 'OFFSEC\\hack1' machines",
-            "th user hack1 executions --operation create --period all",
-            "th user wardog timetable --period all"};
     }
 }
