@@ -44,12 +44,15 @@ import java.util.TreeMap;
  * written to the store's {@code ioas} table every 200,000 rows and at the end. The rules are
  * loaded once, outside the timings (their load time is printed); each run compiles its matcher.
  * Usage: {@code HuntBench [--data DIR] [--copies N] [--only NAME_PART] [--rounds N] [--rules PATH]...
- * [--work DIR] [--no-evtxexport]}; inputs are made as {@link IngestBench} makes them.
+ * [--variants NORMALIZE_MATCH,INGEST,INGEST_HUNT] [--work DIR] [--no-evtxexport]}; inputs are made as {@link IngestBench} makes them.
  */
 public final class HuntBench {
     private static final long HUNT_ROWS = 200_000;
 
-    private HuntBench() {
+    private final List<Variant> variants;
+
+    private HuntBench(List<Variant> variants) {
+        this.variants = variants;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,6 +63,7 @@ public final class HuntBench {
         String only = null;
         int rounds = 3;
         List<Path> rules = new ArrayList<>();
+        List<Variant> variants = List.of(Variant.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -69,8 +73,9 @@ public final class HuntBench {
                 case "--only" -> only = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--rules" -> rules.add(Path.of(args[++i]));
+                case "--variants" -> variants = java.util.Arrays.stream(args[++i].split(",")).map(Variant::valueOf).toList();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --data DIR --copies N --only NAME_PART --rounds N --rules PATH --work DIR --no-evtxexport)");
+                        + " (use --data DIR --copies N --only NAME_PART --rounds N --rules PATH --variants V,... --work DIR --no-evtxexport)");
             }
         }
         if (rules.isEmpty()) {
@@ -80,14 +85,15 @@ public final class HuntBench {
             work = Files.createTempDirectory("th-hunt-bench");
         }
         try {
-            new HuntBench().measure(data, copies, work, evtxexport, only, rounds, rules);
+            new HuntBench(variants).measure(data, copies, work, evtxexport, only, rounds, rules);
         } finally {
             IngestBench.deleteTree(work);
         }
     }
 
     /** One variant's figures, per round. */
-    private record Run(double wall, double cpu, Map<String, Double> threadCpu, long peakHeap, long ioas) {
+    private record Run(double wall, double cpu, Map<String, Double> threadCpu, long peakHeap, long ioas, long gcCount,
+            double gcSeconds) {
     }
 
     private enum Variant {
@@ -129,19 +135,25 @@ public final class HuntBench {
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        // warm-up (JIT) on one copy, not measured
-        for (Variant v : Variant.values()) {
-            run(v, rules, work.resolve("warmup-" + v), List.of(input.resolve("copy-0")));
+        // warm-up (JIT) on up to 3 copies, not measured
+        List<Path> warm = new ArrayList<>();
+        for (int k = 0; k < Math.min(3, copies); k++) {
+            warm.add(input.resolve("copy-" + k));
+        }
+        for (Variant v : variants) {
+            run(v, rules, work.resolve("warmup-" + v), warm);
         }
 
         Map<Variant, List<Run>> runs = new LinkedHashMap<>();
         List<double[]> exports = new ArrayList<>();
         long events = countEvents(files);
         for (int round = 0; round < rounds; round++) {
-            for (Variant v : Variant.values()) {
+            for (Variant v : variants) {
                 Path dir = work.resolve("store-" + v + "-" + round);
                 Run r = run(v, rules, dir, List.of(input));
                 runs.computeIfAbsent(v, k -> new ArrayList<>()).add(r);
+                System.out.printf("round %d, %s: %.2f s wall, %.2f s CPU, threads %s, GC %d collections %.2f s%n", round + 1,
+                        v.label, r.wall(), r.cpu(), r.threadCpu(), r.gcCount(), r.gcSeconds());
                 if (Files.exists(dir)) {
                     IngestBench.deleteTree(dir);
                 }
@@ -188,6 +200,9 @@ public final class HuntBench {
         }
         Run plain = med.get(Variant.INGEST);
         Run hunt = med.get(Variant.INGEST_HUNT);
+        if (plain == null || hunt == null) {
+            return;
+        }
         System.out.printf("hunting costs %.2f CPU s (%.1f µs per event), %.2f s wall%n", hunt.cpu() - plain.cpu(),
                 (hunt.cpu() - plain.cpu()) * 1e6 / events, hunt.wall() - plain.wall());
         if (ex != null) {
@@ -203,6 +218,7 @@ public final class HuntBench {
             p.resetPeakUsage();
         }
         ThreadCpu threads = new ThreadCpu();
+        long[] gc0 = gc();
         double[] c = IngestBench.clock();
         long ioas = -1;
         Map<String, Double> perThread;
@@ -230,7 +246,18 @@ public final class HuntBench {
             default -> throw new IllegalStateException();
         }
         double[] d = IngestBench.since(c);
-        return new Run(d[0], d[1], perThread, IngestBench.peakHeap(), ioas);
+        long[] gc1 = gc();
+        return new Run(d[0], d[1], perThread, IngestBench.peakHeap(), ioas, gc1[0] - gc0[0], (gc1[1] - gc0[1]) / 1e3);
+    }
+
+    /** Collections so far and their total time in ms, all collectors. */
+    private static long[] gc() {
+        long[] out = new long[2];
+        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, b.getCollectionCount());
+            out[1] += Math.max(0, b.getCollectionTime());
+        }
+        return out;
     }
 
     private static void check(IngestReport r) {
