@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.dflib.DataFrame;
 
 /**
@@ -30,10 +32,20 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     final Scope scope;
     private TimePeriod period;
     final List<Cond> filters = new ArrayList<>();
+    private final List<String> columns;
+    private final RowFactory<T> factory;
+    private final String family;
 
-    Ask(Session session, Scope scope) {
+    /**
+     * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
+     * {@code factory} makes, and which reads events of {@code family} (null: every family).
+     */
+    Ask(Session session, Scope scope, List<String> columns, RowFactory<T> factory, String family) {
         this.session = session;
         this.scope = scope;
+        this.columns = columns;
+        this.factory = factory;
+        this.family = family;
     }
 
     @SuppressWarnings("unchecked")
@@ -80,12 +92,18 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     }
 
     /** The seed's columns of this question's answer. */
-    abstract List<String> columns();
+    final List<String> columns() {
+        return columns;
+    }
 
-    abstract RowFactory<T> factory();
+    final RowFactory<T> factory() {
+        return factory;
+    }
 
     /** The family this question reads, or null for every family. */
-    abstract String family();
+    final String family() {
+        return family;
+    }
 
     /** A hook for rows just made (e.g. to hand a process its period). */
     T made(T row) {
@@ -239,6 +257,15 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             any.add(Cond.eq(a.column(), true));
         }
         filters.add(Cond.or(any));
+    }
+
+    /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */
+    static <E> E[] parse(String[] texts, String what, Function<String, E> parser, IntFunction<E[]> array) {
+        List<E> out = new ArrayList<>();
+        for (String s : list(texts, what)) {
+            out.add(parser.apply(s));
+        }
+        return out.toArray(array.apply(0));
     }
 
     static <E> List<E> list(E[] values, String what) {

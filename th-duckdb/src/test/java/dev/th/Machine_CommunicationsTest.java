@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +16,12 @@ import org.junit.jupiter.api.Test;
  * port 443 and 3389 none; 35 distinct (user, process, pid, remote ip:port, local ip, protocol,
  * direction) connections.
  */
-class Machine_CommunicationsTest {
-    static TH th;
+class Machine_CommunicationsTest extends OtrfStoreTest {
     static Machine mkt;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         mkt = th.machine("MKT01");
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test

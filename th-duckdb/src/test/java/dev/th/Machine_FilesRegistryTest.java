@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +15,12 @@ import org.junit.jupiter.api.Test;
  * Sysmon 15 → stream (6), Security 4663 → access (2). Registry: Sysmon 13 → modify (3310),
  * Sysmon 12 CreateKey → create (2695), DeleteKey/DeleteValue → delete (22 + 449).
  */
-class Machine_FilesRegistryTest {
-    static TH th;
+class Machine_FilesRegistryTest extends OtrfStoreTest {
     static Machine mkt;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         mkt = th.machine("MKT01");
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +25,7 @@ import org.junit.jupiter.api.Test;
  * cmd.exe 7588 (09:54:54.690–09:55:42.551) → conhost, systeminfo, whoami, whoami, tasklist; and
  * → cmd.exe 6924 (09:56:43.019–09:57:02.880) → conhost, whoami.
  */
-class Process_ExecutionTreeTest {
-    static TH th;
-
-    @BeforeAll
-    static void open() {
-        th = Stores.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
-    }
+class Process_ExecutionTreeTest extends OtrfStoreTest {
 
     static List<String> names(Hits<Process> h) {
         List<String> out = new ArrayList<>();

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +15,13 @@ import org.junit.jupiter.api.Test;
  * file: 39 Sysmon 7 (loads), 2 Sysmon 10 (accesses), 1 Sysmon 1 (creates notepad.exe), 1 Sysmon 8
  * (remote thread into notepad.exe), 2 Sysmon 11 (files), 1 Sysmon 13 (registry), no Sysmon 3.
  */
-class Process_PivotsTest {
-    static TH th;
+class Process_PivotsTest extends OtrfStoreTest {
     static Process purple;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         purple = th.machine("WORKSTATION5").processes().file("PurpleSharp.exe").fetch().list().stream()
                 .filter(p -> p.guid() != null).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test
