@@ -71,12 +71,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The seed's {@code histogram}: the question returns counts per hour or day instead of rows. */
     public Buckets histogram(Histogram h) {
-        return new Buckets(session, baseCondition(false), columns(), h, effectivePeriod());
+        return new Buckets(session, table(), baseCondition(false), columns(), h, effectivePeriod());
     }
 
     /** Runs the question: the typed rows, in time order. */
     public Hits<T> fetch() {
-        Query q = rowsQuery(Query.from(Session.EVENTS).where(baseCondition(true)));
+        Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
         Table t = session.run(q);
         List<T> rows = new ArrayList<>();
         for (Object[] r : t.rows()) {
@@ -138,6 +138,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return false;
     }
 
+    /** The table or view this question reads: the events, unless a question says otherwise. */
+    String table() {
+        return Session.EVENTS;
+    }
+
     /** Scope, family, filters and (when asked) the period. */
     Cond baseCondition(boolean withPeriod) {
         List<Cond> all = new ArrayList<>();
@@ -169,14 +174,14 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** When the period hid every matching event: which period holds them. */
     String explainEmpty() {
-        return explainEmpty(session, baseCondition(false), effectivePeriod());
+        return explainEmpty(session, table(), baseCondition(false), effectivePeriod());
     }
 
-    static String explainEmpty(Session session, Cond withoutPeriod, TimePeriod p) {
+    static String explainEmpty(Session session, String table, Cond withoutPeriod, TimePeriod p) {
         if (p.isAll()) {
             return null;
         }
-        Table t = session.run(Query.from(Session.EVENTS).where(withoutPeriod)
+        Table t = session.run(Query.from(table).where(withoutPeriod)
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
                 .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
                 .select(Expr.count(), "N"));

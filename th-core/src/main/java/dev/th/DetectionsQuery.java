@@ -10,4 +10,10 @@ public final class DetectionsQuery extends DetectionAsk<Detect, DetectionsQuery>
     DetectionsQuery(Session session, Scope scope) {
         super(session, scope, Detect::new, "detection");
     }
+
+    /** Detections of the events and IoC matches, where the store has both (the view). */
+    @Override
+    String table() {
+        return session.engine.hasTable(Session.DETECTIONS) ? Session.DETECTIONS : Session.EVENTS;
+    }
 }

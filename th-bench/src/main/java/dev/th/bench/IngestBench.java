@@ -150,20 +150,20 @@ public final class IngestBench {
     }
 
     /** Wall and process CPU time now, in seconds. */
-    private static double[] clock() {
+    static double[] clock() {
         return new double[] {System.nanoTime() / 1e9, cpuSeconds()};
     }
 
-    private static double[] since(double[] start) {
+    static double[] since(double[] start) {
         return new double[] {System.nanoTime() / 1e9 - start[0], cpuSeconds() - start[1]};
     }
 
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
-    private static double[] median(List<double[]> xs) {
+    static double[] median(List<double[]> xs) {
         List<double[]> sorted = new ArrayList<>(xs);
         sorted.sort(Comparator.comparingDouble(x -> x[0]));
         return sorted.get(sorted.size() / 2);
@@ -232,7 +232,7 @@ public final class IngestBench {
     }
 
     /** Runs evtxexport on every file from one shell; wall and the children's CPU seconds. */
-    private static double[] evtxexport(List<Path> files) throws IOException, InterruptedException {
+    static double[] evtxexport(List<Path> files) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c",
                 "fail=0; for f in \"$@\"; do evtxexport -f xml \"$f\" > /dev/null 2>&1 || fail=$((fail+1)); done; "
                         + "echo failed=$fail; times", "evtxexport-bench"));
@@ -255,14 +255,14 @@ public final class IngestBench {
         return Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
     }
 
-    private static List<Path> evtxUnder(Path data) throws IOException {
+    static List<Path> evtxUnder(Path data) throws IOException {
         try (Stream<Path> s = Files.walk(data)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".evtx") && Files.isRegularFile(p)).sorted().toList();
         }
     }
 
     /** Copies with distinct content: the copy number in the header's unused padding. */
-    private static List<Path> makeCopies(List<Path> originals, Path input, int copies) throws IOException {
+    static List<Path> makeCopies(List<Path> originals, Path input, int copies) throws IOException {
         List<Path> out = new ArrayList<>();
         for (int k = 0; k < copies; k++) {
             Path dir = Files.createDirectories(input.resolve("copy-" + k));
@@ -275,7 +275,7 @@ public final class IngestBench {
         return out;
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -285,7 +285,7 @@ public final class IngestBench {
         return sum;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -94,6 +94,7 @@ public final class DuckDbStore implements EventStore {
                 st.execute("SET disabled_compression_methods = 'fsst'");
                 st.execute(Schema.eventsDdl());
                 st.execute(Schema.inputsDdl());
+                IocStore.createTables(st);
             }
             DuckDbStore store = new DuckDbStore(file, dc);
             try (Statement st = dc.createStatement();

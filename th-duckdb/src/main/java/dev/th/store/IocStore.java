@@ -41,15 +41,35 @@ public final class IocStore {
               IocType TEXT, IocValue TEXT, MatchedColumn TEXT, MachineName TEXT, Channel TEXT, EventId INTEGER,
               SourcePath TEXT, SourceHash TEXT, RecordId BIGINT, id TEXT PRIMARY KEY)""";
 
+    /**
+     * The seed's detections from every source: events of family {@code detection} (Defender)
+     * and the IoC matches, with the columns of {@code events} (those an IoC match lacks are null).
+     */
+    private static final String DDL_DETECTIONS_VIEW = """
+            CREATE OR REPLACE VIEW detections AS
+            SELECT * FROM events WHERE Family = 'detection'
+            UNION ALL BY NAME
+            SELECT DateTime, CAST(DateTime AS DATE) AS Date, ClientId, Muid, MachineName, Channel, EventId,
+                   RecordId, SourceHash, SourcePath, 'detection' AS Family, LoggedUser,
+                   ChildMd5, ChildPath, ChildFilename, ParentMd5, ParentPath, ParentFilename,
+                   WinningTech, DetectionId, Action
+            FROM ioc_detections""";
+
     private final Connection db;
 
     /** Uses {@code db} (not closed here); creates the two tables when missing. */
     public IocStore(Connection db) throws SQLException {
         this.db = db;
         try (Statement st = db.createStatement()) {
-            st.execute(DDL_IOCS);
-            st.execute(DDL_DETECTIONS);
+            createTables(st);
         }
+    }
+
+    /** Creates the IoC tables and the {@code detections} view when missing (needs the events table). */
+    static void createTables(Statement st) throws SQLException {
+        st.execute(DDL_IOCS);
+        st.execute(DDL_DETECTIONS);
+        st.execute(DDL_DETECTIONS_VIEW);
     }
 
     /** Adds the list's indicators not loaded before; returns how many were new. */

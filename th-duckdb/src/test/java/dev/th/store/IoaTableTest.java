@@ -115,4 +115,34 @@ class IoaTableTest {
         assertNotEquals(a, f.create(RULE, List.of(event(2, "2021-01-01T00:00:00Z")), "default", now).id());
         assertNotEquals(a, f.create(RULE, List.of(event(1, "2021-01-01T00:00:00Z")), "acme", now).id());
     }
+
+    /** A rule without author, tags or machine: its IoA's empty columns stay null, in a batch of several vectors. */
+    @Test
+    void nullColumnsAndLargeBatchesRoundTrip() throws Exception {
+        RuleInfo bare = new RuleInfo("5b1f0c7e-4d2a-4f6b-8e3c-2a9d7c1b0e11", "Bare rule", "low", "test", List.of(),
+                null, List.of(), null, "x.yml");
+        IoaFactory factory = IoaFactory.standard();
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        List<Ioa> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            Ioa a = factory.create(bare, List.of(event(100_000 + i, "2021-12-04T21:19:16.929Z")), "default", now);
+            batch.add(new Ioa(a.alertDateTime(), a.clientId(), a.critical(), a.details(), a.excluded(), a.huntingRule(),
+                    a.id(), a.lastHourEvidenceCount(), null, a.muid(), a.severity(), a.status(), a.timeStamp(), a.weight(),
+                    a.ruleId(), a.ruleTitle(), null, a.eventRef(), null, null, a.recordId()));
+        }
+        try (Connection c = open()) {
+            IoaTable t = new IoaTable(c);
+            assertEquals(5000, t.insert(batch));
+            assertEquals(5000, t.count());
+            Ioa back = t.get(batch.get(4321).id());
+            assertEquals(104_321, back.recordId());
+            assertEquals(null, back.mitre());
+            assertEquals(null, back.ruleAuthor());
+            assertEquals(null, back.machineName());
+            assertEquals(null, back.sourceHash());
+            assertEquals("Bare rule", back.huntingRule());
+            assertEquals(Instant.parse("2021-12-04T21:19:16.929Z"), back.alertDateTime());
+            assertEquals(4999, back.lastHourEvidenceCount(), "the other 4,999 hits of the rule on the machine in the hour");
+        }
+    }
 }
