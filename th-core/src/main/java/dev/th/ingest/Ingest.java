@@ -98,6 +98,11 @@ public final class Ingest implements AutoCloseable {
         return this;
     }
 
+    /** The listener now set (one that does nothing when none was). */
+    public Listener listener() {
+        return listener;
+    }
+
     public String clientId() {
         return clientId;
     }

@@ -1,0 +1,174 @@
+package dev.th.store;
+
+import dev.th.event.RawEvent;
+import dev.th.hunt.Matcher;
+import dev.th.hunt.ioa.Hunter;
+import dev.th.hunt.ioa.Ioa;
+import dev.th.hunt.ioa.IoaFactory;
+import dev.th.hunt.ioc.IocList;
+import dev.th.ingest.Ingest;
+import dev.th.ingest.InputReport;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Hunting at ingest: runs the rules over each event as the pipeline reads it (an
+ * {@link Ingest.Tap} on the reading thread) and keeps an input's IoAs once its
+ * {@link Ingest.Listener#inputDone} says it was stored. The store groups several inputs in one
+ * transaction, so the IoAs are written to the {@code ioas} table (new ones only) and the store's
+ * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
+ * {@link #finish}, right after the store is flushed.
+ *
+ * <pre>{@code
+ * try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "acme")) {
+ *     IngestHunting hunting = IngestHunting.attach(ingest, store, rules::compile, List.of());
+ *     ingest.run(paths, new Sources(), Readers.defaults());
+ *     IngestHunting.Found found = hunting.finish();
+ * }
+ * }</pre>
+ */
+public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
+    /** Stored rows after which the waiting IoAs are written. */
+    public static final long HUNT_ROWS = 200_000;
+
+    private final Ingest.Listener inner;
+    private final DuckDbStore store;
+    private final RetroHunt hunt;
+    private final Hunter hunter;
+    private final String clientId;
+    private final Map<String, Long> byRule = new TreeMap<>();
+    private final List<Ioa> current = new ArrayList<>();
+    private final List<Ioa> pendingIoas = new ArrayList<>();
+    private final List<String> pendingInputs = new ArrayList<>();
+    private long pendingRows;
+    private long ioas;
+    private long newIoas;
+    private long detections;
+    private String failure;
+    private boolean finished;
+
+    private IngestHunting(Ingest.Listener inner, DuckDbStore store, RetroHunt hunt, Supplier<Matcher> rules,
+            String clientId) {
+        this.inner = inner;
+        this.store = store;
+        this.hunt = hunt;
+        this.clientId = clientId;
+        this.hunter = rules == null ? null : new Hunter(rules, IoaFactory.standard(), Instant.now(), current::addAll);
+    }
+
+    /**
+     * Hunts what {@code ingest} stores into {@code store}. Becomes the pipeline's listener,
+     * passing every call on to the one it had (set yours before), and its tap when there are
+     * rules. Loads {@code iocLists} into the store first and, when there are any, matches them
+     * against what is already stored; each ingested input is matched against all the lists the
+     * store holds.
+     *
+     * @param rules a fresh matcher per client (e.g. {@code ruleSet::compile}), or null to match
+     *     IoC lists only
+     * @throws SQLException when the store refuses the hunting tables or the lists
+     */
+    public static IngestHunting attach(Ingest ingest, DuckDbStore store, Supplier<Matcher> rules, List<IocList> iocLists)
+            throws SQLException {
+        RetroHunt hunt = new RetroHunt(store.connection());
+        Instant now = Instant.now();
+        for (IocList l : iocLists) {
+            hunt.iocs().load(l, now);
+        }
+        IngestHunting h = new IngestHunting(ingest.listener(), store, hunt, rules, ingest.clientId());
+        if (!iocLists.isEmpty()) {
+            h.detections += hunt.iocs().match(null);
+        }
+        ingest.listener(h);
+        if (rules != null) {
+            ingest.tap(h);
+        }
+        return h;
+    }
+
+    @Override
+    public void event(RawEvent event) {
+        if (hunter != null) {
+            hunter.event(clientId, event);
+        }
+    }
+
+    @Override
+    public void inputStarted(String path, long size) {
+        inner.inputStarted(path, size);
+    }
+
+    @Override
+    public void stored(long count) {
+        inner.stored(count);
+    }
+
+    @Override
+    public void inputDone(InputReport report) {
+        inner.inputDone(report);
+        if (hunter != null) {
+            hunter.flush();
+        }
+        if (report.stored() > 0 && report.contentHash() != null) {
+            pendingIoas.addAll(current);
+            pendingInputs.add(report.contentHash());
+            pendingRows += report.stored();
+        }
+        current.clear();
+        if (pendingRows >= HUNT_ROWS || pendingIoas.size() >= HUNT_ROWS / 10) {
+            write();
+        }
+    }
+
+    /**
+     * Closes the correlation windows and writes what is waiting; call once the pipeline is done
+     * (again returns the same figures).
+     */
+    public Found finish() {
+        if (!finished) {
+            finished = true;
+            if (hunter != null) {
+                hunter.finish();
+                pendingIoas.addAll(current);
+                current.clear();
+            }
+            write();
+        }
+        return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
+    }
+
+    private void write() {
+        if (pendingInputs.isEmpty() && pendingIoas.isEmpty() || failure != null) {
+            return;
+        }
+        try {
+            store.flush();
+            ioas += pendingIoas.size();
+            newIoas += hunt.ioas().insert(pendingIoas);
+            pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+            detections += hunt.iocs().match(pendingInputs);
+        } catch (SQLException | RuntimeException e) {
+            failure = e.getMessage();
+        }
+        pendingIoas.clear();
+        pendingInputs.clear();
+        pendingRows = 0;
+    }
+
+    /**
+     * What hunting at ingest found.
+     *
+     * @param ioas IoAs produced on the stored inputs (stored before or not)
+     * @param newIoas IoAs not stored before
+     * @param byRule IoAs produced per rule title
+     * @param newDetections IoC detections stored
+     * @param failure why hunting stopped writing (the events are stored; hunt the store later),
+     *     or null
+     */
+    public record Found(long ioas, long newIoas, Map<String, Long> byRule, long newDetections, String failure) {
+    }
+}
