@@ -32,16 +32,17 @@ final class IngestRun {
         long t0 = System.nanoTime();
         IngestReport report;
         ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
-        IngestHunt.Hook hook = hunt == null ? null : hunt.start(bar, store, clientId, err);
+        IngestHunt.Prepared hunting = hunt == null ? null : hunt.prepare(err);
         try (Ingest ingest = Ingest.into(store, clientId)) {
-            if (hook != null) {
-                ingest.listener(hook).tap(hook);
-            } else if (bar != null) {
+            if (bar != null) {
                 ingest.listener(bar);
             }
+            if (hunting != null) {
+                hunting.attach(ingest, store);
+            }
             report = ingest.run(paths, new Sources(), Readers.defaults());
-            if (hook != null) {
-                hook.finish();
+            if (hunting != null) {
+                hunting.finish();
             }
         } finally {
             if (bar != null) {
@@ -49,8 +50,8 @@ final class IngestRun {
             }
         }
         summary(report, (System.nanoTime() - t0) / 1e9, store, out);
-        if (hook != null) {
-            hook.summary(out);
+        if (hunting != null) {
+            hunting.summary(out);
         }
         return report;
     }
