@@ -5,18 +5,14 @@ import dev.th.event.RawEvent;
 import dev.th.evtx.EvtxReader;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.RuleSet;
-import dev.th.hunt.ioa.Hunter;
-import dev.th.hunt.ioa.Ioa;
-import dev.th.hunt.ioa.IoaFactory;
 import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
-import dev.th.ingest.InputReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
 import dev.th.model.Column;
 import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
-import dev.th.store.RetroHunt;
+import dev.th.store.IngestHunting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -24,8 +20,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,16 +33,14 @@ import java.util.TreeMap;
  * {@code evtxexport -f xml}, in MB/s and events/s per wall and per CPU second, with each Java
  * thread's CPU time and the peak heap.
  *
- * <p>Hunting is wired as {@code th ingest --rules} wires it (th-cli's {@code IngestHunt}): a
- * {@link Hunter} on the pipeline's {@link Ingest.Tap}, each input's IoAs kept once it is stored,
- * written to the store's {@code ioas} table every 200,000 rows and at the end. The rules are
+ * <p>Hunting is wired by {@link IngestHunting}, as {@code th ingest --rules} wires it: a hunter on
+ * the pipeline's {@link Ingest.Tap}, each input's IoAs kept once it is stored, written to the
+ * store's {@code ioas} table every 200,000 rows and at the end. The rules are
  * loaded once, outside the timings (their load time is printed); each run compiles its matcher.
  * Usage: {@code HuntBench [--data DIR] [--copies N] [--only NAME_PART] [--rounds N] [--rules PATH]...
  * [--variants NORMALIZE_MATCH,INGEST,INGEST_HUNT] [--work DIR] [--no-evtxexport]}; inputs are made as {@link IngestBench} makes them.
  */
 public final class HuntBench {
-    private static final long HUNT_ROWS = 200_000;
-
     private final List<Variant> variants;
 
     private HuntBench(List<Variant> variants) {
@@ -235,11 +227,13 @@ public final class HuntBench {
             }
             case INGEST_HUNT -> {
                 try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "bench")) {
-                    HuntHook hook = new HuntHook(store, rules);
-                    ingest.listener(hook).tap(hook);
+                    IngestHunting hunting = IngestHunting.attach(ingest, store, rules::compile, List.of());
                     check(ingest.run(paths, new Sources(), Readers.defaults()));
-                    hook.finish();
-                    ioas = hook.written;
+                    IngestHunting.Found found = hunting.finish();
+                    if (found.failure() != null) {
+                        throw new IllegalStateException("hunting at ingest failed: " + found.failure());
+                    }
+                    ioas = found.ioas();
                     perThread = threads.since();
                 }
             }
@@ -263,60 +257,6 @@ public final class HuntBench {
     private static void check(IngestReport r) {
         if (r.rejected() != 0 || r.stored() == 0) {
             throw new IllegalStateException("ingest stored " + r.stored() + ", rejected " + r.rejected());
-        }
-    }
-
-    /** The hunting of {@code th ingest --rules} (th-cli's IngestHunt.Hook), without IoC lists. */
-    private static final class HuntHook implements Ingest.Listener, Ingest.Tap {
-        private final DuckDbStore store;
-        private final RetroHunt retro;
-        private final Hunter hunter;
-        private final List<Ioa> current = new ArrayList<>();
-        private final List<Ioa> pending = new ArrayList<>();
-        private long pendingRows;
-        long written;
-
-        HuntHook(DuckDbStore store, RuleSet rules) throws SQLException {
-            this.store = store;
-            this.retro = new RetroHunt(store.connection());
-            this.hunter = new Hunter(rules::compile, IoaFactory.standard(), Instant.now(), current::addAll);
-        }
-
-        @Override
-        public void event(RawEvent event) {
-            hunter.event("bench", event);
-        }
-
-        @Override
-        public void inputDone(InputReport report) {
-            hunter.flush();
-            if (report.stored() > 0) {
-                pending.addAll(current);
-                pendingRows += report.stored();
-            }
-            current.clear();
-            if (pendingRows >= HUNT_ROWS || pending.size() >= HUNT_ROWS / 10) {
-                write();
-            }
-        }
-
-        void finish() throws SQLException {
-            hunter.finish();
-            pending.addAll(current);
-            current.clear();
-            write();
-        }
-
-        private void write() {
-            try {
-                store.flush();
-                retro.ioas().insert(pending);
-                written += pending.size();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            pending.clear();
-            pendingRows = 0;
         }
     }
 
