@@ -37,6 +37,7 @@ public final class IngestHunt {
         private final List<IocList> lists;
         private final PrintWriter err;
         private IngestHunting hunting;
+        private IngestHunting.Found found;
 
         private Prepared(RuleSet set, List<IocList> lists, PrintWriter err) {
             this.set = set;
@@ -60,15 +61,15 @@ public final class IngestHunt {
 
         /** Writes what is waiting; call once the pipeline is done. */
         void finish() {
-            String failure = hunting.finish().failure();
-            if (failure != null) {
-                err.println("th: hunting at ingest failed: " + failure + " (the events are stored; run th hunt --db later)");
+            found = hunting.finish();
+            if (found.failure() != null) {
+                err.println("th: hunting at ingest failed: " + found.failure() + " (the events are stored; run th hunt --db later)");
             }
         }
 
-        /** Prints what hunting at ingest found. */
+        /** Prints what hunting at ingest found; call after {@link #finish}. */
         void summary(PrintWriter out) {
-            IngestHunting.Found f = hunting.finish();
+            IngestHunting.Found f = found;
             out.printf("Hunted at ingest: %d IoAs (%d new)%s%s%n", f.ioas(), f.newIoas(),
                     f.newDetections() > 0 || !iocFiles.isEmpty() ? ", " + f.newDetections() + " new IoC detections" : "",
                     f.failure() == null ? "" : " (stopped: " + f.failure() + ")");
