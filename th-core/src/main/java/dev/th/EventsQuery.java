@@ -1,6 +1,5 @@
 package dev.th;
 
-import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
 import dev.th.query.Table;

@@ -1,6 +1,5 @@
 package dev.th;
 
-import dev.th.query.Cond;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,9 +245,5 @@ public final class Process extends Row {
     /** Events where this process is the actor (Parent). */
     Scope actorScope() {
         return new Scope(Lineage.actorCondition(this), this::period, "process " + name() + " (pid " + pid() + ")");
-    }
-
-    Cond machineCondition() {
-        return Cond.eq("Muid", muid());
     }
 }

@@ -150,13 +150,4 @@ public final class Query {
     public boolean isDistinct() {
         return distinct;
     }
-
-    /** The names of the selected columns, in order. */
-    public List<String> columnNames() {
-        List<String> names = new ArrayList<>();
-        for (Item i : items) {
-            names.add(i.name());
-        }
-        return names;
-    }
 }
