@@ -64,8 +64,7 @@ final class IngestRun {
                         f.hasRejects() ? "REJECTED" : f.stored() == 0 && f.read() > 0 ? "duplicate" : "ok",
                         f.read(), f.stored(), f.rejected(), f.duplicates(), f.path());
             }
-            List<IngestError> errors = new java.util.ArrayList<>(f.errors());
-            f.warnings().forEach(w -> errors.add(new IngestError(w.offset(), "warning (no record lost): " + w.reason())));
+            List<IngestError> errors = ReportFile.errorsAndWarnings(f);
             for (int i = 0; i < Math.min(LIST_ERRORS, errors.size()); i++) {
                 IngestError e = errors.get(i);
                 out.printf("          %s%s%n", e.offset() >= 0 ? "at offset " + e.offset() + ": " : "", e.reason());

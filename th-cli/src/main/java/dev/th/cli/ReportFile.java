@@ -38,22 +38,23 @@ final class ReportFile {
             m.put("duplicates", f.duplicates());
             m.put("byEventId", f.byEventId());
             List<Object> errors = new ArrayList<>();
-            for (IngestError e : f.errors()) {
+            for (IngestError e : errorsAndWarnings(f)) {
                 Map<String, Object> em = new LinkedHashMap<>();
                 em.put("offset", e.offset());
                 em.put("reason", e.reason());
-                errors.add(em);
-            }
-            for (IngestError w : f.warnings()) {
-                Map<String, Object> em = new LinkedHashMap<>();
-                em.put("offset", w.offset());
-                em.put("reason", "warning (no record lost): " + w.reason());
                 errors.add(em);
             }
             m.put("errors", errors);
             files.add(m);
         }
         return Map.of("files", files);
+    }
+
+    /** The input's errors, then its warnings with their reason marked {@code "warning (no record lost): "}. */
+    static List<IngestError> errorsAndWarnings(InputReport f) {
+        List<IngestError> all = new ArrayList<>(f.errors());
+        f.warnings().forEach(w -> all.add(new IngestError(w.offset(), "warning (no record lost): " + w.reason())));
+        return all;
     }
 
     static void write(IngestReport report, Path file) throws IOException {
