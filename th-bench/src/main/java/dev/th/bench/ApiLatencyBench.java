@@ -1,0 +1,312 @@
+package dev.th.bench;
+
+import dev.th.Hits;
+import dev.th.Machine;
+import dev.th.Process;
+import dev.th.TH;
+import dev.th.TimePeriod;
+import dev.th.engine.duckdb.DuckDbEngine;
+import dev.th.query.Sql;
+import dev.th.store.DuckDbStore;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Latency of every seed method through the public API against the same question written by
+ * hand in SQL, on the same DuckDB file in the same run, for fleet stores of several sizes
+ * (made or reused by {@link FleetGenerator}). For each question: warm-up runs of both, then
+ * {@code --runs} rounds alternating which goes first; p50 and p95 of each, the ratio, and the
+ * rows each returned (they must agree). When the API is more than 10% slower, the SQL it sent
+ * and DuckDB's plans of both are printed.
+ *
+ * <p>Usage: {@code ApiLatencyBench --stores DIR [--sizes 1M,3M,10M] [--runs 20] [--warmup 3]
+ * [--only NAME,...] [--data DIR]}.
+ */
+public final class ApiLatencyBench {
+    private static final String MACHINE = "WS-0042.acme.local";
+    private static final String CLIENT = "acme";
+
+    private ApiLatencyBench() {
+    }
+
+    /** One question's result on one store. */
+    record Result(String name, int apiRows, int sqlRows, Timing api, Timing sql) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs a = BenchArgs.parse(args);
+        FleetGenerator generator = null;
+        Map<Long, List<Result>> bySize = new LinkedHashMap<>();
+        System.out.printf("%d cores, JVM max heap %d MB, load average at start %.2f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
+        for (long size : a.sizes()) {
+            Path dir = a.storeDir(size);
+            if (!Files.exists(dir.resolve(FleetGenerator.MARKER))) {
+                if (generator == null) {
+                    generator = a.generator();
+                }
+            }
+            FleetGenerator.Fleet fleet = generator != null ? generator.ensure(dir, size, a.threads())
+                    : reuse(dir, size, a);
+            System.out.println(FleetGenerator.describe(fleet));
+            bySize.put(size, run(fleet, a));
+        }
+        summary(bySize);
+    }
+
+    private static FleetGenerator.Fleet reuse(Path dir, long size, BenchArgs a) throws Exception {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(dir.resolve(FleetGenerator.MARKER))) {
+            p.load(r);
+        }
+        if (!String.valueOf(size).equals(p.getProperty("events"))) {
+            return a.generator().ensure(dir, size, a.threads());
+        }
+        return new FleetGenerator.Fleet(dir, size, Integer.parseInt(p.getProperty("machines")),
+                java.time.LocalDate.parse(p.getProperty("firstDay")), java.time.LocalDate.parse(p.getProperty("lastDay")),
+                Double.parseDouble(p.getProperty("seconds")), true);
+    }
+
+    private static List<Result> run(FleetGenerator.Fleet fleet, BenchArgs a) throws Exception {
+        Path file = fleet.dir().resolve(DuckDbStore.FILE_NAME);
+        Clock clock = Clock.fixed(fleet.lastDay().atTime(23, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        RecordingEngine engine = new RecordingEngine(new DuckDbEngine(file));
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        List<Result> results = new ArrayList<>();
+        try (TH th = TH.over(engine, clock); Connection hand = DriverManager.getConnection("jdbc:duckdb:" + file, props)) {
+            th.defaultPeriod(TimePeriod.all());
+            Machine m = th.machine(MACHINE);
+            Process proc = pickProcess(hand, m);
+            String ip = first(hand, "SELECT RemoteIp FROM events WHERE Muid = ? AND RemoteIp IS NOT NULL "
+                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+            String user = first(hand, "SELECT LoggedUser FROM events WHERE Muid = ? AND LoggedUser LIKE '%user%' "
+                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+            System.out.printf("machine %s (%s, %,d events); process %s pid %d guid %s; ip %s; user %s; load %.2f%n",
+                    m.name(), m.muid(), m.eventCount(), proc.name(), proc.pid(), proc.guid(), ip, user, load());
+            System.out.println();
+            System.out.println("| question | rows API/SQL | API p50 | API p95 | SQL p50 | SQL p95 | API/SQL (p50) |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            List<String> notes = new ArrayList<>();
+            for (LatencyCases.Case c : LatencyCases.all(th, CLIENT, MACHINE, proc, fleet.lastDay(), ip, user)) {
+                if (!a.only().isEmpty() && a.only().stream().noneMatch(o -> c.name().contains(o))) {
+                    continue;
+                }
+                Result r = measure(c, engine, hand, a, notes);
+                results.add(r);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %s | %s | %s |%n", r.name(),
+                        r.apiRows() + "/" + (c.sql() == null ? "-" : r.sqlRows()), r.api().percentileMs(50),
+                        r.api().percentileMs(95), ms(r.sql(), 50), ms(r.sql(), 95),
+                        c.sql() == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                                r.api().percentileMs(50) / r.sql().percentileMs(50)));
+            }
+            System.out.printf("load average after: %.2f%n%n", load());
+            for (String n : notes) {
+                System.out.println(n);
+            }
+        }
+        return results;
+    }
+
+    private static Result measure(LatencyCases.Case c, RecordingEngine engine, Connection hand, BenchArgs a,
+            List<String> notes) throws Exception {
+        engine.record();
+        Object first = c.api().call();
+        List<Sql> sent = engine.stop();
+        int apiRows = LatencyCases.rows(first);
+        int sqlRows = c.sql() == null ? -1 : handRun(hand, c);
+        for (int i = 0; i < a.warmup(); i++) {
+            c.api().call();
+            if (c.sql() != null) {
+                handRun(hand, c);
+            }
+        }
+        Timing api = new Timing(a.runs());
+        Timing sql = new Timing(a.runs());
+        for (int i = 0; i < a.runs(); i++) {
+            boolean apiFirst = i % 2 == 0;
+            if (apiFirst) {
+                api.add(time(() -> c.api().call()));
+            }
+            if (c.sql() != null) {
+                sql.add(time(() -> handRun(hand, c)));
+            }
+            if (!apiFirst) {
+                api.add(time(() -> c.api().call()));
+            }
+        }
+        StringBuilder note = new StringBuilder();
+        if (c.sql() != null && apiRows != sqlRows) {
+            note.append("ROWS DIFFER for ").append(c.name()).append(": API ").append(apiRows).append(", SQL ")
+                    .append(sqlRows).append('\n');
+        }
+        double ratio = c.sql() == null ? 0 : api.percentileMs(50) / sql.percentileMs(50);
+        if (c.sql() != null && ratio > 1.10 && api.percentileMs(50) - sql.percentileMs(50) > 1.0) {
+            note.append("### ").append(c.name()).append(": API ").append(String.format(Locale.ROOT, "%.2f", ratio))
+                    .append("x the hand SQL; the API sent ").append(sent.size()).append(" statement(s)\n");
+            for (Sql s : sent) {
+                note.append("API SQL: ").append(s.text()).append("\n  params: ").append(s.params()).append('\n');
+                note.append(plan(hand, s.text(), s.params()));
+            }
+            note.append("hand SQL: ").append(c.sql()).append("\n  params: ").append(c.params()).append('\n');
+            note.append(plan(hand, c.sql(), c.params()));
+        } else if (System.getProperty("bench.showSql") != null) {
+            for (Sql s : sent) {
+                note.append(c.name()).append(" API SQL: ").append(s.text()).append("  ").append(s.params()).append('\n');
+            }
+        }
+        if (note.length() > 0) {
+            notes.add(note.toString());
+        }
+        return new Result(c.name(), apiRows, sqlRows, api, sql);
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    private static long time(Run r) throws Exception {
+        long t0 = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t0;
+    }
+
+    /** Runs a hand-written question and reads every value of every row; returns the row count. */
+    private static int handRun(Connection c, LatencyCases.Case q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            bind(ps, q.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                int rows = 0;
+                while (rs.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            ps.setObject(i + 1, v instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : v);
+        }
+    }
+
+    private static String plan(Connection c, String sql, List<Object> params) {
+        StringBuilder sb = new StringBuilder("```\n");
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE " + sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sb.append(rs.getString(rs.getMetaData().getColumnCount())).append('\n');
+                }
+            }
+        } catch (SQLException e) {
+            sb.append("(no plan: ").append(e.getMessage()).append(")\n");
+        }
+        return sb.append("```\n").toString();
+    }
+
+    /** A process of the machine that was created and created others (most children first). */
+    private static Process pickProcess(Connection c, Machine m) throws SQLException {
+        String withChildren = "SELECT p.ChildGuid FROM events p JOIN events k ON k.ParentGuid = p.ChildGuid "
+                + "WHERE p.Muid = ? AND p.Family = 'process' AND p.Operation = 'create' AND k.Muid = p.Muid "
+                + "AND k.Family = 'process' AND k.Operation = 'create' AND p.ParentGuid IS NOT NULL ";
+        String order = "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1";
+        // best: a process whose parent's creation is logged too (so parent() finds a logged row)
+        String guid = first(c, withChildren + "AND EXISTS (SELECT 1 FROM events u WHERE u.Muid = p.Muid "
+                + "AND u.Family = 'process' AND u.Operation = 'create' AND u.ChildGuid = p.ParentGuid) " + order, m.muid());
+        if (guid == null) {
+            guid = first(c, withChildren + order, m.muid());
+        }
+        if (guid == null) {
+            throw new IllegalStateException("no process with children on " + m.name());
+        }
+        Hits<Process> created = m.executions().operation("create").fetch();
+        for (Process p : created) {
+            if (guid.equals(p.guid())) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("process " + guid + " not among the executions of " + m.name());
+    }
+
+    private static String first(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String ms(Timing t, double p) {
+        return t.count() == 0 ? "-" : String.format(Locale.ROOT, "%.1f ms", t.percentileMs(p));
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** API p50 per question and size, and the growth from the smallest to the largest store. */
+    private static void summary(Map<Long, List<Result>> bySize) {
+        if (bySize.size() < 2) {
+            return;
+        }
+        List<Long> sizes = new ArrayList<>(bySize.keySet());
+        StringBuilder head = new StringBuilder("| question |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (long s : sizes) {
+            head.append(" API p50 ").append(BenchArgs.label(s)).append(" | SQL p50 ").append(BenchArgs.label(s)).append(" |");
+            rule.append("---|---|");
+        }
+        head.append(" API growth ").append(BenchArgs.label(sizes.get(0))).append("→")
+                .append(BenchArgs.label(sizes.get(sizes.size() - 1))).append(" |");
+        rule.append("---|");
+        System.out.println("\nGrowth with the store's size (p50, ms):\n");
+        System.out.println(head);
+        System.out.println(rule);
+        List<Result> base = bySize.get(sizes.get(0));
+        for (int i = 0; i < base.size(); i++) {
+            StringBuilder row = new StringBuilder("| ").append(base.get(i).name()).append(" |");
+            for (long s : sizes) {
+                Result r = find(bySize.get(s), base.get(i).name());
+                row.append(String.format(Locale.ROOT, " %.1f | %s |", r == null ? Double.NaN : r.api().percentileMs(50),
+                        r == null ? "-" : ms(r.sql(), 50)));
+            }
+            Result last = find(bySize.get(sizes.get(sizes.size() - 1)), base.get(i).name());
+            row.append(String.format(Locale.ROOT, " %.1fx |", last == null ? Double.NaN
+                    : last.api().percentileMs(50) / base.get(i).api().percentileMs(50)));
+            System.out.println(row);
+        }
+    }
+
+    private static Result find(List<Result> results, String name) {
+        for (Result r : results) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
