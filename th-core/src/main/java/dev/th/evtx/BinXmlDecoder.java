@@ -22,6 +22,8 @@ final class BinXmlDecoder {
     }
 
     private static final int MAX_TEMPLATE_DEPTH = 16;
+    /** Tokens one record may expand to: a damaged template that instantiates itself stops here. */
+    private static final int MAX_TOKENS = 200_000;
 
     private final ValueText values;
     private final OffsetCache nameCache = new OffsetCache();
@@ -31,6 +33,7 @@ final class BinXmlDecoder {
     private byte[] b;
     private int chunkEnd;
     private Handler h;
+    private int tokens;
 
     private final StringBuilder attrText = new StringBuilder(64);
     private String attrName;
@@ -57,6 +60,7 @@ final class BinXmlDecoder {
     void decodeRecord(int start, int end, Handler handler) {
         this.h = handler;
         this.attrName = null;
+        this.tokens = 0;
         decode(start, end, null, 0, false);
     }
 
@@ -84,6 +88,9 @@ final class BinXmlDecoder {
     private int decode(int p, int end, Substitutions subs, int level, boolean nested) {
         int depth = 0;
         while (p < end) {
+            if (++tokens > MAX_TOKENS) {
+                throw new DecodeException("the record expands to more than " + MAX_TOKENS + " tokens (a template instantiating itself?)");
+            }
             int tok = b[p] & 0xff;
             switch (tok) {
                 case 0x00 -> {

@@ -51,10 +51,12 @@ public final class EvtxReader implements EventReader {
         int n = in.readNBytes(chunk, 0, chunk.length);
         if (headerChunks < 0) {
             if (!EvtxLayout.startsWith(chunk, 0, n, EvtxLayout.CHUNK_MAGIC)) {
+                boolean evt = headerLength >= 8 && header[4] == 'L' && header[5] == 'f' && header[6] == 'L' && header[7] == 'e';
                 throw new IOException(path + ": not an EVTX file: it starts with " + describe(header, headerLength)
-                        + ", not the signature 'ElfFile'");
+                        + ", not the signature 'ElfFile'" + (evt ? " (it looks like a Windows XP .evt log, which is not supported)" : ""));
             }
             sink.warn(0, "file header: signature 'ElfFile' is damaged, but a chunk follows at offset 0x1000; reading on");
+            checkHeaderCrc(header, headerLength, sink);
         }
         if (headerLength < EvtxLayout.FILE_HEADER_SIZE) {
             sink.reject(headerLength, 0, "file header: the file ends after " + headerLength + " of its 4096 header bytes");
@@ -88,6 +90,14 @@ public final class EvtxReader implements EventReader {
         if (length < 128) {
             return 0;
         }
+        checkHeaderCrc(h, length, sink);
+        return Le.u16(h, 42);
+    }
+
+    private static void checkHeaderCrc(byte[] h, int length, EventSink sink) {
+        if (length < 128) {
+            return;
+        }
         CRC32 crc = new CRC32();
         crc.update(h, 0, 120);
         long stored = Le.u32(h, 124);
@@ -95,7 +105,6 @@ public final class EvtxReader implements EventReader {
             sink.warn(0, "file header: CRC32 " + Le.hex(stored) + " != computed " + Le.hex(crc.getValue())
                     + "; the chunks are read anyway");
         }
-        return Le.u16(h, 42);
     }
 
     private static String describe(byte[] h, int length) {

@@ -12,8 +12,16 @@ final class FieldsJson {
     private FieldsJson() {
     }
 
+    /** One builder per thread, reused: only the resulting String is allocated per event. */
+    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+
     static String write(Map<String, String> fields) {
-        StringBuilder sb = new StringBuilder(estimate(fields));
+        StringBuilder sb = BUILDER.get();
+        if (sb.capacity() > 1 << 20) {
+            sb = new StringBuilder(4096); // do not keep a huge buffer after one huge event
+            BUILDER.set(sb);
+        }
+        sb.setLength(0);
         sb.append('{');
         boolean first = true;
         for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -32,20 +40,23 @@ final class FieldsJson {
         return sb.append('}').toString();
     }
 
-    private static int estimate(Map<String, String> fields) {
-        int n = 2;
-        for (Map.Entry<String, String> e : fields.entrySet()) {
-            String v = e.getValue();
-            n += e.getKey().length() + (v == null ? 4 : v.length()) + 6;
-        }
-        return n;
-    }
-
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        int start = 0;
         int len = s.length();
-        for (int i = 0; i < len; i++) {
+        int first = 0;
+        while (first < len) {
+            char c = s.charAt(first);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            first++;
+        }
+        if (first == len) { // nothing to escape (the usual case): one bulk copy
+            sb.append(s).append('"');
+            return;
+        }
+        int start = 0;
+        for (int i = first; i < len; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;

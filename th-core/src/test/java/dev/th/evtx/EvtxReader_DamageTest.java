@@ -185,9 +185,24 @@ class EvtxReader_DamageTest {
     }
 
     @Test
+    void aDamagedFileHeaderLosesNoRecordAndWarns() throws IOException {
+        byte[] b = intact.clone();
+        b[1] = 'X'; // "EXfFile": signature and header CRC32 both broken
+        EvtxReads.Result r = EvtxReads.read(b, "header");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(List.of(0L, 0L), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+        assertTrue(r.warnings().get(0).message().startsWith("file header: signature 'ElfFile' is damaged"), r.warnings().toString());
+        assertTrue(r.warnings().get(1).message().startsWith("file header: CRC32"), r.warnings().toString());
+    }
+
+    @Test
     void aFileThatIsNotEvtxIsAnIOExceptionNamingIt() {
         IOException e = assertThrows(IOException.class, () -> EvtxReads.read("{\"Event\":{}}".getBytes(), "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not an EVTX file"), e.getMessage());
+        byte[] evt = {0x30, 0, 0, 0, 'L', 'f', 'L', 'e', 1, 0, 0, 0, 1, 0, 0, 0};
+        IOException old = assertThrows(IOException.class, () -> EvtxReads.read(evt, "AppEvent.evt"));
+        assertTrue(old.getMessage().contains("Windows XP .evt log"), old.getMessage());
         IOException empty = assertThrows(IOException.class, () -> EvtxReads.read(new byte[0], "empty.evtx"));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
     }

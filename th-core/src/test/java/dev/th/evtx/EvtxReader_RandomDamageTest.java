@@ -7,8 +7,10 @@ import dev.th.event.RawEvent;
 import dev.th.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class EvtxReader_RandomDamageTest {
         List<RawEvent> all = EvtxReads.read(intact, "intact").events();
         Random random = new Random(20261124);
         int withRejects = 0;
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < 100; trial++) {
             byte[] b = intact.clone();
             Set<Long> hitChunks = new HashSet<>();
             int flips = 1 + random.nextInt(trial % 3 == 0 ? 200 : 8);
@@ -39,12 +41,12 @@ class EvtxReader_RandomDamageTest {
             if (!r.rejects().isEmpty()) {
                 withRejects++;
             }
-            Set<String> read = new HashSet<>();
-            r.events().forEach(e -> read.add(e.source().offset() + " " + e.fields()));
+            Map<Long, Map<String, String>> read = new HashMap<>();
+            r.events().forEach(e -> read.put(e.source().offset(), e.fields()));
             for (RawEvent e : all) {
                 long chunk = (e.source().offset() - 4096) / 65536;
                 if (!hitChunks.contains(chunk)) {
-                    assertTrue(read.contains(e.source().offset() + " " + e.fields()),
+                    assertEquals(e.fields(), read.get(e.source().offset()),
                             "trial " + trial + ": record at " + e.source().offset() + " in an untouched chunk is read unchanged");
                 }
             }
@@ -53,7 +55,7 @@ class EvtxReader_RandomDamageTest {
             }
             assertTrue(r.events().size() <= all.size() + 2, "trial " + trial + ": no records invented");
         }
-        assertTrue(withRejects > 50, "the damage was visible in " + withRejects + " of 300 trials");
+        assertTrue(withRejects > 15, "the damage was visible in " + withRejects + " of 100 trials");
         assertEquals(565, all.size());
     }
 }

@@ -116,4 +116,31 @@ class Normalizer_TrapsTest {
         odd.put("n", null);
         assertEquals(jackson.writeValueAsString(odd), FieldsJson.write(odd));
     }
+
+    @Test
+    void mappedEventsWithMissingOrOddFieldsStillNormalize() {
+        // every mapped (source, id) with no EventData, and with every field the tables read set to odd text
+        String[] odd = {"-", "", " ", "0x", "{", "\\", "::ffff:", "MD5=", "999999999999999999999999"};
+        for (EventRule rule : MappingTable.standard().rules()) {
+            String channel = switch (rule.source) {
+                case "sysmon" -> "Microsoft-Windows-Sysmon/Operational";
+                case "security" -> "Security";
+                case "powershell" -> "Microsoft-Windows-PowerShell/Operational";
+                default -> "Microsoft-Windows-Windows Defender/Operational";
+            };
+            for (String value : odd) {
+                Map<String, String> f = new LinkedHashMap<>();
+                if (!value.equals("-")) {
+                    for (String name : new String[] {"Image", "ProcessId", "ProcessGuid", "Hashes", "TargetFilename", "TargetObject",
+                            "EventType", "Initiated", "SourceIp", "DestinationIp", "SourcePort", "Contents", "Path", "NewProcessId",
+                            "TargetUserName", "TargetDomainName", "SubjectUserName", "TargetLogonId", "SubjectLogonId", "MandatoryLabel"}) {
+                        f.put(name, value);
+                    }
+                }
+                RawEvent e = new RawEvent(null, 1, null, null, channel, rule.eventId, null, f);
+                CanonicalEvent r = N.normalize(e, "c");
+                assertEquals(rule.family.label(), r.get(Column.Family));
+            }
+        }
+    }
 }
