@@ -11,10 +11,11 @@ import java.util.Locale;
  * (where the fleet stores live, one folder per size, reused across runs), {@code --sizes 1M,3M,10M},
  * {@code --data DIR} (the real events, default {@code ../shared/data}), {@code --machines},
  * {@code --per-day}, {@code --threads} (generation threads), {@code --runs}, {@code --warmup},
- * {@code --only NAME,...} (methods whose name contains one of these).
+ * {@code --only NAME,...} (methods whose name contains one of these), {@code --batch N} (machine days
+ * stored per input, default 1).
  */
 record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int perDay, int threads, int runs,
-        int warmup, List<String> only) {
+        int warmup, List<String> only, int batch) {
     /** The last day of every fleet (fixed, so the stores are the same from run to run). */
     static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
 
@@ -28,6 +29,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
         int runs = 20;
         int warmup = 3;
         List<String> only = List.of();
+        int batch = 1;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -40,6 +42,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
                 case "--runs" -> runs = Integer.parseInt(need(args[i], v));
                 case "--warmup" -> warmup = Integer.parseInt(need(args[i], v));
                 case "--only" -> only = List.of(need(args[i], v).split(","));
+                case "--batch" -> batch = Integer.parseInt(need(args[i], v));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --stores DIR "
                         + "--sizes 1M,3M,10M --data DIR --machines N --per-day N --threads N --runs N --warmup N --only A,B)");
             }
@@ -48,7 +51,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
         if (stores == null) {
             throw new IllegalArgumentException("--stores DIR is required (the fleet stores are made or reused there)");
         }
-        return new BenchArgs(stores, sizes, data, machines, perDay, threads, runs, warmup, only);
+        return new BenchArgs(stores, sizes, data, machines, perDay, threads, runs, warmup, only, batch);
     }
 
     private static String need(String option, String value) {
@@ -87,6 +90,6 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
         FleetTemplates t = FleetTemplates.read(List.of(data.resolve("evtx"), data.resolve("otrf")));
         System.out.printf("templates: %,d real events in %d logs (largest: %s, %,d events)%n", t.eventCount(),
                 t.logs().size(), t.main().name(), t.main().events().size());
-        return new FleetGenerator(t, machines, perDay, LAST_DAY);
+        return new FleetGenerator(t, machines, perDay, LAST_DAY).batch(batch);
     }
 }

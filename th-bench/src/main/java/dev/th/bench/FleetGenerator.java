@@ -5,6 +5,7 @@ import dev.th.event.SourceRef;
 import dev.th.ingest.EventStore;
 import dev.th.ingest.InputReport;
 import dev.th.model.CanonicalEvent;
+import dev.th.model.Column;
 import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
 import java.io.IOException;
@@ -56,6 +57,13 @@ public final class FleetGenerator {
     private final int perDay;
     private final LocalDate lastDay;
     private final Normalizer normalizer = new Normalizer();
+    private int batch = 1;
+
+    /** Stores {@code n} machine days per input (default 1: one input per machine day). */
+    public FleetGenerator batch(int n) {
+        this.batch = Math.max(1, n);
+        return this;
+    }
 
     /** What a finished store holds. */
     public record Fleet(Path dir, long events, int machines, LocalDate firstDay, LocalDate lastDay,
@@ -127,6 +135,7 @@ public final class FleetGenerator {
         long stored = 0;
         LocalDate day = firstDay;
         int machine = 0;
+        List<List<CanonicalEvent>> pending = new ArrayList<>();
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             while (stored < target) {
                 while (planned < target && ahead.size() < 8 * Math.max(1, threads)) {
@@ -141,8 +150,12 @@ public final class FleetGenerator {
                     }
                 }
                 List<CanonicalEvent> rows = ahead.poll().get();
-                write(store, rows);
+                pending.add(rows);
                 stored += rows.size();
+                if (pending.size() == batch || stored >= target) {
+                    write(store, pending);
+                    pending.clear();
+                }
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("generating the fleet failed: " + e.getCause(), e.getCause());
@@ -244,20 +257,27 @@ public final class FleetGenerator {
         return rows;
     }
 
-    private static void write(EventStore store, List<CanonicalEvent> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        CanonicalEvent first = rows.get(0);
-        String hash = first.text(dev.th.model.Column.SourceHash);
-        String path = first.text(dev.th.model.Column.SourcePath);
+    /**
+     * Stores machine days as one input (a collector's upload of several machines' files): the
+     * input's hash is its first machine day's, and every row of it carries that hash.
+     */
+    private static void write(EventStore store, List<List<CanonicalEvent>> machineDays) {
+        CanonicalEvent first = machineDays.get(0).get(0);
+        String hash = first.text(Column.SourceHash);
+        String path = first.text(Column.SourcePath) + (machineDays.size() > 1 ? " (+" + (machineDays.size() - 1)
+                + " machine days)" : "");
         Map<String, Long> byId = new TreeMap<>();
+        long n = 0;
         try (EventStore.InputWriter w = store.begin(hash, path, 0)) {
-            for (CanonicalEvent e : rows) {
-                w.append(e);
-                byId.merge(e.text(dev.th.model.Column.Channel) + "|" + e.get(dev.th.model.Column.EventId), 1L, Long::sum);
+            for (List<CanonicalEvent> rows : machineDays) {
+                for (CanonicalEvent e : rows) {
+                    e.set(Column.SourceHash, hash);
+                    w.append(e);
+                    byId.merge(e.text(Column.Channel) + "|" + e.get(Column.EventId), 1L, Long::sum);
+                    n++;
+                }
             }
-            w.commit(new InputReport(path, hash, 0, rows.size(), rows.size(), 0, 0, byId, List.of(), List.of()));
+            w.commit(new InputReport(path, hash, 0, n, n, 0, 0, byId, List.of(), List.of()));
         }
     }
 
