@@ -31,9 +31,11 @@ import java.util.Properties;
  * Latency of every seed method through the public API against the same question written by
  * hand in SQL, on the same DuckDB file in the same run, for fleet stores of several sizes
  * (made or reused by {@link FleetGenerator}). For each question: warm-up runs of both, then
- * {@code --runs} rounds alternating which goes first; p50 and p95 of each, the ratio, and the
- * rows each returned (they must agree). When the API is more than 10% slower, the SQL it sent
- * and DuckDB's plans of both are printed.
+ * {@code --runs} rounds, each running the API and the hand SQL on every store (alternating
+ * which side goes first); p50 and p95 of the wall time of each, the ratio, the mean process CPU
+ * time per call (which the machine's other jobs disturb less than wall time), and the rows each
+ * returned (they must agree). When the API is more than 10% slower, the SQL it sent and
+ * DuckDB's plans of both are printed.
  *
  * <p>Usage: {@code ApiLatencyBench --stores DIR [--sizes 1M,3M,10M] [--runs 20] [--warmup 3]
  * [--only NAME,...] [--data DIR]}.
@@ -46,28 +48,74 @@ public final class ApiLatencyBench {
     }
 
     /** One question's result on one store. */
-    record Result(String name, int apiRows, int sqlRows, Timing api, Timing sql) {
+    record Result(String name, int apiRows, int sqlRows, Timing api, Timing sql, double apiCpuMs, double sqlCpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
         BenchArgs a = BenchArgs.parse(args);
         FleetGenerator generator = null;
-        Map<Long, List<Result>> bySize = new LinkedHashMap<>();
         System.out.printf("%d cores, JVM max heap %d MB, load average at start %.2f%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
-        for (long size : a.sizes()) {
-            Path dir = a.storeDir(size);
-            if (!Files.exists(dir.resolve(FleetGenerator.MARKER))) {
-                if (generator == null) {
+        List<Store> stores = new ArrayList<>();
+        try {
+            for (long size : a.sizes()) {
+                Path dir = a.storeDir(size);
+                if (!Files.exists(dir.resolve(FleetGenerator.MARKER)) && generator == null) {
                     generator = a.generator();
                 }
+                FleetGenerator.Fleet fleet = generator != null ? generator.ensure(dir, size, a.threads())
+                        : reuse(dir, size, a);
+                System.out.println(FleetGenerator.describe(fleet));
+                stores.add(Store.open(fleet, a));
             }
-            FleetGenerator.Fleet fleet = generator != null ? generator.ensure(dir, size, a.threads())
-                    : reuse(dir, size, a);
-            System.out.println(FleetGenerator.describe(fleet));
-            bySize.put(size, run(fleet, a));
+            Map<Long, List<Result>> bySize = run(stores, a);
+            summary(bySize);
+        } finally {
+            for (Store s : stores) {
+                s.close();
+            }
         }
-        summary(bySize);
+    }
+
+    /** One store under test: the API over it, a hand connection to the same file, its questions. */
+    private record Store(FleetGenerator.Fleet fleet, RecordingEngine engine, TH th, Connection hand,
+            List<LatencyCases.Case> cases) implements AutoCloseable {
+
+        static Store open(FleetGenerator.Fleet fleet, BenchArgs a) throws Exception {
+            Path file = fleet.dir().resolve(DuckDbStore.FILE_NAME);
+            Clock clock = Clock.fixed(fleet.lastDay().atTime(23, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            RecordingEngine engine = new RecordingEngine(new DuckDbEngine(file));
+            Properties props = new Properties();
+            props.setProperty("duckdb.read_only", "true");
+            TH th = TH.over(engine, clock);
+            Connection hand = DriverManager.getConnection("jdbc:duckdb:" + file, props);
+            th.defaultPeriod(TimePeriod.all());
+            Machine m = th.machine(MACHINE);
+            Process proc = pickProcess(hand, m);
+            String ip = first(hand, "SELECT RemoteIp FROM events WHERE Muid = ? AND RemoteIp IS NOT NULL "
+                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+            String user = first(hand, "SELECT LoggedUser FROM events WHERE Muid = ? AND LoggedUser LIKE '%user%' "
+                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+            System.out.printf("  machine %s (%s, %,d events); process %s pid %d guid %s; ip %s; user %s%n",
+                    m.name(), m.muid(), m.eventCount(), proc.name(), proc.pid(), proc.guid(), ip, user);
+            List<LatencyCases.Case> cases = new ArrayList<>();
+            for (LatencyCases.Case c : LatencyCases.all(th, CLIENT, MACHINE, proc, fleet.lastDay(), ip, user)) {
+                if (a.only().isEmpty() || a.only().stream().anyMatch(o -> c.name().contains(o))) {
+                    cases.add(c);
+                }
+            }
+            return new Store(fleet, engine, th, hand, cases);
+        }
+
+        String label() {
+            return BenchArgs.label(fleet.events());
+        }
+
+        @Override
+        public void close() throws SQLException {
+            th.close();
+            hand.close();
+        }
     }
 
     private static FleetGenerator.Fleet reuse(Path dir, long size, BenchArgs a) throws Exception {
@@ -83,98 +131,146 @@ public final class ApiLatencyBench {
                 Double.parseDouble(p.getProperty("seconds")), true);
     }
 
-    private static List<Result> run(FleetGenerator.Fleet fleet, BenchArgs a) throws Exception {
-        Path file = fleet.dir().resolve(DuckDbStore.FILE_NAME);
-        Clock clock = Clock.fixed(fleet.lastDay().atTime(23, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        RecordingEngine engine = new RecordingEngine(new DuckDbEngine(file));
-        Properties props = new Properties();
-        props.setProperty("duckdb.read_only", "true");
-        List<Result> results = new ArrayList<>();
-        try (TH th = TH.over(engine, clock); Connection hand = DriverManager.getConnection("jdbc:duckdb:" + file, props)) {
-            th.defaultPeriod(TimePeriod.all());
-            Machine m = th.machine(MACHINE);
-            Process proc = pickProcess(hand, m);
-            String ip = first(hand, "SELECT RemoteIp FROM events WHERE Muid = ? AND RemoteIp IS NOT NULL "
-                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
-            String user = first(hand, "SELECT LoggedUser FROM events WHERE Muid = ? AND LoggedUser LIKE '%user%' "
-                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
-            System.out.printf("machine %s (%s, %,d events); process %s pid %d guid %s; ip %s; user %s; load %.2f%n",
-                    m.name(), m.muid(), m.eventCount(), proc.name(), proc.pid(), proc.guid(), ip, user, load());
-            System.out.println();
-            System.out.println("| question | rows API/SQL | API p50 | API p95 | SQL p50 | SQL p95 | API/SQL (p50) |");
-            System.out.println("|---|---|---|---|---|---|---|");
-            List<String> notes = new ArrayList<>();
-            for (LatencyCases.Case c : LatencyCases.all(th, CLIENT, MACHINE, proc, fleet.lastDay(), ip, user)) {
-                if (!a.only().isEmpty() && a.only().stream().noneMatch(o -> c.name().contains(o))) {
-                    continue;
-                }
-                Result r = measure(c, engine, hand, a, notes);
-                results.add(r);
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %s | %s | %s |%n", r.name(),
-                        r.apiRows() + "/" + (c.sql() == null ? "-" : r.sqlRows()), r.api().percentileMs(50),
-                        r.api().percentileMs(95), ms(r.sql(), 50), ms(r.sql(), 95),
-                        c.sql() == null ? "-" : String.format(Locale.ROOT, "%.2f",
-                                r.api().percentileMs(50) / r.sql().percentileMs(50)));
+    /**
+     * Every question on every store: for each question, warm-up on each store, then rounds in
+     * which each store runs the API and the hand SQL (alternating which goes first), so a change
+     * in the machine's load touches every size and both sides alike.
+     */
+    private static Map<Long, List<Result>> run(List<Store> stores, BenchArgs a) throws Exception {
+        Map<Long, List<Result>> bySize = new LinkedHashMap<>();
+        Map<Long, List<String>> notes = new LinkedHashMap<>();
+        for (Store s : stores) {
+            bySize.put(s.fleet().events(), new ArrayList<>());
+            notes.put(s.fleet().events(), new ArrayList<>());
+        }
+        int n = stores.get(0).cases().size();
+        for (int i = 0; i < n; i++) {
+            List<Measure> ms = new ArrayList<>();
+            for (Store s : stores) {
+                ms.add(new Measure(s, s.cases().get(i), a));
             }
-            System.out.printf("load average after: %.2f%n%n", load());
-            for (String n : notes) {
-                System.out.println(n);
+            for (Measure m : ms) {
+                m.warmUp(a.warmup());
+            }
+            for (int r = 0; r < a.runs(); r++) {
+                for (Measure m : ms) {
+                    m.round(r % 2 == 0);
+                }
+            }
+            for (Measure m : ms) {
+                Result res = m.result();
+                bySize.get(m.store.fleet().events()).add(res);
+                String note = m.note(res);
+                if (!note.isEmpty()) {
+                    notes.get(m.store.fleet().events()).add(note);
+                }
             }
         }
-        return results;
+        for (Store s : stores) {
+            long size = s.fleet().events();
+            System.out.printf("%n%s events (%s):%n%n", s.label(), s.fleet().dir());
+            System.out.println("| question | rows API/SQL | API p50 | API p95 | SQL p50 | SQL p95 | API/SQL (p50) "
+                    + "| CPU ms/call API/SQL |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            for (Result r : bySize.get(size)) {
+                boolean hasSql = r.sqlRows() >= 0;
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %s | %s | %s | %.0f/%s |%n", r.name(),
+                        r.apiRows() + "/" + (hasSql ? r.sqlRows() : "-"), r.api().percentileMs(50),
+                        r.api().percentileMs(95), ms(r.sql(), 50), ms(r.sql(), 95),
+                        hasSql ? String.format(Locale.ROOT, "%.2f", r.api().percentileMs(50) / r.sql().percentileMs(50))
+                                : "-", r.apiCpuMs(), hasSql ? String.format(Locale.ROOT, "%.0f", r.sqlCpuMs()) : "-");
+            }
+        }
+        System.out.printf("%nload average after: %.2f%n%n", load());
+        for (Map.Entry<Long, List<String>> e : notes.entrySet()) {
+            for (String note : e.getValue()) {
+                System.out.println("[" + BenchArgs.label(e.getKey()) + "] " + note);
+            }
+        }
+        return bySize;
     }
 
-    private static Result measure(LatencyCases.Case c, RecordingEngine engine, Connection hand, BenchArgs a,
-            List<String> notes) throws Exception {
-        engine.record();
-        Object first = c.api().call();
-        List<Sql> sent = engine.stop();
-        int apiRows = LatencyCases.rows(first);
-        int sqlRows = c.sql() == null ? -1 : handRun(hand, c);
-        for (int i = 0; i < a.warmup(); i++) {
-            c.api().call();
-            if (c.sql() != null) {
-                handRun(hand, c);
+    /** The runs of one question on one store. */
+    private static final class Measure {
+        final Store store;
+        final LatencyCases.Case c;
+        final List<Sql> sent;
+        final int apiRows;
+        final int sqlRows;
+        final Timing api;
+        final Timing sql;
+        long apiCpu;
+        long sqlCpu;
+
+        Measure(Store store, LatencyCases.Case c, BenchArgs a) throws Exception {
+            this.store = store;
+            this.c = c;
+            store.engine().record();
+            Object first = c.api().call();
+            this.sent = store.engine().stop();
+            this.apiRows = LatencyCases.rows(first);
+            this.sqlRows = c.sql() == null ? -1 : handRun(store.hand(), c);
+            this.api = new Timing(a.runs());
+            this.sql = new Timing(a.runs());
+        }
+
+        void warmUp(int n) throws Exception {
+            for (int i = 0; i < n; i++) {
+                c.api().call();
+                if (c.sql() != null) {
+                    handRun(store.hand(), c);
+                }
             }
         }
-        Timing api = new Timing(a.runs());
-        Timing sql = new Timing(a.runs());
-        for (int i = 0; i < a.runs(); i++) {
-            boolean apiFirst = i % 2 == 0;
+
+        void round(boolean apiFirst) throws Exception {
             if (apiFirst) {
-                api.add(time(() -> c.api().call()));
+                apiOnce();
             }
             if (c.sql() != null) {
-                sql.add(time(() -> handRun(hand, c)));
+                long cpu = cpu();
+                sql.add(time(() -> handRun(store.hand(), c)));
+                sqlCpu += cpu() - cpu;
             }
             if (!apiFirst) {
-                api.add(time(() -> c.api().call()));
+                apiOnce();
             }
         }
-        StringBuilder note = new StringBuilder();
-        if (c.sql() != null && apiRows != sqlRows) {
-            note.append("ROWS DIFFER for ").append(c.name()).append(": API ").append(apiRows).append(", SQL ")
-                    .append(sqlRows).append('\n');
+
+        private void apiOnce() throws Exception {
+            long cpu = cpu();
+            api.add(time(() -> c.api().call()));
+            apiCpu += cpu() - cpu;
         }
-        double ratio = c.sql() == null ? 0 : api.percentileMs(50) / sql.percentileMs(50);
-        if (c.sql() != null && ratio > 1.10 && api.percentileMs(50) - sql.percentileMs(50) > 1.0) {
-            note.append("### ").append(c.name()).append(": API ").append(String.format(Locale.ROOT, "%.2f", ratio))
-                    .append("x the hand SQL; the API sent ").append(sent.size()).append(" statement(s)\n");
-            for (Sql s : sent) {
-                note.append("API SQL: ").append(s.text()).append("\n  params: ").append(s.params()).append('\n');
-                note.append(plan(hand, s.text(), s.params()));
+
+        Result result() {
+            return new Result(c.name(), apiRows, sqlRows, api, sql, apiCpu / 1e6 / Math.max(1, api.count()),
+                    sqlCpu / 1e6 / Math.max(1, sql.count()));
+        }
+
+        String note(Result r) {
+            StringBuilder note = new StringBuilder();
+            if (c.sql() != null && apiRows != sqlRows) {
+                note.append("rows differ for ").append(c.name()).append(": API ").append(apiRows).append(", SQL ")
+                        .append(sqlRows).append('\n');
             }
-            note.append("hand SQL: ").append(c.sql()).append("\n  params: ").append(c.params()).append('\n');
-            note.append(plan(hand, c.sql(), c.params()));
-        } else if (System.getProperty("bench.showSql") != null) {
-            for (Sql s : sent) {
-                note.append(c.name()).append(" API SQL: ").append(s.text()).append("  ").append(s.params()).append('\n');
+            double ratio = c.sql() == null ? 0 : api.percentileMs(50) / sql.percentileMs(50);
+            if (c.sql() != null && ratio > 1.10 && api.percentileMs(50) - sql.percentileMs(50) > 1.0) {
+                note.append("### ").append(c.name()).append(": API ").append(String.format(Locale.ROOT, "%.2f", ratio))
+                        .append("x the hand SQL; the API sent ").append(sent.size()).append(" statement(s)\n");
+                for (Sql s : sent) {
+                    note.append("API SQL: ").append(s.text()).append("\n  params: ").append(s.params()).append('\n');
+                    note.append(plan(store.hand(), s.text(), s.params()));
+                }
+                note.append("hand SQL: ").append(c.sql()).append("\n  params: ").append(c.params()).append('\n');
+                note.append(plan(store.hand(), c.sql(), c.params()));
             }
+            return note.toString();
         }
-        if (note.length() > 0) {
-            notes.add(note.toString());
-        }
-        return new Result(c.name(), apiRows, sqlRows, api, sql);
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private interface Run {
