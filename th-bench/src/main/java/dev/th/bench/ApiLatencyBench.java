@@ -48,7 +48,7 @@ public final class ApiLatencyBench {
     }
 
     /** One question's result on one store. */
-    record Result(String name, int apiRows, int sqlRows, Timing api, Timing sql, double apiCpuMs, double sqlCpuMs) {
+    record Result(String name, int apiRows, int sqlRows, Timing api, Timing sql, Timing apiSql, double apiCpuMs, double sqlCpuMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -170,15 +170,16 @@ public final class ApiLatencyBench {
             long size = s.fleet().events();
             System.out.printf("%n%s events (%s):%n%n", s.label(), s.fleet().dir());
             System.out.println("| question | rows API/SQL | API p50 | API p95 | SQL p50 | SQL p95 | API/SQL (p50) "
-                    + "| CPU ms/call API/SQL |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+                    + "| CPU ms/call API/SQL | API's SQL by JDBC p50 |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             for (Result r : bySize.get(size)) {
                 boolean hasSql = r.sqlRows() >= 0;
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %s | %s | %s | %.0f/%s |%n", r.name(),
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f ms | %.1f ms | %s | %s | %s | %.0f/%s | %s |%n", r.name(),
                         r.apiRows() + "/" + (hasSql ? r.sqlRows() : "-"), r.api().percentileMs(50),
                         r.api().percentileMs(95), ms(r.sql(), 50), ms(r.sql(), 95),
                         hasSql ? String.format(Locale.ROOT, "%.2f", r.api().percentileMs(50) / r.sql().percentileMs(50))
-                                : "-", r.apiCpuMs(), hasSql ? String.format(Locale.ROOT, "%.0f", r.sqlCpuMs()) : "-");
+                                : "-", r.apiCpuMs(), hasSql ? String.format(Locale.ROOT, "%.0f", r.sqlCpuMs()) : "-",
+                        ms(r.apiSql(), 50));
             }
         }
         System.out.printf("%nload average after: %.2f%n%n", load());
@@ -199,6 +200,9 @@ public final class ApiLatencyBench {
         final int sqlRows;
         final Timing api;
         final Timing sql;
+        /** The API's own SQL (when it sent one statement) run through plain JDBC: the engine's share. */
+        final Timing apiSql;
+        final LatencyCases.Case sentCase;
         long apiCpu;
         long sqlCpu;
 
@@ -212,6 +216,9 @@ public final class ApiLatencyBench {
             this.sqlRows = c.sql() == null ? -1 : handRun(store.hand(), c);
             this.api = new Timing(a.runs());
             this.sql = new Timing(a.runs());
+            this.apiSql = new Timing(a.runs());
+            this.sentCase = sent.size() == 1 && c.sql() != null
+                    ? new LatencyCases.Case(c.name(), null, sent.get(0).text(), sent.get(0).params()) : null;
         }
 
         void warmUp(int n) throws Exception {
@@ -235,6 +242,9 @@ public final class ApiLatencyBench {
             if (!apiFirst) {
                 apiOnce();
             }
+            if (sentCase != null) {
+                apiSql.add(time(() -> handRun(store.hand(), sentCase)));
+            }
         }
 
         private void apiOnce() throws Exception {
@@ -244,7 +254,7 @@ public final class ApiLatencyBench {
         }
 
         Result result() {
-            return new Result(c.name(), apiRows, sqlRows, api, sql, apiCpu / 1e6 / Math.max(1, api.count()),
+            return new Result(c.name(), apiRows, sqlRows, api, sql, apiSql, apiCpu / 1e6 / Math.max(1, api.count()),
                     sqlCpu / 1e6 / Math.max(1, sql.count()));
         }
 
