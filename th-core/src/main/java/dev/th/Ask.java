@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.dflib.DataFrame;
 
 /**
@@ -30,10 +32,20 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     final Scope scope;
     private TimePeriod period;
     final List<Cond> filters = new ArrayList<>();
+    private final List<String> columns;
+    private final RowFactory<T> factory;
+    private final String family;
 
-    Ask(Session session, Scope scope) {
+    /**
+     * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
+     * {@code factory} makes, and which reads events of {@code family} (null: every family).
+     */
+    Ask(Session session, Scope scope, List<String> columns, RowFactory<T> factory, String family) {
         this.session = session;
         this.scope = scope;
+        this.columns = columns;
+        this.factory = factory;
+        this.family = family;
     }
 
     @SuppressWarnings("unchecked")
@@ -59,12 +71,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The seed's {@code histogram}: the question returns counts per hour or day instead of rows. */
     public Buckets histogram(Histogram h) {
-        return new Buckets(session, baseCondition(false), columns(), h, effectivePeriod());
+        return new Buckets(session, table(), baseCondition(false), columns(), h, effectivePeriod());
     }
 
     /** Runs the question: the typed rows, in time order. */
     public Hits<T> fetch() {
-        Query q = rowsQuery(Query.from(Session.EVENTS).where(baseCondition(true)));
+        Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
         Table t = session.run(q);
         List<T> rows = new ArrayList<>();
         for (Object[] r : t.rows()) {
@@ -80,12 +92,18 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     }
 
     /** The seed's columns of this question's answer. */
-    abstract List<String> columns();
+    final List<String> columns() {
+        return columns;
+    }
 
-    abstract RowFactory<T> factory();
+    final RowFactory<T> factory() {
+        return factory;
+    }
 
     /** The family this question reads, or null for every family. */
-    abstract String family();
+    final String family() {
+        return family;
+    }
 
     /** A hook for rows just made (e.g. to hand a process its period). */
     T made(T row) {
@@ -120,6 +138,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return false;
     }
 
+    /** The table or view this question reads: the events, unless a question says otherwise. */
+    String table() {
+        return Session.EVENTS;
+    }
+
     /** Scope, family, filters and (when asked) the period. */
     Cond baseCondition(boolean withPeriod) {
         List<Cond> all = new ArrayList<>();
@@ -151,14 +174,14 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** When the period hid every matching event: which period holds them. */
     String explainEmpty() {
-        return explainEmpty(session, baseCondition(false), effectivePeriod());
+        return explainEmpty(session, table(), baseCondition(false), effectivePeriod());
     }
 
-    static String explainEmpty(Session session, Cond withoutPeriod, TimePeriod p) {
+    static String explainEmpty(Session session, String table, Cond withoutPeriod, TimePeriod p) {
         if (p.isAll()) {
             return null;
         }
-        Table t = session.run(Query.from(Session.EVENTS).where(withoutPeriod)
+        Table t = session.run(Query.from(table).where(withoutPeriod)
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
                 .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
                 .select(Expr.count(), "N"));
@@ -239,6 +262,15 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             any.add(Cond.eq(a.column(), true));
         }
         filters.add(Cond.or(any));
+    }
+
+    /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */
+    static <E> E[] parse(String[] texts, String what, Function<String, E> parser, IntFunction<E[]> array) {
+        List<E> out = new ArrayList<>();
+        for (String s : list(texts, what)) {
+            out.add(parser.apply(s));
+        }
+        return out.toArray(array.apply(0));
     }
 
     static <E> List<E> list(E[] values, String what) {

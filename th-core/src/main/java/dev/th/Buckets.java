@@ -14,13 +14,15 @@ import org.dflib.DataFrame;
  */
 public final class Buckets {
     private final Session session;
+    private final String table;
     private final Cond condition;
     private final Cond withoutPeriod;
     private final Histogram histogram;
     private final TimePeriod period;
 
-    Buckets(Session session, Cond withoutPeriod, List<String> allowedSplit, Histogram histogram, TimePeriod period) {
+    Buckets(Session session, String table, Cond withoutPeriod, List<String> allowedSplit, Histogram histogram, TimePeriod period) {
         this.session = session;
+        this.table = table;
         this.withoutPeriod = withoutPeriod;
         Cond p = Ask.periodCondition(period, session);
         this.condition = p == null ? withoutPeriod : Cond.and(List.of(withoutPeriod, p));
@@ -43,10 +45,10 @@ public final class Buckets {
         Expr bucket = Expr.call(histogram.interval() == Histogram.Interval.HOUR ? Expr.Fn.TRUNC_HOUR : Expr.Fn.TRUNC_DAY,
                 Expr.col("DateTime"));
         String split = histogram.splitColumn();
-        Query q = Query.from(Session.EVENTS).where(condition).select(bucket, "DateTime");
+        Query q = Query.from(table).where(condition).select(bucket, "DateTime");
         List<String> columns = new ArrayList<>(List.of("DateTime"));
         if (split != null) {
-            Table top = session.run(Query.from(Session.EVENTS).where(condition)
+            Table top = session.run(Query.from(table).where(condition)
                     .where(Cond.not(Cond.isNull(split)))
                     .select(Expr.col(split), split).select(Expr.count(), "N")
                     .groupBy(Expr.col(split))
@@ -73,7 +75,7 @@ public final class Buckets {
         for (Object[] r : t.rows()) {
             rows.add(new Bucket(session, t.columns(), r, split));
         }
-        String why = rows.isEmpty() ? Ask.explainEmpty(session, withoutPeriod, period) : null;
+        String why = rows.isEmpty() ? Ask.explainEmpty(session, table, withoutPeriod, period) : null;
         return new Hits<>(columns, rows, why);
     }
 

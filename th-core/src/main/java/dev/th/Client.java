@@ -44,7 +44,8 @@ public final class Client {
 
     /** One machine by name, first name label, or Muid. */
     public Machine machine(String nameOrMuid) {
-        return Machine.pick(machines(), nameOrMuid, "in client " + id).withPeriod(period());
+        Machine m = Machine.pick(machines(), nameOrMuid, "in client " + id);
+        return period != null ? m.withPeriod(period) : m;
     }
 
     /** get_executions over every machine of the client. */

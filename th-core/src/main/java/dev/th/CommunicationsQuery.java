@@ -13,25 +13,13 @@ import java.util.List;
  * counted in {@code Times}, and keep the N most frequent), {@code period}, {@code histogram}.
  * Rows are {@link Connection}s.
  */
-public final class CommunicationsQuery extends Ask<Connection, CommunicationsQuery> {
+public final class CommunicationsQuery extends FileAsk<Connection, CommunicationsQuery> {
     private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
             "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
-    private final List<String> columns;
     private Integer top;
 
     CommunicationsQuery(Session session, Scope scope, List<String> columns) {
-        super(session, scope);
-        this.columns = columns;
-    }
-
-    /** The seed's {@code file}: connections made by processes of these files. */
-    public CommunicationsQuery file(File... files) {
-        fileFilter(Side.PARENT, list(files, "file"));
-        return this;
-    }
-
-    public CommunicationsQuery file(String... files) {
-        return file(File.of(files).toArray(new File[0]));
+        super(session, scope, Side.PARENT, columns, Connection::new, "network");
     }
 
     /** The seed's {@code protocol} (compared ignoring case). */
@@ -45,11 +33,7 @@ public final class CommunicationsQuery extends Ask<Connection, CommunicationsQue
     }
 
     public CommunicationsQuery protocol(String... protocols) {
-        List<Protocol> p = new ArrayList<>();
-        for (String s : list(protocols, "protocol")) {
-            p.add(Protocol.parse(s));
-        }
-        return protocol(p.toArray(new Protocol[0]));
+        return protocol(parse(protocols, "protocol", Protocol::parse, Protocol[]::new));
     }
 
     /** The seed's {@code port} by number: the remote or the local end uses one of them. */
@@ -149,20 +133,5 @@ public final class CommunicationsQuery extends Ask<Connection, CommunicationsQue
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("ParentGuid")), "ParentGuid")
                 .orderBy(Expr.count(), true).orderBy(first, false).orderBy(Expr.col("RemoteIp"), false)
                 .limit(top);
-    }
-
-    @Override
-    List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    RowFactory<Connection> factory() {
-        return Connection::new;
-    }
-
-    @Override
-    String family() {
-        return "network";
     }
 }

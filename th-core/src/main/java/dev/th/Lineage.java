@@ -145,6 +145,7 @@ final class Lineage {
     /** Ancestors, the process and its descendants, in time order, within {@code period}. */
     static Hits<Process> tree(Process p, TimePeriod period) {
         Map<String, Process> nodes = new LinkedHashMap<>();
+        Map<String, Integer> depth = new java.util.HashMap<>();
         Process self = p;
         if (!"create".equals(p.operation()) && p.guid() != null) {
             List<Process> own = rows(p, p.session.run(creations(p).where(Cond.eq("ChildGuid", p.guid())).limit(1)));
@@ -153,16 +154,18 @@ final class Lineage {
             }
         }
         nodes.put(key(self), self);
+        depth.put(key(self), 0);
         Process cur = self;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+        for (int level = 1; level <= MAX_DEPTH; level++) {
             Process up = loggedParent(cur);
             if (up == null || nodes.containsKey(key(up))) {
                 break;
             }
             nodes.put(key(up), up);
+            depth.put(key(up), -level);
             cur = up;
         }
-        descendants(self, nodes);
+        descendants(self, nodes, depth);
         TimePeriod.Range r = period.resolve(p.session.clock);
         List<Process> out = new ArrayList<>();
         for (Process n : nodes.values()) {
@@ -172,7 +175,9 @@ final class Lineage {
             }
             out.add(n);
         }
-        out.sort(Comparator.comparing(Process::time, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // time order; a parent before its child when both have the same time
+        out.sort(Comparator.comparing(Process::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(n -> depth.getOrDefault(key(n), 0)));
         String why = null;
         if (out.isEmpty() && !nodes.isEmpty()) {
             why = "nothing in period " + period + "; the execution tree of " + p.name() + " has " + nodes.size()
@@ -181,7 +186,7 @@ final class Lineage {
         return new Hits<>(SeedColumns.EXECUTION_TREE, out, why);
     }
 
-    private static void descendants(Process root, Map<String, Process> nodes) {
+    private static void descendants(Process root, Map<String, Process> nodes, Map<String, Integer> depths) {
         if (root.guid() != null) {
             Set<String> frontier = new LinkedHashSet<>(List.of(root.guid()));
             for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty() && nodes.size() < MAX_NODES; depth++) {
@@ -191,6 +196,7 @@ final class Lineage {
                 frontier = new LinkedHashSet<>();
                 for (Process c : level) {
                     if (c.guid() != null && nodes.putIfAbsent(key(c), c) == null) {
+                        depths.put(key(c), depth + 1);
                         frontier.add(c.guid());
                     }
                 }
@@ -203,6 +209,7 @@ final class Lineage {
             for (Process f : frontier) {
                 for (Process c : children(f)) {
                     if (nodes.putIfAbsent(key(c), c) == null) {
+                        depths.put(key(c), depth + 1);
                         next.add(c);
                     }
                 }

@@ -230,6 +230,11 @@ public final class Process extends Row {
         return Machine.byMuid(session, muid(), period());
     }
 
+    /** The seed's {@code get_machine(period)}: the machine, its questions defaulting to {@code period}. */
+    public Machine machine(TimePeriod period) {
+        return Machine.byMuid(session, muid(), period);
+    }
+
     /** The seed's {@code get_user}: the user that ran the process. */
     public User user() {
         if (loggedUser() == null) {

@@ -10,6 +10,8 @@ import java.util.Objects;
 final class Session {
     static final String EVENTS = "events";
     static final String IOAS = "ioas";
+    /** Detections of every source: the events of family detection and the IoC matches (a view). */
+    static final String DETECTIONS = "detections";
 
     final QueryEngine engine;
     final Clock clock;

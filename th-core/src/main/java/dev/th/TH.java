@@ -31,6 +31,11 @@ public final class TH implements AutoCloseable {
         this.session = new Session(engine, clock);
     }
 
+    /** Opens the store in {@code ./th-data}. */
+    public static TH open() {
+        return open(Path.of("th-data"));
+    }
+
     /** Opens the store in {@code dataDir} (default {@code ./th-data}) with the first engine that accepts it. */
     public static TH open(Path dataDir) {
         return open(dataDir, Clock.systemUTC());
@@ -104,6 +109,65 @@ public final class TH implements AutoCloseable {
     /** A machine of any client by Muid, name or first name label; an error lists the machines when none or several match. */
     public Machine machine(String nameOrMuid) {
         return Machine.pick(machines(), nameOrMuid, "in the store");
+    }
+
+    /** Several machines, each by Muid, name or first name label (the seed's Machine(muid=[...]) / Machine(name=[...])). */
+    public Hits<Machine> machines(String... namesOrMuids) {
+        Hits<Machine> all = machines();
+        List<Machine> out = new ArrayList<>();
+        for (String n : namesOrMuids) {
+            Machine m = Machine.pick(all, n, "in the store");
+            if (out.stream().noneMatch(x -> x.muid().equals(m.muid()))) {
+                out.add(m);
+            }
+        }
+        return new Hits<>(Machine.COLUMNS, out, null);
+    }
+
+    /**
+     * The process created with this process GUID (braces and case ignored), as a row of
+     * get_processes; its questions default to the session's period.
+     */
+    public Process process(String guid) {
+        String g = guid == null ? "" : guid.trim().replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
+        Hits<Process> h = new ProcessesQuery(session, new Scope(dev.th.query.Cond.eq("ChildGuid", g), TimePeriod::all, "guid " + g))
+                .period(TimePeriod.all()).fetch();
+        if (h.isEmpty()) {
+            throw new IllegalArgumentException("no process created with GUID " + g + " in the store");
+        }
+        Process p = h.get(0);
+        p.period = session.defaultPeriod();
+        return p;
+    }
+
+    /**
+     * The process that had {@code pid} on the machine {@code machine} (name or Muid) at
+     * {@code time}: the last creation of that pid at or before {@code time} (a pid reused later
+     * names another process). Prefers the creation logged with a GUID when both sources logged it.
+     */
+    public Process process(String machine, long pid, java.time.Instant time) {
+        Machine m = machine(machine);
+        Hits<Process> h = new ProcessesQuery(session, new Scope(dev.th.query.Cond.and(List.of(
+                dev.th.query.Cond.eq("Muid", m.muid()), dev.th.query.Cond.eq("ChildPid", pid),
+                dev.th.query.Cond.cmp("DateTime", dev.th.query.Cond.Op.LE, time))), TimePeriod::all, "pid " + pid))
+                .period(TimePeriod.all()).fetch();
+        if (h.isEmpty()) {
+            throw new IllegalArgumentException("no process with pid " + pid + " created on " + m.name() + " at or before " + time);
+        }
+        Process last = h.get(h.size() - 1);
+        Process chosen = last;
+        for (Process p : h) {
+            if (p.guid() != null && !p.time().isAfter(last.time()) && java.time.Duration.between(p.time(), last.time()).toSeconds() < 1) {
+                chosen = p;
+            }
+        }
+        Process end = chosen;
+        java.time.Instant ended = Lineage.end(end);
+        if (ended != null && !ended.isAfter(time)) {
+            throw new IllegalArgumentException("pid " + pid + " on " + m.name() + " had ended at " + ended + " before " + time);
+        }
+        chosen.period = session.defaultPeriod();
+        return chosen;
     }
 
     /** A user by name ({@code DOMAIN\\name} or {@code name}), for its pivots. */

@@ -14,7 +14,7 @@ import java.util.List;
 public final class UsersQuery extends Ask<User, UsersQuery> {
 
     UsersQuery(Session session, Scope scope) {
-        super(session, scope);
+        super(session, scope, SeedColumns.USERS, User::new, null);
         filters.add(Cond.not(Cond.isNull("LoggedUser")));
     }
 
@@ -36,20 +36,5 @@ public final class UsersQuery extends Ask<User, UsersQuery> {
                 .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Date")), "NumDays")
                 .groupBy(Expr.col("LoggedUser"))
                 .orderBy(Expr.col("LoggedUser"), false);
-    }
-
-    @Override
-    List<String> columns() {
-        return SeedColumns.USERS;
-    }
-
-    @Override
-    RowFactory<User> factory() {
-        return User::new;
-    }
-
-    @Override
-    String family() {
-        return null;
     }
 }

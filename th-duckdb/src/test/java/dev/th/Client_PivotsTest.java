@@ -4,27 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Client, User and File pivots across the two machines of the test store. */
-class Client_PivotsTest {
-    static TH th;
-
-    @BeforeAll
-    static void open() {
-        th = Stores.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
-    }
+class Client_PivotsTest extends OtrfStoreTest {
 
     static List<String> names(Hits<Machine> h) {
         return h.list().stream().map(Machine::name).toList();

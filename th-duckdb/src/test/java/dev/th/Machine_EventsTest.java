@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +15,12 @@ import org.junit.jupiter.api.Test;
  * Machine.events() (get_events) on WORKSTATION5 for 2020-10-23, the day of the purplesharp file:
  * 692 events, whose counts per Channel|EventID are those of reference-counts.json.
  */
-class Machine_EventsTest {
-    static TH th;
+class Machine_EventsTest extends OtrfStoreTest {
     static Machine ws5;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         ws5 = th.machine("WORKSTATION5");
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test

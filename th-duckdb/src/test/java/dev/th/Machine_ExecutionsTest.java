@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.th.fixture.Stores;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,21 +16,12 @@ import org.junit.jupiter.api.Test;
  * create = Sysmon 1 + Security 4688 (1+6 + 1+6), kill = Sysmon 5 + Security 4689 (3+1 + 3+1),
  * thread = Sysmon 8 (0+1), load = Sysmon 7 (30+241), access = Sysmon 10 (68+253).
  */
-class Machine_ExecutionsTest {
-    static TH th;
+class Machine_ExecutionsTest extends OtrfStoreTest {
     static Machine ws5;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         ws5 = th.machine("WORKSTATION5");
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test
@@ -127,7 +117,7 @@ class Machine_ExecutionsTest {
 
     @Test
     void defaultPeriodIsTodayAndAnEmptyAnswerSaysWhere() {
-        try (TH today = TH.open(Stores.dataDir(), Stores.CLOCK)) {
+        try (TH today = TH.open(Stores.otrfDir(), Stores.CLOCK)) {
             // "today" is 2020-10-23: the 12 creations of purplesharp, not the 2 of 2020-10-18
             Machine m = today.machine("WORKSTATION5");
             assertEquals(TimePeriod.today(), m.period());

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,20 +16,7 @@ import org.junit.jupiter.api.Test;
  * WORKSTATION5's first and last events are 2020-10-18T07:49:39.776 and 2020-10-23T03:12:11.017;
  * MKT01 has 98 Sysmon 28 and 2 Sysmon 29 (blocked) events; no Defender events anywhere.
  */
-class Machine_IdentityTest {
-    static TH th;
-
-    @BeforeAll
-    static void open() {
-        th = Stores.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
-    }
+class Machine_IdentityTest extends OtrfStoreTest {
 
     @Test
     void identityAndLookups() {

@@ -3,12 +3,9 @@ package dev.th;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.time.LocalDate;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +14,7 @@ import org.junit.jupiter.api.Test;
  * 53,698 events are all on Tuesday 2023-08-15: 46,341 in hour 09 and 7,357 in hour 10 (counted
  * from the source file).
  */
-class Machine_UsersTimetableTest {
-    static TH th;
-
-    @BeforeAll
-    static void open() {
-        th = Stores.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
-    }
+class Machine_UsersTimetableTest extends OtrfStoreTest {
 
     @Test
     void usersWithFirstLastAndActiveDays() {

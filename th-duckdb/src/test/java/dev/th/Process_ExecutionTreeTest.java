@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.FixtureStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.th.fixture.Replay;
 import dev.th.fixture.Stores;
 import dev.th.testing.SharedData;
 import java.nio.file.Files;
@@ -12,10 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +25,7 @@ import org.junit.jupiter.api.Test;
  * cmd.exe 7588 (09:54:54.690–09:55:42.551) → conhost, systeminfo, whoami, whoami, tasklist; and
  * → cmd.exe 6924 (09:56:43.019–09:57:02.880) → conhost, whoami.
  */
-class Process_ExecutionTreeTest {
-    static TH th;
-
-    @BeforeAll
-    static void open() {
-        th = Stores.open();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
-    }
+class Process_ExecutionTreeTest extends OtrfStoreTest {
 
     static List<String> names(Hits<Process> h) {
         List<String> out = new ArrayList<>();
@@ -120,8 +105,11 @@ class Process_ExecutionTreeTest {
         // new processes. Without 4689 (no kill events) the lifetime of pid 1988 ends at its reuse.
         Path zip = SharedData.require("otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip");
         for (boolean withKills : new boolean[] {true, false}) {
-            Path dir = Files.createTempDirectory("th-reuse");
-            FixtureStore.build(dir, List.of(zip), e -> isCreateOrKill(e, withKills), List.of(Duration.ZERO, Duration.ofHours(1)));
+            Path tmp = Files.createTempDirectory("th-reuse");
+            Stores.deleteOnExit(tmp);
+            Path replayed = Replay.write(zip, tmp.resolve("replayed.json"), e -> isCreateOrKill(e, withKills),
+                    List.of(Duration.ZERO, Duration.ofHours(1)));
+            Path dir = Stores.build("th-reuse-store", List.of(replayed));
             try (TH reuse = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
                 Machine mkt = reuse.machine("MKT01");
                 Hits<Process> payloads = mkt.executions().operation(Operation.Process.CREATE).file("winx64_payload.exe").fetch();
@@ -142,11 +130,11 @@ class Process_ExecutionTreeTest {
         }
     }
 
-    static boolean isCreateOrKill(Map<String, Object> e, boolean withKills) {
-        if (!"security".equalsIgnoreCase(String.valueOf(e.get("Channel")))) {
+    static boolean isCreateOrKill(ObjectNode e, boolean withKills) {
+        if (!"security".equalsIgnoreCase(e.path("Channel").asText())) {
             return false;
         }
-        String id = String.valueOf(e.get("EventID"));
+        String id = e.path("EventID").asText();
         return id.equals("4688") || withKills && id.equals("4689");
     }
 

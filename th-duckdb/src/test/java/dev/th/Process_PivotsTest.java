@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.th.fixture.Stores;
 import java.util.List;
 import org.dflib.DataFrame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +15,13 @@ import org.junit.jupiter.api.Test;
  * file: 39 Sysmon 7 (loads), 2 Sysmon 10 (accesses), 1 Sysmon 1 (creates notepad.exe), 1 Sysmon 8
  * (remote thread into notepad.exe), 2 Sysmon 11 (files), 1 Sysmon 13 (registry), no Sysmon 3.
  */
-class Process_PivotsTest {
-    static TH th;
+class Process_PivotsTest extends OtrfStoreTest {
     static Process purple;
 
     @BeforeAll
     static void open() {
-        th = Stores.open();
         purple = th.machine("WORKSTATION5").processes().file("PurpleSharp.exe").fetch().list().stream()
                 .filter(p -> p.guid() != null).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void close() {
-        if (th != null) {
-            th.close();
-        }
     }
 
     @Test
@@ -93,6 +82,24 @@ class Process_PivotsTest {
         assertTrue(all.height() >= 1);
         assertEquals(all.get("CommandLine", 0), top1.get("CommandLine", 0));
         assertThrows(IllegalArgumentException.class, () -> cmd.commandlines(TimePeriod.all(), 0));
+    }
+
+    @Test
+    void lookupsByGuidAndByPidAtATime() {
+        Process byGuid = th.process("{39E4A257-8244-5F92-C117-000000000700}");
+        assertEquals("PurpleSharp.exe", byGuid.name());
+        assertEquals(8972L, byGuid.pid());
+        Process byPid = th.process("WORKSTATION5", 9908, java.time.Instant.parse("2020-10-23T03:12:05Z"));
+        assertEquals("notepad.exe", byPid.name());
+        assertEquals("39e4a257-8244-5f92-c217-000000000700", byPid.guid());
+        // MKT01's cmd.exe 7588 ended at 09:55:42.551 (4689)
+        Process cmd = th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:55:00Z"));
+        assertEquals("cmd.exe", cmd.name());
+        assertThrows(IllegalArgumentException.class,
+                () -> th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:58:00Z")));
+        assertThrows(IllegalArgumentException.class, () -> th.process("not-a-guid' OR 1=1"));
+        assertEquals(List.of("MKT01.pandalab.com", "WORKSTATION5"),
+                th.machines("workstation5", "MKT01", "a05250fa6e512c68b2aad2223aff7e01").list().stream().map(Machine::name).sorted().toList());
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
+import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +31,9 @@ import java.util.stream.Stream;
  * <p>The real EVTX files of {@code shared/data} are copied {@code --copies} times into a work
  * folder; each copy gets its number written into the unused padding of the file header (bytes
  * 0x200.., outside the header checksum), so every copy has its own content hash and is stored
- * anew. Usage: {@code IngestBench [--data DIR] [--copies N] [--work DIR] [--no-evtxexport]}.
+ * anew. Usage: {@code IngestBench [--data DIR] [--copies N] [--work DIR] [--only NAME_PART]
+ * [--rounds N] [--no-evtxexport]} ({@code --only} keeps the files whose name contains NAME_PART;
+ * each variant runs N times, interleaved, and the median is shown: the machine may be shared).
  */
 public final class IngestBench {
     private static final int PADDING_OFFSET = 0x200;
@@ -42,20 +46,35 @@ public final class IngestBench {
         int copies = 12;
         Path work = null;
         boolean evtxexport = true;
+        String only = null;
+        int rounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--copies" -> copies = Integer.parseInt(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--no-evtxexport" -> evtxexport = false;
+                case "--only" -> only = args[++i];
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --data DIR --copies N --work DIR --no-evtxexport)");
+                        + " (use --data DIR --copies N --work DIR --only NAME_PART --rounds N --no-evtxexport)");
             }
         }
         if (work == null) {
             work = Files.createTempDirectory("th-ingest-bench");
         }
-        List<Path> originals = evtxUnder(data);
+        try {
+            measure(data, copies, work, evtxexport, only, rounds);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void measure(Path data, int copies, Path work, boolean evtxexport, String only, int rounds)
+            throws Exception {
+        String filter = only;
+        List<Path> originals = evtxUnder(data).stream()
+                .filter(p -> filter == null || p.getFileName().toString().contains(filter)).toList();
         if (originals.isEmpty()) {
             throw new IllegalStateException("no .evtx file under " + data.toAbsolutePath());
         }
@@ -73,38 +92,81 @@ public final class IngestBench {
         ingest(work.resolve("warmup"), List.of(input.resolve("copy-0")), true);
         parseOnly(files.subList(0, originals.size()));
 
-        long t0 = System.nanoTime();
-        long parsed = parseOnly(files);
-        double parseSecs = (System.nanoTime() - t0) / 1e9;
-        row("parse only (EvtxReader, 1 thread)", bytes, parsed, parseSecs);
-
-        t0 = System.nanoTime();
-        IngestReport seq = ingest(work.resolve("store-seq"), List.of(input), false);
-        double seqSecs = (System.nanoTime() - t0) / 1e9;
-        check(seq, parsed);
-        row("full ingest, 1 thread (Ingest.sequential)", bytes, seq.stored(), seqSecs);
-
-        t0 = System.nanoTime();
-        IngestReport par = ingest(work.resolve("store-par"), List.of(input), true);
-        double parSecs = (System.nanoTime() - t0) / 1e9;
-        check(par, parsed);
-        row("full ingest, 2 threads (Ingest.into)", bytes, par.stored(), parSecs);
-
-        if (evtxexport) {
-            t0 = System.nanoTime();
-            int failed = evtxexport(files);
-            double exSecs = (System.nanoTime() - t0) / 1e9;
-            row("evtxexport -f xml > /dev/null (one process per file)" + (failed > 0 ? ", " + failed + " failed" : ""),
-                    bytes, parsed, exSecs);
-            System.out.printf("full ingest (2 threads) is %.1fx evtxexport%n", exSecs / parSecs);
+        List<String> names = List.of("parse only (EvtxReader, 1 thread)", "parse + normalize, no store (1 thread)", "full ingest, 1 thread (Ingest.sequential)",
+                "full ingest, 2 threads (Ingest.into)", "evtxexport -f xml > /dev/null, one process per file");
+        List<List<double[]>> runs = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            runs.add(new ArrayList<>());
         }
-        System.out.printf("peak heap used: %d MB (max heap %d MB); store file %.1f MB%n", peakHeap() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, Files.size(work.resolve("store-par").resolve(DuckDbStore.FILE_NAME)) / 1e6);
-        deleteTree(work);
+        long events = 0;
+        String storeSize = "";
+        for (int round = 0; round < rounds; round++) {
+            double[] c = clock();
+            events = parseOnly(files);
+            runs.get(0).add(since(c));
+
+            c = clock();
+            parseAndNormalize(files);
+            runs.get(1).add(since(c));
+
+            c = clock();
+            IngestReport seq = ingest(work.resolve("store-seq-" + round), List.of(input), false);
+            runs.get(2).add(since(c));
+            check(seq, events);
+
+            c = clock();
+            IngestReport par = ingest(work.resolve("store-par-" + round), List.of(input), true);
+            runs.get(3).add(since(c));
+            check(par, events);
+            Path db = work.resolve("store-par-" + round).resolve(DuckDbStore.FILE_NAME);
+            storeSize = String.format("%.1f MB", Files.size(db) / 1e6);
+            deleteTree(work.resolve("store-seq-" + round));
+            deleteTree(work.resolve("store-par-" + round));
+
+            if (evtxexport) {
+                runs.get(4).add(evtxexport(files));
+            }
+        }
+        System.out.printf("median of %d rounds; CPU = process CPU time (all threads; for evtxexport, its processes)%n", rounds);
+        System.out.println("| run | wall | MB/s (wall) | events/s (wall) | CPU | MB/s per CPU second |");
+        System.out.println("|---|---|---|---|---|---|");
+        double[] par = median(runs.get(3));
+        for (int k = 0; k < names.size(); k++) {
+            if (runs.get(k).isEmpty()) {
+                continue;
+            }
+            double[] m = median(runs.get(k));
+            System.out.printf("| %s | %.2f s | %.1f | %,.0f | %.2f s | %.1f |%n", names.get(k), m[0], bytes / 1e6 / m[0],
+                    events / m[0], m[1], bytes / 1e6 / m[1]);
+        }
+        if (evtxexport) {
+            double[] ex = median(runs.get(4));
+            System.out.printf("full ingest (2 threads) vs evtxexport: %.1fx by wall time, %.1fx by CPU time%n",
+                    ex[0] / par[0], ex[1] / par[1]);
+        }
+        System.out.printf("heap: sum of the heap pools' peaks %d MB (an upper bound; max heap %d MB); store file %s; load average at the end %.1f%n",
+                peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20, storeSize,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static void row(String what, long bytes, long events, double secs) {
-        System.out.printf("| %s | %.2f s | %.1f MB/s | %,.0f events/s |%n", what, secs, bytes / 1e6 / secs, events / secs);
+    /** Wall and process CPU time now, in seconds. */
+    static double[] clock() {
+        return new double[] {System.nanoTime() / 1e9, cpuSeconds()};
+    }
+
+    static double[] since(double[] start) {
+        return new double[] {System.nanoTime() / 1e9 - start[0], cpuSeconds() - start[1]};
+    }
+
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    static double[] median(List<double[]> xs) {
+        List<double[]> sorted = new ArrayList<>(xs);
+        sorted.sort(Comparator.comparingDouble(x -> x[0]));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void check(IngestReport r, long expected) {
@@ -143,27 +205,64 @@ public final class IngestBench {
         return n[0];
     }
 
-    private static int evtxexport(List<Path> files) throws IOException, InterruptedException {
-        int failed = 0;
+    /** Parses and normalizes every file, keeping nothing: the pipeline's cost without the store. */
+    private static long parseAndNormalize(List<Path> files) throws IOException {
+        EvtxReader reader = new EvtxReader();
+        Normalizer normalizer = new Normalizer();
+        long[] n = new long[1];
+        EventSink sink = new EventSink() {
+            @Override
+            public void accept(RawEvent event) {
+                if (normalizer.normalize(event, "bench").get(Column.Fields) != null) {
+                    n[0]++;
+                }
+            }
+
+            @Override
+            public void reject(long offset, long records, String reason) {
+                throw new IllegalStateException("rejected at " + offset + ": " + reason);
+            }
+        };
         for (Path f : files) {
-            Process p = new ProcessBuilder("evtxexport", "-f", "xml", f.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) {
-                failed++;
+            try (InputStream in = Files.newInputStream(f)) {
+                reader.read(in, f.toString(), "-", sink);
             }
         }
-        return failed;
+        return n[0];
     }
 
-    private static List<Path> evtxUnder(Path data) throws IOException {
+    /** Runs evtxexport on every file from one shell; wall and the children's CPU seconds. */
+    static double[] evtxexport(List<Path> files) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c",
+                "fail=0; for f in \"$@\"; do evtxexport -f xml \"$f\" > /dev/null 2>&1 || fail=$((fail+1)); done; "
+                        + "echo failed=$fail; times", "evtxexport-bench"));
+        files.forEach(f -> cmd.add(f.toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !out.contains("failed=0")) {
+            throw new IllegalStateException("evtxexport failed: " + out);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        // `times` prints the shell's user/sys, then its children's: "0m1.234s 0m0.567s"
+        String[] lines = out.strip().split("\n");
+        String[] children = lines[lines.length - 1].trim().split("\\s+");
+        return new double[] {wall, shellSeconds(children[0]) + shellSeconds(children[1])};
+    }
+
+    private static double shellSeconds(String t) {
+        int m = t.indexOf('m');
+        return Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+    }
+
+    static List<Path> evtxUnder(Path data) throws IOException {
         try (Stream<Path> s = Files.walk(data)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".evtx") && Files.isRegularFile(p)).sorted().toList();
         }
     }
 
     /** Copies with distinct content: the copy number in the header's unused padding. */
-    private static List<Path> makeCopies(List<Path> originals, Path input, int copies) throws IOException {
+    static List<Path> makeCopies(List<Path> originals, Path input, int copies) throws IOException {
         List<Path> out = new ArrayList<>();
         for (int k = 0; k < copies; k++) {
             Path dir = Files.createDirectories(input.resolve("copy-" + k));
@@ -176,7 +275,7 @@ public final class IngestBench {
         return out;
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -186,7 +285,7 @@ public final class IngestBench {
         return sum;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

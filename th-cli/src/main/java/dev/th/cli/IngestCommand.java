@@ -37,18 +37,26 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX or JSON files, folders, zip archives.")
     List<Path> paths;
 
+    @Mixin
+    IngestHunt hunt;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return ingest(db.path(), client, paths, report, spec);
+        return ingest(db.path(), client, paths, report, spec, hunt);
     }
 
     static int ingest(Path dataDir, String client, List<Path> paths, Path reportFile, CommandSpec spec) {
+        return ingest(dataDir, client, paths, reportFile, spec, null);
+    }
+
+    static int ingest(Path dataDir, String client, List<Path> paths, Path reportFile, CommandSpec spec,
+            IngestHunt hunt) {
         IngestReport r;
         try (DuckDbStore store = DuckDbStore.open(dataDir)) {
-            r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err);
+            r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err, hunt);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());
             return 1;

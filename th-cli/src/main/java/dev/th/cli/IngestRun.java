@@ -23,20 +23,35 @@ final class IngestRun {
     }
 
     static IngestReport run(DuckDbStore store, String clientId, List<Path> paths, PrintWriter out, PrintStream err) {
+        return run(store, clientId, paths, out, err, null);
+    }
+
+    /** As above, hunting each input right after it is stored when {@code hunt} is given. */
+    static IngestReport run(DuckDbStore store, String clientId, List<Path> paths, PrintWriter out, PrintStream err,
+            IngestHunt hunt) {
         long t0 = System.nanoTime();
         IngestReport report;
         ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        IngestHunt.Hook hook = hunt == null ? null : hunt.start(bar, store, clientId, err);
         try (Ingest ingest = Ingest.into(store, clientId)) {
-            if (bar != null) {
+            if (hook != null) {
+                ingest.listener(hook).tap(hook);
+            } else if (bar != null) {
                 ingest.listener(bar);
             }
             report = ingest.run(paths, new Sources(), Readers.defaults());
+            if (hook != null) {
+                hook.finish();
+            }
         } finally {
             if (bar != null) {
                 bar.finish();
             }
         }
         summary(report, (System.nanoTime() - t0) / 1e9, store, out);
+        if (hook != null) {
+            hook.summary(out);
+        }
         return report;
     }
 

@@ -1,9 +1,7 @@
 package dev.th.cli;
 
-import dev.th.ingest.StoreException;
 import dev.th.store.DuckDbStore;
 import dev.th.store.Machines;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,17 +26,9 @@ public final class MachinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(db.path().resolve(DuckDbStore.FILE_NAME))) {
-            spec.commandLine().getErr().println("th machines: no store in " + db.path()
-                    + " (run `th ingest --db " + db.path() + " PATH...` first)");
-            return 1;
-        }
-        try (DuckDbStore store = DuckDbStore.open(db.path())) {
+        try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
             Output.print(Machines.list(store), format, spec.commandLine().getOut());
             return 0;
-        } catch (StoreException e) {
-            spec.commandLine().getErr().println("th machines: " + e.getMessage());
-            return 1;
         }
     }
 }

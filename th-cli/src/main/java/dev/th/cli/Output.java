@@ -3,13 +3,18 @@ package dev.th.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.th.hunt.ioa.Ioa;
+import dev.th.hunt.ioa.IoaFrames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import org.dflib.DataFrame;
 
 /**
@@ -38,6 +43,11 @@ public final class Output {
             default -> throw new IllegalArgumentException("unknown format " + format);
         }
         out.flush();
+    }
+
+    /** Writes IoAs in {@code format}: the short columns in a table, every output column in CSV and JSON. */
+    static void ioas(List<Ioa> ioas, Format format, PrintWriter out) {
+        print(IoaFrames.of(ioas, format == Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, out);
     }
 
     private static void table(DataFrame df, PrintWriter out) {
@@ -88,7 +98,15 @@ public final class Output {
         if (v instanceof LocalDateTime t) {
             return TABLE_TIME.format(t);
         }
+        if (v instanceof Instant t) {
+            return TABLE_TIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
         return v.toString();
+    }
+
+    /** A single value in full (times in ISO-8601 UTC), as CSV and JSON show it. */
+    static String text(Object v) {
+        return fullText(v);
     }
 
     private static String fullText(Object v) {

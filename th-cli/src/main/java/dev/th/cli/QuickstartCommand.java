@@ -1,7 +1,6 @@
 package dev.th.cli;
 
 import dev.th.ingest.IngestReport;
-import dev.th.ingest.StoreException;
 import dev.th.store.DuckDbStore;
 import dev.th.store.Machines;
 import java.io.PrintWriter;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * system property {@code th.home}, set by the {@code th} launcher) and shows what was stored.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Ingest the sample logs shipped with TH (samples/) and show the machines found.")
+        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack and sum the IoAs up.")
 public final class QuickstartCommand implements Callable<Integer> {
     @Mixin
     DataDir db;
@@ -43,17 +42,17 @@ public final class QuickstartCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Ingesting the samples of " + samples + " into " + db.path() + " ...");
-        try (DuckDbStore store = DuckDbStore.open(db.path())) {
+        try (DuckDbStore store = db.open()) {
             IngestReport r = IngestRun.run(store, "default", inputs, out, System.err);
             out.println();
             out.println("Machines:");
             Output.print(Machines.list(store), Output.Format.table, out);
             out.println();
+            QuickHunt.run(store, out);
+            out.println();
             out.println("Next: th machines --db " + db.path() + "   |   th ingest --db " + db.path() + " YOUR_LOGS...");
+            out.println("      th ioa list --db " + db.path() + "   |   th hunt --db " + db.path() + " --rules SIGMA_RULES_FOLDER");
             return r.allRead() ? 0 : 2;
-        } catch (StoreException e) {
-            spec.commandLine().getErr().println("th quickstart: " + e.getMessage());
-            return 1;
         }
     }
 }

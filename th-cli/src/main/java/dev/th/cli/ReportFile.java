@@ -17,6 +17,9 @@ import java.util.Map;
  * The JSON report of {@code th ingest --report FILE}:
  * {@code {"files":[{"path","read","stored","rejected","duplicates","byEventId":{"<Channel>|<EventID>":N},
  * "errors":[{"offset","reason"}]}]}}, with read = stored + rejected + duplicates for every file.
+ * Warnings (damage that lost no record, e.g. a chunk checksum that does not match) are listed in
+ * {@code errors} too, their reason starting with {@code "warning (no record lost): "}; an offset
+ * of -1 means the whole input.
  */
 final class ReportFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -12,12 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -47,24 +42,12 @@ class IngestCommandTest {
     }
 
     private static long count(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.resolve("th.duckdb"));
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return StoreSql.count(db, sql);
     }
 
     /** The offsets of every record of the intact file, read from the store of an intact ingest. */
     private static List<Long> recordOffsets(Path db) throws SQLException {
-        List<Long> offsets = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.resolve("th.duckdb"));
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT SourceOffset FROM events ORDER BY SourceOffset")) {
-            while (rs.next()) {
-                offsets.add(rs.getLong(1));
-            }
-        }
-        return offsets;
+        return StoreSql.longs(db, "SELECT SourceOffset FROM events ORDER BY SourceOffset");
     }
 
     private static JsonNode checkedReport(Path file) throws IOException {

@@ -10,52 +10,24 @@ import dev.th.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code th quickstart} and {@code th machines} on a temporary store: the samples shipped in
  * samples/ are copies of files of reference-counts.json, so their stored counts are known.
  */
+@ExtendWith(ThHome.class)
 class QuickstartCommandTest {
-    private static String before;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void home() {
-        before = System.getProperty("th.home");
-        System.setProperty("th.home", Path.of("..").toAbsolutePath().normalize().toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty("th.home");
-        } else {
-            System.setProperty("th.home", before);
-        }
-    }
-
     private static long storedFromHash(Path db, String hash) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.resolve("th.duckdb"));
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE SourceHash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return StoreSql.count(db, "SELECT count(*) FROM events WHERE SourceHash = ?", hash);
     }
 
     /** Records of a sample according to reference-counts.json, found by the sample's SHA-256. */

@@ -5,6 +5,7 @@ import dev.th.hunt.correlate.Correlator;
 import dev.th.hunt.match.EventView;
 import dev.th.hunt.match.LogSourceTable;
 import dev.th.hunt.match.Node;
+import dev.th.hunt.match.Prefilter;
 import dev.th.hunt.sigma.SigmaRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,15 +25,25 @@ final class RuleMatcher implements Matcher {
     record Compiled(RuleInfo info, String name, Node condition, List<LogSourceTable.Feed> feeds) {
     }
 
-    private record Slot(Compiled[] rules, Node[] gates, boolean[] emit, boolean[] correlated, Map<String, String> aliases) {
+    private record Slot(Compiled[] rules, Node[] gates, boolean[] emit, boolean[] correlated, Map<String, String> aliases,
+            Prefilter prefilter) {
+    }
+
+    /** A rule fed by one source, with the source's extra requirement (or null). */
+    private record Entry(Compiled rule, Node gate) {
     }
 
     private final List<Compiled> everywhere = new ArrayList<>();
-    private final Map<String, List<Object[]>> byChannel = new HashMap<>();
-    private final Map<String, Map<Integer, List<Object[]>>> byEvent = new HashMap<>();
+    private final Map<String, List<Entry>> byChannel = new HashMap<>();
+    private final Map<String, Map<Integer, List<Entry>>> byEvent = new HashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
     private final Correlator correlator;
+    /** One reusable view per thread: no per-event arrays. */
+    private final ThreadLocal<EventView> views = new ThreadLocal<>();
     private final LogSourceTable table = LogSourceTable.standard();
+
+    /** Whether rules are pre-selected by the literals they need (off only to measure its effect). */
+    private final boolean prefilter = !Boolean.getBoolean("th.hunt.noPrefilter");
 
     RuleMatcher(List<Compiled> rules, List<SigmaRule.Correlation> correlations) {
         this.correlator = correlations.isEmpty() ? null : new Correlator(correlations, this::field);
@@ -42,7 +53,7 @@ final class RuleMatcher implements Matcher {
                 continue;
             }
             for (LogSourceTable.Feed f : c.feeds()) {
-                Object[] entry = {c, gate(f)};
+                Entry entry = new Entry(c, gate(f));
                 if (f.eventIds() == null) {
                     byChannel.computeIfAbsent(f.channel(), k -> new ArrayList<>()).add(entry);
                 } else {
@@ -59,7 +70,7 @@ final class RuleMatcher implements Matcher {
         if (f.requireField() == null) {
             return null;
         }
-        String field = f.requireField();
+        int field = dev.th.hunt.match.FieldIds.of(f.requireField());
         return ev -> {
             String v = ev.lower(field);
             return v != null && f.requireValues().contains(v);
@@ -82,26 +93,24 @@ final class RuleMatcher implements Matcher {
 
     private Slot build(String channel, int eventId) {
         String ch = channel.toLowerCase(Locale.ROOT);
-        List<Object[]> entries = new ArrayList<>();
-        everywhere.forEach(c -> entries.add(new Object[] {c, null}));
+        List<Entry> entries = new ArrayList<>();
+        everywhere.forEach(c -> entries.add(new Entry(c, null)));
         entries.addAll(byChannel.getOrDefault(ch, List.of()));
         entries.addAll(byEvent.getOrDefault(ch, Map.of()).getOrDefault(eventId, List.of()));
         Map<Compiled, Integer> seen = new IdentityHashMap<>();
         List<Compiled> rules = new ArrayList<>();
         List<Node> gates = new ArrayList<>();
-        for (Object[] en : entries) {
-            Compiled c = (Compiled) en[0];
+        for (Entry en : entries) {
+            Compiled c = en.rule();
             Integer at = seen.get(c);
             if (at == null) {
                 seen.put(c, rules.size());
                 rules.add(c);
-                gates.add((Node) en[1]);
-            } else if (en[1] == null || gates.get(at) == null) {
+                gates.add(en.gate());
+            } else if (en.gate() == null || gates.get(at) == null) {
                 gates.set(at, null);
             } else {
-                Node a = gates.get(at);
-                Node b = (Node) en[1];
-                gates.set(at, Node.or(List.of(a, b)));
+                gates.set(at, Node.or(List.of(gates.get(at), en.gate())));
             }
         }
         int n = rules.size();
@@ -112,8 +121,10 @@ final class RuleMatcher implements Matcher {
             emit[i] = correlator == null || correlator.emits(c.info(), c.name());
             correlated[i] = correlator != null && correlator.consumes(c.info(), c.name());
         }
+        List<java.util.Set<Prefilter.Need>> needs = new ArrayList<>();
+        rules.forEach(c -> needs.add(prefilter ? Prefilter.needs(c.condition()) : null));
         return new Slot(rules.toArray(Compiled[]::new), gates.toArray(Node[]::new), emit, correlated,
-                table.aliases(channel, eventId));
+                table.aliases(channel, eventId), new Prefilter(needs));
     }
 
     @Override
@@ -123,10 +134,18 @@ final class RuleMatcher implements Matcher {
         if (rules.length == 0) {
             return;
         }
-        EventView ev = new EventView(event, s.aliases());
+        EventView ev = views.get();
+        if (ev == null || !ev.fitsAllFields()) {
+            ev = new EventView(event, s.aliases());
+            views.set(ev);
+        } else {
+            ev.reset(event, s.aliases());
+        }
         Node[] gates = s.gates();
+        boolean[] candidate = new boolean[rules.length];
+        s.prefilter().candidates(ev, candidate);
         for (int i = 0; i < rules.length; i++) {
-            if ((gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
+            if (candidate[i] && (gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
                 if (s.emit()[i]) {
                     out.accept(new RuleHit(rules[i].info(), List.of(event)));
                 }

@@ -27,13 +27,15 @@ import java.util.concurrent.TimeUnit;
  * see docs/benchmarks.md); {@link #sequential} keeps everything on the calling thread.
  *
  * <p>Per input: an input whose content hash is already stored is read from the store's record and
- * counted all duplicates; otherwise its events are written in one transaction, a record id met
- * twice counts as a duplicate, and an exception of the reader abandons the input with nothing of
- * it stored. {@code read = stored + rejected + duplicates} holds for every report.
+ * counted all duplicates (its file is not read again); otherwise its events are stored atomically
+ * (all of them with the input's record, or nothing: see {@link EventStore}), a record id met twice
+ * counts as a duplicate, and an exception of the reader abandons the input with nothing of it
+ * stored. {@code read = stored + rejected + duplicates} holds for every report. The store is
+ * flushed at the end of {@link #run} and on {@link #close}.
  */
 public final class Ingest implements AutoCloseable {
     /** Rows handed from the worker to the store at a time. */
-    private static final int BATCH = 1024;
+    private static final int BATCH = 256;
     private static final CanonicalEvent[] END = new CanonicalEvent[0];
 
     /** Hears what the pipeline does, e.g. to draw a progress bar. Called on the calling thread. */
@@ -54,6 +56,7 @@ public final class Ingest implements AutoCloseable {
     private final Normalizer normalizer = new Normalizer();
     private final ExecutorService worker;
     private Listener listener = new Listener() { };
+    private Tap tap;
 
     private Ingest(EventStore store, String clientId, boolean parallel) {
         this.store = Objects.requireNonNull(store);
@@ -75,6 +78,21 @@ public final class Ingest implements AutoCloseable {
         return new Ingest(store, clientId, false);
     }
 
+    /**
+     * Sees every event that is going to be stored, as it is read (hunting at ingest). Called on
+     * the reading thread, one input after the other; an input's events are all seen before its
+     * {@link Listener#inputDone}, which says whether they were stored.
+     */
+    public interface Tap {
+        void event(RawEvent event);
+    }
+
+    /** Sets the tap (null for none). */
+    public Ingest tap(Tap t) {
+        this.tap = t;
+        return this;
+    }
+
     public Ingest listener(Listener l) {
         this.listener = Objects.requireNonNull(l);
         return this;
@@ -93,7 +111,8 @@ public final class Ingest implements AutoCloseable {
      * @param reader the reader of the input's format
      * @param in the content from its start; not closed here, and not read at all when the input is
      *     already stored
-     * @throws StoreException when the store fails (nothing of this input is kept)
+     * @throws StoreException when the store fails (nothing of this input, nor of the inputs not yet
+     *     flushed, is kept; none of them is recorded as stored, so the next ingest reads them again)
      */
     public InputReport input(String path, String contentHash, long size, EventReader reader, InputStream in) {
         listener.inputStarted(path, size);
@@ -177,7 +196,7 @@ public final class Ingest implements AutoCloseable {
 
     private Throwable readOnWorker(EventReader reader, InputStream in, String path, String hash, InputTally tally,
             EventStore.InputWriter writer) {
-        BlockingQueue<CanonicalEvent[]> queue = new ArrayBlockingQueue<>(8);
+        BlockingQueue<CanonicalEvent[]> queue = new ArrayBlockingQueue<>(4);
         Cancel cancel = new Cancel();
         BatchingSink sink = new BatchingSink(tally, rows -> handOver(queue, rows, cancel));
         Future<?> job = worker.submit(() -> {
@@ -312,6 +331,9 @@ public final class Ingest implements AutoCloseable {
                 return;
             }
             tally.stored();
+            if (tap != null) {
+                tap.event(event);
+            }
             batch[n++] = row;
             if (n == BATCH) {
                 downstream.accept(batch);

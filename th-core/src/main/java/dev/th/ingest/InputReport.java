@@ -1,7 +1,9 @@
 package dev.th.ingest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What became of one input (a file, or one entry of a zip): {@code read = stored + rejected +
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param rejected records that could not be decoded, normalized or stored
  * @param duplicates records already in the store, or repeated inside the input
  * @param byEventId decoded records per {@code Channel|EventID}, the channel spelled as in the event
+ *     (kept sorted by key)
  * @param errors what was rejected, where and why
  * @param warnings what looked damaged but lost no record (a checksum mismatch on data that still
  *     decodes), where and why
@@ -36,7 +39,7 @@ public record InputReport(
             throw new IllegalStateException("counts of " + path + " do not add up: read " + read + " != stored "
                     + stored + " + rejected " + rejected + " + duplicates " + duplicates);
         }
-        byEventId = Map.copyOf(byEventId);
+        byEventId = Collections.unmodifiableMap(new TreeMap<>(byEventId));
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
     }

@@ -23,6 +23,7 @@ final class InputTally {
     private long rejected;
     private long duplicates;
     private long errorsLeftOut;
+    private long warningsLeftOut;
 
     InputTally(String path, String contentHash, long size) {
         this.path = path;
@@ -62,6 +63,8 @@ final class InputTally {
     void warning(long offset, String message) {
         if (warnings.size() < MAX_ERRORS) {
             warnings.add(new IngestError(offset, message));
+        } else {
+            warningsLeftOut++;
         }
     }
 
@@ -83,7 +86,11 @@ final class InputTally {
         if (errorsLeftOut > 0) {
             all.add(new IngestError(-1, errorsLeftOut + " more errors not listed"));
         }
-        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, warnings);
+        List<IngestError> allWarnings = new ArrayList<>(warnings);
+        if (warningsLeftOut > 0) {
+            allWarnings.add(new IngestError(-1, warningsLeftOut + " more warnings not listed"));
+        }
+        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings);
     }
 
     /** The report of an input abandoned midway: nothing of it was stored. */
@@ -91,6 +98,6 @@ final class InputTally {
         error(offset, reason);
         InputReport r = report();
         return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors(),
-                warnings);
+                r.warnings());
     }
 }

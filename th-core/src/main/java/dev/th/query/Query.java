@@ -78,7 +78,16 @@ public final class Query {
         if (cond == null) {
             return this;
         }
-        Cond w = where == null ? cond : new Cond.And(List.of(where, cond));
+        Cond w;
+        if (where == null) {
+            w = cond;
+        } else if (where instanceof Cond.And a) {
+            List<Cond> parts = new ArrayList<>(a.parts());
+            parts.add(cond);
+            w = new Cond.And(parts);
+        } else {
+            w = new Cond.And(List.of(where, cond));
+        }
         return new Query(table, inner, items, w, groupBy, having, orderBy, limit, distinct);
     }
 

@@ -105,6 +105,13 @@ class SigmaModifiersTest {
         }
         String utf8 = Base64.getEncoder().encodeToString("New-Object".getBytes(StandardCharsets.UTF_8));
         assertFalse(cmd("CommandLine|wide|base64offset|contains: 'New-Object'", utf8));
+        byte[] bom = "cmd".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[bom.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(bom, 0, withBom, 2, bom.length);
+        assertTrue(cmd("CommandLine|utf16|base64: 'cmd'", Base64.getEncoder().encodeToString(withBom)));
+        assertFalse(cmd("CommandLine|utf16|base64: 'cmd'", Base64.getEncoder().encodeToString(bom)));
         String be = Base64.getEncoder().encodeToString("cmd".getBytes(StandardCharsets.UTF_16BE));
         assertTrue(cmd("CommandLine|utf16be|base64: 'cmd'", be));
     }

@@ -116,6 +116,33 @@ class SigmaRegressionTest {
     }
 
     /**
+     * The same pairs with every SigmaHQ rule compiled into one matcher (as a hunt runs them):
+     * each pair's rule, loaded from the SigmaHQ folders, still fires exactly as often.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachPairMatchesAmongAllRules() throws IOException {
+        Path sigma = SharedData.require("sigma");
+        RuleSet all = RuleSet.load(List.of(sigma.resolve("rules/windows"), sigma.resolve("rules-threat-hunting"),
+                sigma.resolve("rules-emerging-threats")));
+        Matcher m = all.compile();
+        Map<String, RuleInfo> byId = new java.util.HashMap<>();
+        all.loaded().forEach(r -> byId.put(r.id(), r));
+        return pairs().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+            RuleInfo own = RuleSet.load(List.of(p.dir().resolve("rule.yml"))).loaded().get(0);
+            RuleInfo rule = byId.get(own.id());
+            assertTrue(rule != null, own.id() + " is not among the loaded SigmaHQ rules");
+            List<RawEvent> events = events(p.dir());
+            Integer expected = HAND_CHECKED.getOrDefault(p.name(), p.matchCount());
+            int n = hits(m, rule, events);
+            if (expected != null) {
+                assertEquals(expected.intValue(), n, p.name());
+            } else {
+                assertTrue(n >= 1, p.name() + ": no match among all rules");
+            }
+        }));
+    }
+
+    /**
      * Near misses: the event that fired, with one field edited, no longer fires — moved to another
      * channel, and for at least one of its EventData fields a one-character insertion somewhere in the value.
      */

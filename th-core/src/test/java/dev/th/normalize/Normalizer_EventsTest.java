@@ -32,10 +32,15 @@ class Normalizer_EventsTest {
         lsass = Files.exists(zip) ? TestEvents.otrfZip(zip) : null;
     }
 
+    /** The LSASS campaign's events; skips the calling test when the zip is missing. */
+    static List<RawEvent> lsassEvents() {
+        SharedData.require(LSASS);
+        return lsass;
+    }
+
     /** The OTRF event of the LSASS campaign at JSON line {@code line} (1-based). */
     static CanonicalEvent lsassLine(int line) {
-        SharedData.require(LSASS);
-        RawEvent e = lsass.get(line - 1);
+        RawEvent e = lsassEvents().get(line - 1);
         assertEquals(line, e.recordId());
         return N.normalize(e, "default");
     }
@@ -180,7 +185,7 @@ class Normalizer_EventsTest {
         SharedData.require(LSASS);
         int outgoing = 0;
         int incoming = 0;
-        for (RawEvent e : lsass) {
+        for (RawEvent e : lsassEvents()) {
             if (e.eventId() != 3 || !e.channel().contains("Sysmon")) {
                 continue;
             }
@@ -235,7 +240,7 @@ class Normalizer_EventsTest {
     void sysmon12_wholeCampaign_createAndDeleteByEventType() {
         SharedData.require(LSASS);
         java.util.Map<String, Integer> ops = new java.util.TreeMap<>();
-        for (RawEvent e : lsass) {
+        for (RawEvent e : lsassEvents()) {
             if (e.eventId() == 12) {
                 ops.merge(N.normalize(e, "default").text(Column.Operation), 1, Integer::sum);
             }
@@ -336,7 +341,7 @@ class Normalizer_EventsTest {
 
     @Test
     void sysmon15_zoneIdentifierSetsExternal() {
-        List<CanonicalEvent> streams = lsass.stream().filter(e -> e.eventId() == 15).map(e -> N.normalize(e, "default")).toList();
+        List<CanonicalEvent> streams = lsassEvents().stream().filter(e -> e.eventId() == 15).map(e -> N.normalize(e, "default")).toList();
         assertEquals(6, streams.size());
         int external = 0;
         for (CanonicalEvent r : streams) {
@@ -382,7 +387,7 @@ class Normalizer_EventsTest {
 
     static int firstLine(java.util.function.Predicate<RawEvent> p) {
         SharedData.require(LSASS);
-        return (int) lsass.stream().filter(p).findFirst().orElseThrow().recordId();
+        return (int) lsassEvents().stream().filter(p).findFirst().orElseThrow().recordId();
     }
 
     static CanonicalEvent firstLsass(java.util.function.Predicate<RawEvent> p) {

@@ -18,13 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -53,11 +53,21 @@ public final class DuckDbStore implements EventStore {
 
     private final Path file;
     private final DuckDBConnection connection;
-    /** The appender of the open transaction; null when none is open. */
+    /** The appenders of the open transaction (events, inputs); null when none is open. */
     private DuckDBAppender appender;
+    private DuckDBAppender inputsAppender;
+    /** Reports of the inputs completed in the open transaction (still in the inputs appender). */
+    private final Map<String, InputReport> pending = new HashMap<>();
     private long transactionStart;
     private long pendingRows;
     private boolean writing;
+    /** Content hashes of the inputs table (committed, or completed in the open transaction). */
+    private final Set<String> knownHashes = new HashSet<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    private static final String SELECT_INPUT = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, "
+            + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
+    private static final String DELETE_INPUT_EVENTS = "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?";
 
     private DuckDbStore(Path file, DuckDBConnection connection) {
         this.file = file;
@@ -79,10 +89,21 @@ public final class DuckDbStore implements EventStore {
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
+                // FSST compression of the long strings (Fields) tripled the time of a checkpoint
+                // for half the file size: ingest speed first (docs/benchmarks.md)
+                st.execute("SET disabled_compression_methods = 'fsst'");
                 st.execute(Schema.eventsDdl());
                 st.execute(Schema.inputsDdl());
+                IocStore.createTables(st);
             }
-            return new DuckDbStore(file, dc);
+            DuckDbStore store = new DuckDbStore(file, dc);
+            try (Statement st = dc.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
+                while (rs.next()) {
+                    store.knownHashes.add(rs.getString(1));
+                }
+            }
+            return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
@@ -100,9 +121,16 @@ public final class DuckDbStore implements EventStore {
 
     @Override
     public Optional<InputReport> completed(String contentHash) {
-        String sql = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, Errors FROM "
-                + Schema.INPUTS + " WHERE ContentHash = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        if (!knownHashes.contains(contentHash)) {
+            return Optional.empty();
+        }
+        InputReport open = pending.get(contentHash);
+        if (open != null) {
+            return Optional.of(new InputReport(open.path(), contentHash, open.size(), open.read(), open.stored(),
+                    open.rejected(), open.duplicates(), open.byEventId(), open.errors(), List.of()));
+        }
+        try {
+            PreparedStatement ps = statement(SELECT_INPUT);
             ps.setString(1, contentHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -116,6 +144,16 @@ public final class DuckDbStore implements EventStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A prepared statement kept for the store's life (DuckDB plans it once). */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
     }
 
     @Override
@@ -132,6 +170,7 @@ public final class DuckDbStore implements EventStore {
                     st.execute("SELECT 1");
                 }
                 appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.EVENTS);
+                inputsAppender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, Schema.INPUTS);
                 transactionStart = System.nanoTime();
             }
             writing = true;
@@ -157,9 +196,12 @@ public final class DuckDbStore implements EventStore {
         try {
             appender.close();
             appender = null;
+            inputsAppender.close();
+            inputsAppender = null;
             connection.commit();
             connection.setAutoCommit(true);
             pendingRows = 0;
+            pending.clear();
         } catch (SQLException e) {
             abortTransaction();
             throw new StoreException("cannot commit to " + file + ": " + e.getMessage(), e);
@@ -175,6 +217,9 @@ public final class DuckDbStore implements EventStore {
         } finally {
             abortTransaction();
             try {
+                for (PreparedStatement ps : statements.values()) {
+                    ps.close();
+                }
                 connection.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + file + ": " + e.getMessage(), e);
@@ -184,6 +229,7 @@ public final class DuckDbStore implements EventStore {
 
     /** Drops the open transaction, if any, with every input of it. */
     private void abortTransaction() {
+        boolean open = appender != null;
         if (appender != null) {
             try {
                 appender.close();
@@ -192,8 +238,18 @@ public final class DuckDbStore implements EventStore {
             }
             appender = null;
         }
+        if (inputsAppender != null) {
+            try {
+                inputsAppender.close();
+            } catch (SQLException ignored) {
+                // rolled back below
+            }
+            inputsAppender = null;
+        }
+        pending.clear();
         try {
             if (!connection.getAutoCommit()) {
+                open = true;
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
@@ -202,6 +258,25 @@ public final class DuckDbStore implements EventStore {
         }
         pendingRows = 0;
         writing = false;
+        if (open) {
+            try {
+                reloadKnownHashes();
+            } catch (StoreException ignored) {
+                // the original failure is reported
+            }
+        }
+    }
+
+    private void reloadKnownHashes() {
+        knownHashes.clear();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
+            while (rs.next()) {
+                knownHashes.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private final class Writer implements InputWriter {
@@ -253,23 +328,26 @@ public final class DuckDbStore implements EventStore {
 
         @Override
         public void commit(InputReport report) {
-            String sql = "INSERT INTO " + Schema.INPUTS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setString(1, contentHash);
-                ps.setString(2, report.path());
-                ps.setLong(3, report.size());
-                ps.setLong(4, report.read());
-                ps.setLong(5, report.stored());
-                ps.setLong(6, report.rejected());
-                ps.setLong(7, report.duplicates());
-                ps.setString(8, JSON.writeValueAsString(report.byEventId()));
-                ps.setString(9, JSON.writeValueAsString(report.errors()));
-                ps.setTimestamp(10, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                ps.executeUpdate();
+            try {
+                Instant now = Instant.now();
+                inputsAppender.beginRow()
+                        .append(contentHash)
+                        .append(report.path())
+                        .append(report.size())
+                        .append(report.read())
+                        .append(report.stored())
+                        .append(report.rejected())
+                        .append(report.duplicates())
+                        .append(JSON.writeValueAsString(report.byEventId()))
+                        .append(JSON.writeValueAsString(report.errors()))
+                        .appendEpochMicros(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                        .endRow();
             } catch (SQLException | JsonProcessingException e) {
                 abortTransaction();
                 throw new StoreException("cannot record " + report.path() + " in " + file + ": " + e.getMessage(), e);
             }
+            knownHashes.add(contentHash);
+            pending.put(contentHash, report);
             done = true;
             writing = false;
             pendingRows += rows;
@@ -288,8 +366,8 @@ public final class DuckDbStore implements EventStore {
                 return;
             }
             // take this input's rows out of the open transaction; the inputs completed before stay
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?")) {
+            try {
+                PreparedStatement ps = statement(DELETE_INPUT_EVENTS);
                 appender.flush();
                 ps.setString(1, contentHash);
                 ps.executeUpdate();

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The {@code ioas} table of the store: one row per rule per matched event (the primary key is
@@ -75,41 +77,41 @@ public final class IoaTable {
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE ioas_new AS SELECT * FROM ioas LIMIT 0");
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO ioas_new (" + COLUMNS + ") VALUES "
-                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            // DuckDB's appender: a batch of prepared INSERTs runs one statement per row (~0.4 ms
+            // each, most of the cost of hunting at ingest; see docs/benchmarks.md)
+            try (DuckDBAppender ap = db.unwrap(DuckDBConnection.class).createAppender("temp", "main", "ioas_new")) {
                 for (Ioa a : ioas) {
-                    int i = 1;
-                    ps.setObject(i++, utc(a.alertDateTime()));
-                    ps.setString(i++, a.clientId());
-                    ps.setBoolean(i++, a.critical());
-                    ps.setString(i++, a.details());
-                    ps.setBoolean(i++, a.excluded());
-                    ps.setString(i++, a.huntingRule());
-                    ps.setString(i++, a.id());
-                    ps.setInt(i++, a.lastHourEvidenceCount());
-                    ps.setString(i++, a.mitre());
-                    ps.setString(i++, a.muid());
-                    ps.setString(i++, a.severity());
-                    ps.setString(i++, a.status());
-                    ps.setObject(i++, utc(a.timeStamp()));
-                    ps.setInt(i++, a.weight());
-                    ps.setString(i++, a.ruleId());
-                    ps.setString(i++, a.ruleTitle());
-                    ps.setString(i++, a.ruleAuthor());
-                    ps.setString(i++, a.eventRef());
-                    ps.setString(i++, a.machineName());
-                    ps.setString(i++, a.sourceHash());
-                    ps.setLong(i, a.recordId());
-                    ps.addBatch();
+                    ap.beginRow();
+                    ap.append(utc(a.alertDateTime()));
+                    ap.append(a.clientId());
+                    ap.append(a.critical());
+                    ap.append(a.details());
+                    ap.append(a.excluded());
+                    ap.append(a.huntingRule());
+                    ap.append(a.id());
+                    ap.append(a.lastHourEvidenceCount());
+                    ap.append(a.mitre());
+                    ap.append(a.muid());
+                    ap.append(a.severity());
+                    ap.append(a.status());
+                    ap.append(utc(a.timeStamp()));
+                    ap.append(a.weight());
+                    ap.append(a.ruleId());
+                    ap.append(a.ruleTitle());
+                    ap.append(a.ruleAuthor());
+                    ap.append(a.eventRef());
+                    ap.append(a.machineName());
+                    ap.append(a.sourceHash());
+                    ap.append(a.recordId());
+                    ap.endRow();
                 }
-                ps.executeBatch();
             }
             int added = st.executeUpdate("INSERT INTO ioas SELECT DISTINCT ON (id) * FROM ioas_new "
                     + "WHERE id NOT IN (SELECT id FROM ioas)");
-            st.execute("DROP TABLE ioas_new");
             if (added > 0) {
                 refreshEvidence(st);
             }
+            st.execute("DROP TABLE ioas_new");
             db.commit();
             return added;
         } catch (SQLException | RuntimeException e) {
@@ -120,13 +122,16 @@ public final class IoaTable {
         }
     }
 
-    /** Recomputes lastHourEvidenceCount: other IoAs of the same rule and machine in [t - 1h, t]. */
+    /**
+     * Recomputes lastHourEvidenceCount (other IoAs of the same rule and machine in
+     * [t - 1h, t]) for the rule and machine pairs of the batch just inserted ({@code ioas_new}).
+     */
     private static void refreshEvidence(Statement st) throws SQLException {
         st.execute("""
                 UPDATE ioas SET lastHourEvidenceCount = w.c FROM (
                   SELECT id, CAST(count(*) OVER (PARTITION BY ruleId, muid ORDER BY alertDateTime
                       RANGE BETWEEN INTERVAL 1 HOUR PRECEDING AND CURRENT ROW) - 1 AS INTEGER) AS c
-                  FROM ioas) w
+                  FROM ioas WHERE (ruleId, muid) IN (SELECT DISTINCT ruleId, muid FROM ioas_new)) w
                 WHERE ioas.id = w.id AND ioas.lastHourEvidenceCount <> w.c""");
     }
 

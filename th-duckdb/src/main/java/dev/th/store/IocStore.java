@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import org.dflib.DataFrame;
+import org.dflib.builder.DataFrameArrayAppender;
 
 /**
  * Indicators of compromise in the store, and their matches. {@code iocs} holds the loaded
@@ -38,15 +41,35 @@ public final class IocStore {
               IocType TEXT, IocValue TEXT, MatchedColumn TEXT, MachineName TEXT, Channel TEXT, EventId INTEGER,
               SourcePath TEXT, SourceHash TEXT, RecordId BIGINT, id TEXT PRIMARY KEY)""";
 
+    /**
+     * The seed's detections from every source: events of family {@code detection} (Defender)
+     * and the IoC matches, with the columns of {@code events} (those an IoC match lacks are null).
+     */
+    private static final String DDL_DETECTIONS_VIEW = """
+            CREATE OR REPLACE VIEW detections AS
+            SELECT * FROM events WHERE Family = 'detection'
+            UNION ALL BY NAME
+            SELECT DateTime, CAST(DateTime AS DATE) AS Date, ClientId, Muid, MachineName, Channel, EventId,
+                   RecordId, SourceHash, SourcePath, 'detection' AS Family, LoggedUser,
+                   ChildMd5, ChildPath, ChildFilename, ParentMd5, ParentPath, ParentFilename,
+                   WinningTech, DetectionId, Action
+            FROM ioc_detections""";
+
     private final Connection db;
 
     /** Uses {@code db} (not closed here); creates the two tables when missing. */
     public IocStore(Connection db) throws SQLException {
         this.db = db;
         try (Statement st = db.createStatement()) {
-            st.execute(DDL_IOCS);
-            st.execute(DDL_DETECTIONS);
+            createTables(st);
         }
+    }
+
+    /** Creates the IoC tables and the {@code detections} view when missing (needs the events table). */
+    static void createTables(Statement st) throws SQLException {
+        st.execute(DDL_IOCS);
+        st.execute(DDL_DETECTIONS);
+        st.execute(DDL_DETECTIONS_VIEW);
     }
 
     /** Adds the list's indicators not loaded before; returns how many were new. */
@@ -67,6 +90,28 @@ public final class IocStore {
         return added;
     }
 
+    /** The columns {@link #list} returns: the seed's detection columns, then where the match was. */
+    public static final String[] LIST_COLUMNS = {"DateTime", "ClientId", "Muid", "LoggedUser", "ChildMd5", "ChildPath",
+        "ChildFilename", "ParentMd5", "ParentPath", "ParentFilename", "WinningTech", "DetectionId", "Action",
+        "MatchedColumn", "MachineName", "Channel", "EventId", "SourcePath", "RecordId"};
+
+    /** The stored detections, by time, as a DataFrame of {@link #LIST_COLUMNS} (times as UTC LocalDateTime). */
+    public DataFrame list() throws SQLException {
+        DataFrameArrayAppender rows = DataFrame.byArrayRow(LIST_COLUMNS).appender();
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + String.join(", ", LIST_COLUMNS)
+                     + " FROM ioc_detections ORDER BY DateTime, SourcePath, RecordId")) {
+            while (rs.next()) {
+                Object[] row = new Object[LIST_COLUMNS.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = i == 0 ? rs.getObject(1, java.time.LocalDateTime.class) : rs.getObject(i + 1);
+                }
+                rows.append(row);
+            }
+        }
+        return rows.toDataFrame();
+    }
+
     /** How many indicators are loaded. */
     public long indicators() throws SQLException {
         return count("SELECT count(*) FROM iocs");
@@ -78,14 +123,14 @@ public final class IocStore {
     }
 
     /**
-     * Matches every loaded indicator against the stored events (of one input when
-     * {@code sourceHash} is given, else all) and stores the new detections; returns how many.
+     * Matches every loaded indicator against the stored events (of these inputs when
+     * {@code sourceHashes} is given, else all) and stores the new detections; returns how many.
      */
-    public int match(String sourceHash) throws SQLException {
-        if (!eventsTableExists()) {
+    public int match(Collection<String> sourceHashes) throws SQLException {
+        if (!eventsTableExists() || sourceHashes != null && sourceHashes.isEmpty()) {
             return 0;
         }
-        String where = sourceHash == null ? "" : " AND e.SourceHash = ?";
+        String where = sourceHashes == null ? "" : " AND e.SourceHash IN (?" + ", ?".repeat(sourceHashes.size() - 1) + ")";
         String matches = String.join(" UNION ALL ",
                 part("ChildMd5", "md5", "lower(e.ChildMd5) = i.value", where),
                 part("ParentMd5", "md5", "lower(e.ParentMd5) = i.value", where),
@@ -100,9 +145,12 @@ public final class IocStore {
                 + "|| CAST(m.RecordId AS VARCHAR)), 1, 16) AS id FROM (" + matches + ") m) x "
                 + "WHERE id NOT IN (SELECT id FROM ioc_detections) ORDER BY id";
         try (PreparedStatement ps = db.prepareStatement(sql)) {
-            if (sourceHash != null) {
-                for (int k = 1; k <= 4; k++) {
-                    ps.setString(k, sourceHash);
+            if (sourceHashes != null) {
+                int k = 1;
+                for (int part = 0; part < 4; part++) {
+                    for (String h : sourceHashes) {
+                        ps.setString(k++, h);
+                    }
                 }
             }
             return ps.executeUpdate();

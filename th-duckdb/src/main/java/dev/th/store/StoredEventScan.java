@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ public final class StoredEventScan {
      *
      * @param from inclusive lower bound on DateTime, or null
      * @param to exclusive upper bound, or null
-     * @param sourceHash only the events of this input, or null for all
+     * @param sourceHashes only the events of these inputs, or null for all
      * @return how many events were visited
      */
-    public long scan(Instant from, Instant to, String sourceHash, Visitor visitor) throws SQLException {
+    public long scan(Instant from, Instant to, Collection<String> sourceHashes, Visitor visitor) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ClientId, SourcePath, SourceHash, SourceOffset, RecordId, DateTime, "
                 + "Provider, Channel, EventId, MachineName, CAST(Fields AS VARCHAR) FROM events WHERE 1=1");
         List<Object> args = new ArrayList<>();
@@ -54,9 +55,9 @@ public final class StoredEventScan {
             sql.append(" AND DateTime < ?");
             args.add(IoaTable.utc(to));
         }
-        if (sourceHash != null) {
-            sql.append(" AND SourceHash = ?");
-            args.add(sourceHash);
+        if (sourceHashes != null) {
+            sql.append(" AND SourceHash IN (").append(sourceHashes.isEmpty() ? "NULL" : "?" + ", ?".repeat(sourceHashes.size() - 1)).append(")");
+            args.addAll(sourceHashes);
         }
         sql.append(" ORDER BY DateTime, SourceHash, RecordId");
         long n = 0;

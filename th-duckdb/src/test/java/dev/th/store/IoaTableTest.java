@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
+import dev.th.hunt.RuleInfo;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
 import dev.th.hunt.ioa.IoaStatus;
@@ -27,7 +28,7 @@ class IoaTableTest {
     @TempDir
     Path dir;
 
-    private static final IoaFactory.RuleFacts RULE = new IoaFactory.RuleFacts("0d9b1a4f-2a3c-4c59-9a0e-6c1f3f3e1a01",
+    private static final RuleInfo RULE = new RuleInfo("0d9b1a4f-2a3c-4c59-9a0e-6c1f3f3e1a01",
             "PsExec service started a process", "high", "test",
             List.of("attack.execution", "attack.t1569.002", "attack.lateral-movement", "attack.t1021.002"),
             "TH project", List.of("https://learn.microsoft.com/sysinternals/downloads/psexec"), "desc", "pack/x.yml");
@@ -113,5 +114,35 @@ class IoaTableTest {
         assertEquals(a, f.create(RULE, List.of(event(1, "2021-01-01T00:00:00Z")), "default", now.plusSeconds(5)).id());
         assertNotEquals(a, f.create(RULE, List.of(event(2, "2021-01-01T00:00:00Z")), "default", now).id());
         assertNotEquals(a, f.create(RULE, List.of(event(1, "2021-01-01T00:00:00Z")), "acme", now).id());
+    }
+
+    /** A rule without author, tags or machine: its IoA's empty columns stay null, in a batch of several vectors. */
+    @Test
+    void nullColumnsAndLargeBatchesRoundTrip() throws Exception {
+        RuleInfo bare = new RuleInfo("5b1f0c7e-4d2a-4f6b-8e3c-2a9d7c1b0e11", "Bare rule", "low", "test", List.of(),
+                null, List.of(), null, "x.yml");
+        IoaFactory factory = IoaFactory.standard();
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        List<Ioa> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            Ioa a = factory.create(bare, List.of(event(100_000 + i, "2021-12-04T21:19:16.929Z")), "default", now);
+            batch.add(new Ioa(a.alertDateTime(), a.clientId(), a.critical(), a.details(), a.excluded(), a.huntingRule(),
+                    a.id(), a.lastHourEvidenceCount(), null, a.muid(), a.severity(), a.status(), a.timeStamp(), a.weight(),
+                    a.ruleId(), a.ruleTitle(), null, a.eventRef(), null, null, a.recordId()));
+        }
+        try (Connection c = open()) {
+            IoaTable t = new IoaTable(c);
+            assertEquals(5000, t.insert(batch));
+            assertEquals(5000, t.count());
+            Ioa back = t.get(batch.get(4321).id());
+            assertEquals(104_321, back.recordId());
+            assertEquals(null, back.mitre());
+            assertEquals(null, back.ruleAuthor());
+            assertEquals(null, back.machineName());
+            assertEquals(null, back.sourceHash());
+            assertEquals("Bare rule", back.huntingRule());
+            assertEquals(Instant.parse("2021-12-04T21:19:16.929Z"), back.alertDateTime());
+            assertEquals(4999, back.lastHourEvidenceCount(), "the other 4,999 hits of the rule on the machine in the hour");
+        }
     }
 }

@@ -61,6 +61,10 @@ public record Ioa(
             "excluded", "huntingRule", "id", "lastHourEvidenceCount", "mitre", "muid", "severity", "status",
             "timeStamp", "weight", "ruleId", "ruleTitle", "ruleAuthor", "eventRef");
 
+    /** The columns of the text table {@code th hunt} prints: the readable ones, no details. */
+    public static final List<String> TABLE_COLUMNS = List.of("alertDateTime", "machineName", "severity", "critical",
+            "weight", "huntingRule", "mitre", "lastHourEvidenceCount", "status", "excluded", "id", "eventRef");
+
     /** This IoA with another evidence count. */
     public Ioa withEvidence(int count) {
         return new Ioa(alertDateTime, clientId, critical, details, excluded, huntingRule, id, count, mitre, muid,

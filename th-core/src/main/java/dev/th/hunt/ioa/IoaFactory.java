@@ -3,6 +3,7 @@ package dev.th.hunt.ioa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.RawEvent;
+import dev.th.hunt.RuleInfo;
 import dev.th.normalize.Normalizer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,13 +30,13 @@ public final class IoaFactory {
     /**
      * The IoA of one hit.
      *
-     * @param rule the rule's metadata
+     * @param rule the rule's metadata (its author goes into the details, as SigmaHQ's licence asks)
      * @param events the events of the hit; the first is the one that fired (the only one for a
      *     plain rule; a correlation rule lists the events it counted)
      * @param clientId the client the events belong to
      * @param now the production time ({@code timeStamp})
      */
-    public Ioa create(RuleFacts rule, List<RawEvent> events, String clientId, Instant now) {
+    public Ioa create(RuleInfo rule, List<RawEvent> events, String clientId, Instant now) {
         RawEvent e = events.get(0);
         Level level = Level.of(rule.level());
         String sourceHash = e.source() == null ? "" : e.source().contentHash();
@@ -64,7 +65,7 @@ public final class IoaFactory {
                 e.recordId());
     }
 
-    private static String details(RuleFacts rule, List<RawEvent> events) {
+    private static String details(RuleInfo rule, List<RawEvent> events) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", rule.id());
         r.put("title", rule.title());
@@ -73,7 +74,7 @@ public final class IoaFactory {
         r.put("status", rule.status());
         r.put("references", rule.references() == null ? List.of() : rule.references());
         r.put("description", rule.description());
-        r.put("source", rule.source());
+        r.put("source", RulePack.label(rule.source()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("rule", r);
         d.put("event", event(events.get(0)));
@@ -101,14 +102,5 @@ public final class IoaFactory {
         m.put("sourceHash", e.source() == null ? null : e.source().contentHash());
         m.put("fields", e.fields());
         return m;
-    }
-
-    /**
-     * What an IoA needs to know of a rule (the Sigma engine's rule metadata maps onto it).
-     *
-     * @param source the rule file the rule came from
-     */
-    public record RuleFacts(String id, String title, String level, String status, List<String> tags, String author,
-                            List<String> references, String description, String source) {
     }
 }

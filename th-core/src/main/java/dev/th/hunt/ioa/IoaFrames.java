@@ -20,6 +20,27 @@ public final class IoaFrames {
         return of(ioas, Ioa.OUTPUT_COLUMNS);
     }
 
+    /**
+     * One row per rule: huntingRule, severity, IoAs, machines (names, comma separated), mitre;
+     * most severe first, then most IoAs.
+     */
+    public static DataFrame summary(List<Ioa> ioas) {
+        java.util.Map<String, List<Ioa>> byRule = new java.util.LinkedHashMap<>();
+        for (Ioa a : ioas) {
+            byRule.computeIfAbsent(a.ruleId(), k -> new java.util.ArrayList<>()).add(a);
+        }
+        List<List<Ioa>> groups = new java.util.ArrayList<>(byRule.values());
+        groups.sort(java.util.Comparator.<List<Ioa>>comparingInt(g -> -g.get(0).weight())
+                .thenComparingInt(g -> -g.size()).thenComparing(g -> g.get(0).huntingRule()));
+        DataFrameArrayAppender rows = DataFrame.byArrayRow("huntingRule", "severity", "IoAs", "machines", "mitre").appender();
+        for (List<Ioa> g : groups) {
+            Ioa first = g.get(0);
+            String machines = String.join(", ", new java.util.TreeSet<>(g.stream().map(Ioa::machineName).toList()));
+            rows.append(first.huntingRule(), first.severity(), g.size(), machines, first.mitre());
+        }
+        return rows.toDataFrame();
+    }
+
     /** The frame of {@code ioas} with the given columns (names of {@link Ioa#column}). */
     public static DataFrame of(List<Ioa> ioas, List<String> columns) {
         DataFrameArrayAppender rows = DataFrame.byArrayRow(columns.toArray(new String[0])).appender();

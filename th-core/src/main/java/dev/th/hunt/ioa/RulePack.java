@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class RulePack {
     private static final String BASE = "/dev/th/rules/";
+    /** What {@link #label} puts in place of a copy's folder. */
+    public static final String LABEL = "th-rules/";
+    private static final java.util.Set<String> COPIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RulePack() {
     }
@@ -44,6 +47,7 @@ public final class RulePack {
     /** Copies the pack's rules into {@code dir} (created if needed) and returns {@code dir}. */
     public static Path copyTo(Path dir) throws IOException {
         Files.createDirectories(dir);
+        COPIES.add(dir.toAbsolutePath().normalize().toString());
         for (String name : names()) {
             try (InputStream in = RulePack.class.getResourceAsStream(BASE + name)) {
                 if (in == null) {
@@ -53,6 +57,19 @@ public final class RulePack {
             }
         }
         return dir;
+    }
+
+    /**
+     * A rule source as users should see it: a file of a copy of the pack becomes
+     * {@code th-rules/NAME.yml}; any other path is returned as it is.
+     */
+    public static String label(String source) {
+        if (source == null) {
+            return null;
+        }
+        Path p = Path.of(source).toAbsolutePath().normalize();
+        Path parent = p.getParent();
+        return parent != null && COPIES.contains(parent.toString()) ? LABEL + p.getFileName() : source;
     }
 
     /** Copies the pack into a new temporary folder, removed when the JVM exits. */

@@ -68,49 +68,18 @@ public final class Wildcard {
         boolean lead = p.startsWith(String.valueOf(STAR));
         boolean trail = p.endsWith(String.valueOf(STAR)) && p.length() > 0;
         if (parts.isEmpty()) {
-            return lead ? (raw, lower) -> true : cased ? (raw, lower) -> raw.isEmpty() : (raw, lower) -> lower.isEmpty();
+            return lead ? (raw, lower) -> true : cased ? (raw, lower) -> raw.isEmpty() : new ValueTest.Literal(ValueTest.Kind.EQUALS, "");
         }
         if (parts.size() == 1) {
             String s = parts.get(0);
-            if (!lead && !trail) {
-                return cased ? (raw, lower) -> raw.equals(s) : (raw, lower) -> lower.equals(s);
+            ValueTest.Kind kind = !lead && !trail ? ValueTest.Kind.EQUALS : lead && trail ? ValueTest.Kind.CONTAINS
+                    : lead ? ValueTest.Kind.ENDSWITH : ValueTest.Kind.STARTSWITH;
+            if (!cased) {
+                return new ValueTest.Literal(kind, s);
             }
-            if (lead && trail) {
-                return cased ? (raw, lower) -> raw.contains(s) : (raw, lower) -> lower.contains(s);
-            }
-            if (lead) {
-                return cased ? (raw, lower) -> raw.endsWith(s) : (raw, lower) -> lower.endsWith(s);
-            }
-            return cased ? (raw, lower) -> raw.startsWith(s) : (raw, lower) -> lower.startsWith(s);
+            return new ValueTest.Cased(kind, s);
         }
-        String[] segs = parts.toArray(String[]::new);
-        return (raw, lower) -> segments(cased ? raw : lower, segs, lead, trail);
-    }
-
-    private static boolean segments(String v, String[] segs, boolean lead, boolean trail) {
-        int from = 0;
-        int last = segs.length - 1;
-        if (!lead) {
-            if (!v.startsWith(segs[0])) {
-                return false;
-            }
-            from = segs[0].length();
-        }
-        int end = v.length();
-        if (!trail) {
-            if (!v.endsWith(segs[last]) || v.length() - segs[last].length() < from) {
-                return false;
-            }
-            end = v.length() - segs[last].length();
-        }
-        for (int i = lead ? 0 : 1; i <= (trail ? last : last - 1); i++) {
-            int at = v.indexOf(segs[i], from);
-            if (at < 0 || at + segs[i].length() > end) {
-                return false;
-            }
-            from = at + segs[i].length();
-        }
-        return true;
+        return new ValueTest.Segments(parts.toArray(String[]::new), lead, trail, cased);
     }
 
     private static List<String> split(String p) {

@@ -77,10 +77,7 @@ final class DetectionParser {
             }
             throw new RuleException("a list must hold either maps or plain keywords, not both");
         }
-        if (v instanceof String || v instanceof Boolean) {
-            return ValueCompiler.compile(null, List.of(), List.of(v));
-        }
-        throw new RuleException("must be a map or a list, not " + ValueCompiler.describe(v));
+        throw new RuleException("must be a map or a list (of maps or keywords), not " + ValueCompiler.describe(v));
     }
 
     private static Node map(Map<?, ?> map) throws RuleException {

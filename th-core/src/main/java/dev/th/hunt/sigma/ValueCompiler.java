@@ -182,18 +182,7 @@ final class ValueCompiler {
         for (String v : variants) {
             tests.add(Wildcard.compile(Wildcard.wrap(Wildcard.decode(v), before, after), cased));
         }
-        if (tests.size() == 1) {
-            return tests.get(0);
-        }
-        ValueTest[] a = tests.toArray(ValueTest[]::new);
-        return (raw, lower) -> {
-            for (ValueTest t : a) {
-                if (t.test(raw, lower)) {
-                    return true;
-                }
-            }
-            return false;
-        };
+        return tests.size() == 1 ? tests.get(0) : new ValueTest.AnyOf(tests.toArray(ValueTest[]::new));
     }
 
     private static byte[] bytes(String where, String sigma, Charset enc, boolean bom) throws RuleException {

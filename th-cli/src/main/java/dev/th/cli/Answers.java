@@ -1,0 +1,54 @@
+package dev.th.cli;
+
+import dev.th.Ask;
+import dev.th.Buckets;
+import dev.th.Histogram;
+import dev.th.Hits;
+import dev.th.Row;
+import dev.th.TimePeriod;
+import java.util.List;
+import org.dflib.DataFrame;
+
+/** Turns the API's answers (questions, hits, frames, single rows) into {@link Answer}s. */
+final class Answers {
+    private Answers() {
+    }
+
+    /** Runs a question with the asked period, as rows or, given {@code --histogram}, as buckets. */
+    static Answer ask(Ask<?, ?> q, AskOptions o, Method.Context c) {
+        TimePeriod p = c.period(o);
+        q.period(p);
+        Histogram h = o.histogram();
+        if (h != null) {
+            Buckets b = AskOptions.apply(Opt.HISTOGRAM, () -> q.histogram(h));
+            return explained(b.fetch());
+        }
+        return explained(q.fetch());
+    }
+
+    private static Answer explained(Hits<?> h) {
+        return Answer.explained(h.frame(), h.emptyBecause().orElse(null));
+    }
+
+    static Answer hits(Hits<?> h) {
+        return Answer.rows(h.frame(), h.emptyBecause().orElse(null));
+    }
+
+    static Answer frame(DataFrame df) {
+        return Answer.rows(df, null);
+    }
+
+    /** One row: the {@code columns} of {@code row}. */
+    static Answer row(Row row, List<String> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(columns.get(i));
+        }
+        return frame(DataFrame.foldByRow(columns.toArray(new String[0])).of(values));
+    }
+
+    /** One column of values. */
+    static Answer column(String name, List<?> values) {
+        return frame(DataFrame.foldByRow(name).ofIterable(values));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.th.cli;
+
+import dev.th.TH;
+import dev.th.TimePeriod;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every question command ({@code th machine}, {@code th process}, {@code th client},
+ * {@code th user}, {@code th file}) does: find the method in the object's table, check the
+ * options it was given, open the store, find the object, call the method, print the answer.
+ * Exit codes: 0 answered (even when empty), 1 a failure (no store, no such object, a store
+ * error), 2 a wrong method, option or value (one line listing what is allowed).
+ *
+ * @param <T> the object the methods belong to
+ */
+abstract class AskCommand<T> implements Callable<Integer> {
+    @Mixin
+    DataDir db;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (an array of objects keyed by the seed's columns). Default: ${DEFAULT-VALUE}")
+    Output.Format format;
+
+    @Mixin
+    AskOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A wanted object that is not in the store: exit 1. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    private final Methods<T> methods;
+    private final String[] examples;
+
+    /** A command answering with the object's method table; {@code examples} are command lines for {@code --help}. */
+    AskCommand(Methods<T> methods, String... examples) {
+        this.methods = methods;
+        this.examples = examples;
+    }
+
+    /** The object's method table. */
+    final Methods<T> methods() {
+        return methods;
+    }
+
+    /** Example command lines for {@code --help}. */
+    final String[] examples() {
+        return examples.clone();
+    }
+
+    /** The METHOD argument. */
+    abstract String method();
+
+    /** Checks the options that say which object (before the store is opened); usage errors only. */
+    void checkTarget() {
+    }
+
+    /** The object the command is about; {@link NotFound} when the store has none. */
+    abstract T target(TH th);
+
+    /** Where the object's data lies in time, for the note of an answer empty in its period. */
+    abstract String span(T target);
+
+    /** The help section listing the methods, with examples (set as the usage footer by {@link Main}). */
+    String[] footer() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("Methods (the seed's names; get_ prefixes and - for _ are accepted):");
+        lines.addAll(java.util.List.of(methods().help()));
+        lines.add("");
+        lines.add("Examples:");
+        for (String e : examples()) {
+            lines.add("  " + e);
+        }
+        return lines.toArray(new String[0]);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String name = "th " + spec.name();
+        Method<T> m;
+        try {
+            m = methods().find(method());
+            Methods.check(m, AskOptions.given(spec.commandLine().getParseResult()), options.hasPeriod());
+            options.period(null);
+            checkTarget();
+        } catch (UsageError e) {
+            err.println(name + ": " + e.getMessage());
+            return 2;
+        }
+        if (!db.hasStore()) {
+            err.println(name + ": " + db.noStoreIngestFirst());
+            return 1;
+        }
+        try (TH th = TH.open(db.path())) {
+            T target = target(th);
+            Answer a = m.call().run(target, options, new Method.Context(th));
+            if (a.scalar() && format == Output.Format.table) {
+                Object v = a.frame().get(0, 0);
+                spec.commandLine().getOut().println(v == null ? "" : Output.text(v));
+                spec.commandLine().getOut().flush();
+            } else {
+                Output.print(a.frame(), format, spec.commandLine().getOut());
+            }
+            String note = a.note();
+            TimePeriod p = options.period(th.defaultPeriod());
+            if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
+                note = "nothing in period " + p + "; " + span(target) + " (try --period all)";
+            }
+            if (note != null) {
+                err.println(name + ": " + note);
+            }
+            return 0;
+        } catch (UsageError | IllegalArgumentException e) {
+            err.println(name + " " + m.name() + ": " + e.getMessage());
+            return 2;
+        } catch (NotFound e) {
+            err.println(name + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println(name + " " + m.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    /** How to see the machines, for "not found" messages. */
+    String seeMachines() {
+        return "see them with `th machines --db " + db.path() + "`";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.th.hunt.ioa;
+
+import dev.th.event.RawEvent;
+import dev.th.hunt.Matcher;
+import dev.th.hunt.RuleHit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Runs compiled rules over a stream of events and turns their hits into IoAs, handed to a sink
+ * in batches so memory stays bounded. One matcher per client, so that correlation windows never
+ * mix tenants. Feed it from one thread, in time order when the rules hold correlations, then
+ * call {@link #finish}.
+ */
+public final class Hunter {
+    /** Receives IoAs in batches. */
+    public interface IoaSink {
+        void accept(List<Ioa> batch);
+    }
+
+    private static final int BATCH = 1000;
+
+    private final Supplier<Matcher> compile;
+    private final IoaFactory factory;
+    private final Instant now;
+    private final IoaSink sink;
+    private final Map<String, Matcher> matchers = new HashMap<>();
+    private final Map<String, Consumer<RuleHit>> outs = new HashMap<>();
+    private final Map<String, Long> hitsByRule = new TreeMap<>();
+    private final List<Ioa> buffer = new ArrayList<>();
+    private long events;
+    private long hits;
+
+    /**
+     * @param compile gives a fresh matcher (e.g. {@code ruleSet::compile}); called once per client
+     * @param now the production time written in every IoA's timeStamp
+     */
+    public Hunter(Supplier<Matcher> compile, IoaFactory factory, Instant now, IoaSink sink) {
+        this.compile = compile;
+        this.factory = factory;
+        this.now = now;
+        this.sink = sink;
+    }
+
+    /** Tests one event of {@code clientId}. */
+    public void event(String clientId, RawEvent event) {
+        events++;
+        matchers.computeIfAbsent(clientId, c -> compile.get()).match(event, out(clientId));
+    }
+
+    /** Closes correlation windows and hands over what is left. */
+    public void finish() {
+        for (Map.Entry<String, Matcher> m : matchers.entrySet()) {
+            m.getValue().finish(out(m.getKey()));
+        }
+        flush();
+    }
+
+    private Consumer<RuleHit> out(String clientId) {
+        return outs.computeIfAbsent(clientId, c -> hit -> {
+            hits++;
+            hitsByRule.merge(hit.rule().title(), 1L, Long::sum);
+            buffer.add(factory.create(hit.rule(), hit.events(), c, now));
+            if (buffer.size() >= BATCH) {
+                flush();
+            }
+        });
+    }
+
+    /** Hands over the IoAs buffered so far (e.g. at the end of an input). */
+    public void flush() {
+        if (!buffer.isEmpty()) {
+            sink.accept(List.copyOf(buffer));
+            buffer.clear();
+        }
+    }
+
+    /** Events tested so far. */
+    public long events() {
+        return events;
+    }
+
+    /** Rule hits so far (one IoA each). */
+    public long hits() {
+        return hits;
+    }
+
+    /** Hits by rule title, sorted by title. */
+    public Map<String, Long> hitsByRule() {
+        return hitsByRule;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.th;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.fixture.Stores;
+import java.nio.file.Path;
+import org.dflib.DataFrame;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java API example, run on the OTRF store (only the data directory differs). */
+class ReadmeExampleTest {
+
+    @Test
+    void theReadmeExampleRuns() {
+        Path dataDir = Stores.otrfDir();
+        try (TH th = TH.open(dataDir)) {
+            th.defaultPeriod(TimePeriod.all());
+            Machine m = th.machine("WORKSTATION5");
+            Hits<Process> hits = m.executions()
+                    .operation(Operation.Process.CREATE).command("T1055")
+                    .fetch();
+            DataFrame df = hits.frame();
+            assertEquals(2, df.height());
+            for (Process p : hits) {
+                assertEquals(4, p.executionTree().frame().height());
+            }
+            assertEquals(0, m.communications().ipType(IpType.PUBLIC).top(10).frame().height());
+            DataFrame h = m.executions().histogram(Histogram.byHour().split("ChildFilename", 5)).frame();
+            assertTrue(h.height() > 0);
+            assertTrue(m.timetable(TimePeriod.parse("2020-10-18..2020-10-23")).height() > 0);
+        }
+    }
+}
