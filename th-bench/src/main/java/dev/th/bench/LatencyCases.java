@@ -161,6 +161,9 @@ final class LatencyCases {
                         + (proc.md5() != null ? "lower(ChildMd5)" : "lower(ChildFilename)") + " = lower(?) "
                         + "GROUP BY CommandLine ORDER BY Times DESC, CommandLine LIMIT 10",
                 List.of(muid, proc.md5() != null ? proc.md5() : proc.name())));
+        c.add(new Case("TH.process(guid)", () -> th.process(guid),
+                "SELECT " + PROC_COLS + " FROM events WHERE ChildGuid = ? AND Family = 'process' AND Operation = 'create' "
+                        + "ORDER BY DateTime", List.of(guid)));
         c.add(new Case("Client.machinesWithFile(name)", () -> client.machinesWithFile(proc.name()),
                 MACHINE_ROW + "ClientId = ? AND (lower(ChildFilename) = lower(?) OR lower(ParentFilename) = lower(?))"
                         + MACHINE_GROUP, List.of(clientId, proc.name(), proc.name())));
