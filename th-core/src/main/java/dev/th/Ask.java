@@ -235,7 +235,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         for (Kind k : kinds) {
             labels.add(k.label());
         }
-        filters.add(Cond.inIgnoreCase("Kind", labels));
+        filters.add(Cond.in("Kind", labels)); // labels are lower case; a plain IN lets the engine use column statistics
     }
 
     void operationFilter(List<? extends Operation> ops) {

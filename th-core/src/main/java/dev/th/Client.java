@@ -44,7 +44,7 @@ public final class Client {
 
     /** One machine by name, first name label, or Muid. */
     public Machine machine(String nameOrMuid) {
-        Machine m = Machine.pick(machines(), nameOrMuid, "in client " + id);
+        Machine m = Machine.find(session, scope().cond(), nameOrMuid, "in client " + id);
         return period != null ? m.withPeriod(period) : m;
     }
 

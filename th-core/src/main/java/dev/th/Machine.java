@@ -65,6 +65,18 @@ public final class Machine extends Row {
     }
 
     /**
+     * The machine named {@code nameOrMuid} among the machines of {@code scope}, reading only the
+     * candidates (same Muid, or a name containing the text) rather than listing every machine.
+     */
+    static Machine find(Session session, Cond scope, String nameOrMuid, String where) {
+        String n = nameOrMuid.trim();
+        Cond candidate = Cond.or(List.of(Cond.eq("Muid", n.toLowerCase(java.util.Locale.ROOT)),
+                Cond.contains("MachineName", n)));
+        Hits<Machine> candidates = list(session, Cond.and(List.of(scope, candidate)));
+        return pick(candidates.isEmpty() ? list(session, scope) : candidates, n, where);
+    }
+
+    /**
      * The machine named {@code nameOrMuid} among {@code machines}: a Muid, a name, or a name's
      * first label ({@code WIN-DC01} for {@code WIN-DC01.corp.local}), case ignored.
      */

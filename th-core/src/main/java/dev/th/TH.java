@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.query.Cond;
 import dev.th.query.EngineProvider;
 import dev.th.query.QueryEngine;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ public final class TH implements AutoCloseable {
 
     /** A machine of any client by Muid, name or first name label; an error lists the machines when none or several match. */
     public Machine machine(String nameOrMuid) {
-        return Machine.pick(machines(), nameOrMuid, "in the store");
+        return Machine.find(session, Cond.and(List.of()), nameOrMuid, "in the store");
     }
 
     /** Several machines, each by Muid, name or first name label (the seed's Machine(muid=[...]) / Machine(name=[...])). */

@@ -1,0 +1,290 @@
+package dev.th.bench;
+
+import dev.th.event.RawEvent;
+import dev.th.event.SourceRef;
+import dev.th.ingest.EventStore;
+import dev.th.ingest.InputReport;
+import dev.th.model.CanonicalEvent;
+import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
+import dev.th.store.DuckDbStore;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Builds a store of a simulated fleet from real events: {@code machines} machines of two clients
+ * (one domain controller and seven servers per client, the rest workstations), each logging
+ * about {@code perDay} events a day, day after day until {@code events} events are stored.
+ * A machine day is one input (as a daily upload would be): a window of the largest real log
+ * stretched over the machine's working hours (all day for servers), and now and then one whole
+ * attack sample, each event rewritten by {@link FleetReplay} and then normalized by the real
+ * {@link Normalizer} and written by the real {@link DuckDbStore} appender, as ingest does.
+ * Inputs are stored day by day, machines in turn within a day. Deterministic for a seed.
+ *
+ * <p>A finished store gets {@value #MARKER} beside its database (what was generated, the first
+ * and last day); {@link #ensure} reuses a store whose marker matches.
+ */
+public final class FleetGenerator {
+    /** The marker file written once a store is complete. */
+    public static final String MARKER = "fleet.properties";
+    private static final String VERSION = "1";
+    private static final String[] CLIENTS = {"acme", "globex"};
+    private static final int SERVERS_PER_CLIENT = 8;
+    private static final double EXTRA_CHANCE = 0.05;
+
+    private final FleetTemplates templates;
+    private final int machines;
+    private final int perDay;
+    private final LocalDate lastDay;
+    private final Normalizer normalizer = new Normalizer();
+    private int batch = 1;
+
+    /** Stores {@code n} machine days per input (default 1: one input per machine day). */
+    public FleetGenerator batch(int n) {
+        this.batch = Math.max(1, n);
+        return this;
+    }
+
+    /** What a finished store holds. */
+    public record Fleet(Path dir, long events, int machines, LocalDate firstDay, LocalDate lastDay,
+            double seconds, boolean reused) {
+    }
+
+    public FleetGenerator(FleetTemplates templates, int machines, int perDay, LocalDate lastDay) {
+        this.templates = templates;
+        this.machines = machines;
+        this.perDay = perDay;
+        this.lastDay = lastDay;
+    }
+
+    /**
+     * Makes (or reuses) one store per size. Usage: {@code FleetGenerator --stores DIR [--sizes 1M,3M,10M]
+     * [--data DIR] [--machines 200] [--per-day 1000] [--threads 1]}; each store goes to {@code DIR/<size>}.
+     */
+    public static void main(String[] args) throws Exception {
+        BenchArgs a = BenchArgs.parse(args);
+        FleetGenerator g = a.generator();
+        for (long size : a.sizes()) {
+            Fleet f = g.ensure(a.storeDir(size), size, a.threads());
+            System.out.println(describe(f));
+        }
+    }
+
+    /** One line about a store. */
+    public static String describe(Fleet f) {
+        long bytes = 0;
+        try {
+            bytes = Files.size(f.dir().resolve(DuckDbStore.FILE_NAME));
+        } catch (IOException e) {
+            // reported as 0
+        }
+        return String.format(Locale.ROOT, "%s: %,d events, %d machines, %s..%s, %.0f MB, %s in %.1f s (%,.0f events/s)",
+                f.dir(), f.events(), f.machines(), f.firstDay(), f.lastDay(), bytes / 1e6,
+                f.reused() ? "reused; made" : "made", f.seconds(), f.events() / Math.max(f.seconds(), 1e-9));
+    }
+
+    /** The store in {@code dir} with {@code events} events: reused when its marker matches, else made anew. */
+    public Fleet ensure(Path dir, long events, int threads) throws IOException, InterruptedException {
+        Path marker = dir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(marker)) {
+                p.load(r);
+            }
+            if (String.valueOf(events).equals(p.getProperty("events")) && VERSION.equals(p.getProperty("version"))
+                    && String.valueOf(machines).equals(p.getProperty("machines"))
+                    && String.valueOf(perDay).equals(p.getProperty("perDay"))) {
+                return new Fleet(dir, events, machines, LocalDate.parse(p.getProperty("firstDay")),
+                        LocalDate.parse(p.getProperty("lastDay")), Double.parseDouble(p.getProperty("seconds")), true);
+            }
+        }
+        Files.deleteIfExists(marker);
+        Files.deleteIfExists(dir.resolve(DuckDbStore.FILE_NAME));
+        Files.deleteIfExists(dir.resolve(DuckDbStore.FILE_NAME + ".wal"));
+        return generate(dir, events, threads);
+    }
+
+    private Fleet generate(Path dir, long target, int threads) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        long perDayFleet = (long) machines * perDay;
+        int days = (int) ((target + perDayFleet - 1) / perDayFleet);
+        LocalDate firstDay = lastDay.minusDays(days - 1L);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ArrayDeque<Future<List<CanonicalEvent>>> ahead = new ArrayDeque<>();
+        long planned = 0;
+        long stored = 0;
+        LocalDate day = firstDay;
+        int machine = 0;
+        List<List<CanonicalEvent>> pending = new ArrayList<>();
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            while (stored < target) {
+                while (planned < target && ahead.size() < 8 * Math.max(1, threads)) {
+                    int n = (int) Math.min(target - planned, eventsOf(day, machine));
+                    planned += n;
+                    final LocalDate d = day;
+                    final int m = machine;
+                    ahead.add(pool.submit(() -> machineDay(d, firstDay, m, n)));
+                    if (++machine == machines) {
+                        machine = 0;
+                        day = day.plusDays(1);
+                    }
+                }
+                List<CanonicalEvent> rows = ahead.poll().get();
+                pending.add(rows);
+                stored += rows.size();
+                if (pending.size() == batch || stored >= target) {
+                    write(store, pending);
+                    pending.clear();
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generating the fleet failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        LocalDate last = machine == 0 ? day.minusDays(1) : day;
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Properties p = new Properties();
+        p.setProperty("version", VERSION);
+        p.setProperty("events", String.valueOf(target));
+        p.setProperty("machines", String.valueOf(machines));
+        p.setProperty("perDay", String.valueOf(perDay));
+        p.setProperty("firstDay", firstDay.toString());
+        p.setProperty("lastDay", last.toString());
+        p.setProperty("seconds", String.format(Locale.ROOT, "%.1f", secs));
+        try (Writer w = Files.newBufferedWriter(dir.resolve(MARKER))) {
+            p.store(w, "TH fleet store made by FleetGenerator from real events");
+        }
+        return new Fleet(dir, target, machines, firstDay, last, secs, false);
+    }
+
+    /** How many events a machine logs a day: perDay on average, 60%..140%. */
+    private int eventsOf(LocalDate day, int machine) {
+        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 100_003L + machine));
+        return (int) Math.round(perDay * (0.6 + 0.8 * r.nextDouble()));
+    }
+
+    /** The client number (1-based) and the machine number inside the client. */
+    private int clientOf(int machine) {
+        return machine * CLIENTS.length / machines;
+    }
+
+    String machineName(int machine) {
+        int c = clientOf(machine);
+        int first = (int) ((long) c * machines / CLIENTS.length);
+        int no = machine - first;
+        String domain = CLIENTS[c] + ".local";
+        if (no == 0) {
+            return "DC01." + domain;
+        } else if (no < SERVERS_PER_CLIENT) {
+            return String.format(Locale.ROOT, "SRV%02d.%s", no, domain);
+        }
+        return String.format(Locale.ROOT, "WS-%04d.%s", no, domain);
+    }
+
+    /** One machine day: the events, rewritten and normalized, in time order. */
+    private List<CanonicalEvent> machineDay(LocalDate day, LocalDate firstDay, int machine, int n) {
+        int c = clientOf(machine);
+        int no = machine - (int) ((long) c * machines / CLIENTS.length);
+        String name = machineName(machine);
+        String clientId = CLIENTS[c];
+        int dayNo = (int) (day.toEpochDay() - firstDay.toEpochDay());
+        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 7_919L + machine * 31L + 17));
+        FleetReplay replay = new FleetReplay(name, c + 1, no, dayNo, 0);
+        boolean server = no < SERVERS_PER_CLIENT;
+        long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
+        long start = server ? 0 : (7 * 3600L + r.nextInt(7200)) * 1_000_000_000L;
+        long span = (server ? 24 * 3600L - 60 : 9 * 3600L) * 1_000_000_000L;
+
+        List<Timed> timed = new ArrayList<>(n);
+        FleetTemplates.Log extra = null;
+        if (r.nextDouble() < EXTRA_CHANCE && !templates.extras().isEmpty()) {
+            extra = templates.extras().get(r.nextInt(templates.extras().size()));
+            if (extra.events().size() >= n) {
+                extra = null;
+            }
+        }
+        int mainCount = n - (extra == null ? 0 : extra.events().size());
+        List<RawEvent> main = templates.main().events();
+        int from = r.nextInt(Math.max(1, main.size() - mainCount));
+        List<RawEvent> window = main.subList(from, Math.min(main.size(), from + mainCount));
+        long w0 = nanos(window.get(0).time());
+        double stretch = (double) span / Math.max(1_000_000L, nanos(window.get(window.size() - 1).time()) - w0);
+        for (RawEvent e : window) {
+            timed.add(new Timed(dayStart + start + (long) ((nanos(e.time()) - w0) * stretch), e));
+        }
+        if (extra != null) {
+            long x0 = nanos(extra.events().get(0).time());
+            long at = dayStart + start + (long) (r.nextDouble() * span * 0.9);
+            for (RawEvent e : extra.events()) {
+                timed.add(new Timed(at + nanos(e.time()) - x0, e));
+            }
+        }
+        timed.sort(Comparator.comparingLong(Timed::nanos));
+        String path = "fleet/" + clientId + "/" + name + "/" + day + ".evtx";
+        String hash = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32)
+                .putLong(FleetReplay.mix64(machine * 1_000_003L + day.toEpochDay()))
+                .putLong(FleetReplay.mix64(day.toEpochDay() ^ 0x5bd1e995L))
+                .putLong(machine).putLong(day.toEpochDay()).array());
+        List<CanonicalEvent> rows = new ArrayList<>(timed.size());
+        long record = 1;
+        for (Timed t : timed) {
+            SourceRef src = new SourceRef(path, hash, record);
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(t.nanos(), 1_000_000_000L), Math.floorMod(t.nanos(), 1_000_000_000L));
+            rows.add(normalizer.normalize(replay.rewrite(t.event(), at, src, record), clientId));
+            record++;
+        }
+        return rows;
+    }
+
+    /**
+     * Stores machine days as one input (a collector's upload of several machines' files): the
+     * input's hash is its first machine day's, and every row of it carries that hash.
+     */
+    private static void write(EventStore store, List<List<CanonicalEvent>> machineDays) {
+        CanonicalEvent first = machineDays.get(0).get(0);
+        String hash = first.text(Column.SourceHash);
+        String path = first.text(Column.SourcePath) + (machineDays.size() > 1 ? " (+" + (machineDays.size() - 1)
+                + " machine days)" : "");
+        Map<String, Long> byId = new TreeMap<>();
+        long n = 0;
+        try (EventStore.InputWriter w = store.begin(hash, path, 0)) {
+            for (List<CanonicalEvent> rows : machineDays) {
+                for (CanonicalEvent e : rows) {
+                    e.set(Column.SourceHash, hash);
+                    w.append(e);
+                    byId.merge(e.text(Column.Channel) + "|" + e.get(Column.EventId), 1L, Long::sum);
+                    n++;
+                }
+            }
+            w.commit(new InputReport(path, hash, 0, n, n, 0, 0, byId, List.of(), List.of()));
+        }
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private record Timed(long nanos, RawEvent event) {
+    }
+}
