@@ -10,6 +10,9 @@ public interface QueryEngine extends AutoCloseable {
     /** The engine's name, e.g. {@code duckdb}. */
     String name();
 
+    /** The dialect this engine's SQL is written in. */
+    SqlDialect dialect();
+
     /** Runs a query and returns all its rows. */
     Table execute(Query query);
 

@@ -55,6 +55,11 @@ public final class DuckDbEngine implements QueryEngine {
     }
 
     @Override
+    public SqlDialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
     public synchronized Table execute(Query query) {
         Sql sql = renderer.render(query);
         try (PreparedStatement st = connection.prepareStatement(sql.text())) {
