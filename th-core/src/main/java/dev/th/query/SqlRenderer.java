@@ -88,6 +88,17 @@ public final class SqlRenderer {
         throw new IllegalArgumentException("unknown expression " + e);
     }
 
+    /** The expression, lower-cased in SQL when the comparison ignores case. */
+    private String folded(Expr e, boolean ignoreCase, List<Object> params) {
+        String text = expr(e, params);
+        return ignoreCase ? dialect.call(Expr.Fn.LOWER, List.of(text)) : text;
+    }
+
+    /** The literal, lower-cased when the comparison ignores case. */
+    private static String folded(String literal, boolean ignoreCase) {
+        return ignoreCase ? literal.toLowerCase(Locale.ROOT) : literal;
+    }
+
     private String cond(Cond c, List<Object> params) {
         if (c instanceof Cond.Cmp cmp) {
             String l = expr(cmp.left(), params);
@@ -103,21 +114,12 @@ public final class SqlRenderer {
             }
             return sb.append(')').toString();
         } else if (c instanceof Cond.Contains ct) {
-            String text = expr(ct.expr(), params);
-            String needle = ct.text();
-            if (ct.ignoreCase()) {
-                text = dialect.call(Expr.Fn.LOWER, List.of(text));
-                needle = needle.toLowerCase(Locale.ROOT);
-            }
-            params.add(needle);
+            String text = folded(ct.expr(), ct.ignoreCase(), params);
+            params.add(folded(ct.text(), ct.ignoreCase()));
             return "coalesce(" + dialect.contains(text, "?") + ", false)";
         } else if (c instanceof Cond.EndsWith ew) {
-            String text = expr(ew.expr(), params);
-            String needle = ew.text();
-            if (ew.ignoreCase()) {
-                text = dialect.call(Expr.Fn.LOWER, List.of(text));
-                needle = needle.toLowerCase(Locale.ROOT);
-            }
+            String text = folded(ew.expr(), ew.ignoreCase(), params);
+            String needle = folded(ew.text(), ew.ignoreCase());
             params.add(needle);
             params.add(needle);
             return "coalesce(" + dialect.endsWith(text, "?", "?") + ", false)";
