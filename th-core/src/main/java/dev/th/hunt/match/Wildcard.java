@@ -48,11 +48,6 @@ public final class Wildcard {
         return plain.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
-    /** The decoded pattern's text with wildcards as the plain characters (for messages). */
-    public static String show(String decoded) {
-        return decoded.replace(STAR, '*').replace(QMARK, '?');
-    }
-
     /** Adds wildcards for contains / startswith / endswith to a decoded pattern. */
     public static String wrap(String decoded, boolean before, boolean after) {
         return (before ? String.valueOf(STAR) : "") + decoded + (after ? String.valueOf(STAR) : "");
