@@ -70,6 +70,11 @@ public final class IngestHunt {
         /** Prints what hunting at ingest found; call after {@link #finish}. */
         void summary(PrintWriter out) {
             IngestHunting.Found f = found;
+            if (set == null) {
+                out.printf("Not hunted at ingest (--no-hunt)%s%n",
+                        lists.isEmpty() ? "" : "; " + f.newDetections() + " new IoC detections");
+                return;
+            }
             out.printf("Hunted at ingest: %d IoAs (%d new)%s%s%n", f.ioas(), f.newIoas(),
                     f.newDetections() > 0 || !iocFiles.isEmpty() ? ", " + f.newDetections() + " new IoC detections" : "",
                     f.failure() == null ? "" : " (stopped: " + f.failure() + ")");

@@ -87,6 +87,15 @@ class HuntCommandTest {
     }
 
     @Test
+    void ingestWithoutHuntingSaysSoAndStoresNoIoA() throws IOException {
+        String db = dir.resolve("nohunt").toString();
+        Run in = Run.th("ingest", "--db", db, "--no-hunt", "../samples/evtx");
+        assertEquals(0, in.exit(), in.toString());
+        assertTrue(in.out().contains("Not hunted at ingest (--no-hunt)"), in.toString());
+        assertEquals(0, json(Run.th("ioa", "list", "--db", db, "--format", "json")).size());
+    }
+
+    @Test
     void ingestHuntsListsSetsAndKeepsStatusAcrossRuns() throws IOException {
         String db = dir.resolve("store").toString();
         Path iocs = Files.writeString(dir.resolve("iocs.txt"), "# PsExec64.exe of the PsExec sample\nmd5:9321C107D1F7E336CDA550A2BF049108\n");
