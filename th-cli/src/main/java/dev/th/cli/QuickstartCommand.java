@@ -52,6 +52,8 @@ public final class QuickstartCommand implements Callable<Integer> {
             out.println();
             out.println("Next: th machines --db " + db.path() + "   |   th ingest --db " + db.path() + " YOUR_LOGS...");
             out.println("      th ioa list --db " + db.path() + "   |   th hunt --db " + db.path() + " --rules SIGMA_RULES_FOLDER");
+            out.println("      th machine WORKSTATION5 executions --period all --db " + db.path()
+                    + "   |   th machine --help (every seed method)");
             return r.allRead() ? 0 : 2;
         }
     }
