@@ -7,11 +7,8 @@ import dev.th.query.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.dflib.DataFrame;
 
 /**
@@ -26,7 +23,7 @@ final class Lineage {
     private Lineage() {
     }
 
-    private static Query creations(Process p) {
+    static Query creations(Process p) {
         return Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
@@ -34,7 +31,7 @@ final class Lineage {
                 .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
     }
 
-    private static List<Process> rows(Process origin, Table t) {
+    static List<Process> rows(Process origin, Table t) {
         List<Process> out = new ArrayList<>();
         for (Object[] r : t.rows()) {
             Process p = new Process(origin.session, t.columns(), r);
@@ -144,28 +141,8 @@ final class Lineage {
 
     /** Ancestors, the process and its descendants, in time order, within {@code period}. */
     static Hits<Process> tree(Process p, TimePeriod period) {
-        Map<String, Process> nodes = new LinkedHashMap<>();
         Map<String, Integer> depth = new java.util.HashMap<>();
-        Process self = p;
-        if (!"create".equals(p.operation()) && p.guid() != null) {
-            List<Process> own = rows(p, p.session.run(creations(p).where(Cond.eq("ChildGuid", p.guid())).limit(1)));
-            if (!own.isEmpty()) {
-                self = own.get(0);
-            }
-        }
-        nodes.put(key(self), self);
-        depth.put(key(self), 0);
-        Process cur = self;
-        for (int level = 1; level <= MAX_DEPTH; level++) {
-            Process up = loggedParent(cur);
-            if (up == null || nodes.containsKey(key(up))) {
-                break;
-            }
-            nodes.put(key(up), up);
-            depth.put(key(up), -level);
-            cur = up;
-        }
-        descendants(self, nodes, depth);
+        Map<String, Process> nodes = LineageWalk.tree(p, depth, MAX_DEPTH, MAX_NODES);
         TimePeriod.Range r = period.resolve(p.session.clock);
         List<Process> out = new ArrayList<>();
         for (Process n : nodes.values()) {
@@ -186,40 +163,13 @@ final class Lineage {
         return new Hits<>(SeedColumns.EXECUTION_TREE, out, why);
     }
 
-    private static void descendants(Process root, Map<String, Process> nodes, Map<String, Integer> depths) {
-        if (root.guid() != null) {
-            Set<String> frontier = new LinkedHashSet<>(List.of(root.guid()));
-            for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty() && nodes.size() < MAX_NODES; depth++) {
-                List<Process> level = rows(root, root.session.run(creations(root)
-                        .where(Cond.in("ParentGuid", new ArrayList<>(frontier)))
-                        .orderBy(Expr.col("DateTime"), false)));
-                frontier = new LinkedHashSet<>();
-                for (Process c : level) {
-                    if (c.guid() != null && nodes.putIfAbsent(key(c), c) == null) {
-                        depths.put(key(c), depth + 1);
-                        frontier.add(c.guid());
-                    }
-                }
-            }
-            return;
-        }
-        List<Process> frontier = List.of(root);
-        for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty() && nodes.size() < MAX_NODES; depth++) {
-            List<Process> next = new ArrayList<>();
-            for (Process f : frontier) {
-                for (Process c : children(f)) {
-                    if (nodes.putIfAbsent(key(c), c) == null) {
-                        depths.put(key(c), depth + 1);
-                        next.add(c);
-                    }
-                }
-            }
-            frontier = next;
-        }
+    static String key(Process p) {
+        return key(p.guid(), p.pid(), p.time());
     }
 
-    private static String key(Process p) {
-        return p.guid() != null ? "g:" + p.guid() : "p:" + p.pid() + "@" + p.time();
+    /** A process's identity in a tree: its GUID, or its pid and creation time. */
+    static String key(String guid, Long pid, Instant time) {
+        return guid != null ? "g:" + guid : "p:" + pid + "@" + time;
     }
 
     /** The command lines this binary ran with on the process's machine: CommandLine, Times. */

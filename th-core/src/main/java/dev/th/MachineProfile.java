@@ -36,24 +36,33 @@ final class MachineProfile {
             c.add(pc);
         }
         Cond scope = Cond.and(c);
-        List<String> out = new ArrayList<>();
-        boolean dc = count(session, Cond.and(List.of(scope, Cond.or(List.of(
+        Cond dcEvidence = Cond.or(List.of(
                 Cond.and(List.of(Cond.inIgnoreCase("Channel", List.of("security")), Cond.in("EventId", List.copyOf(KERBEROS)))),
-                Cond.inIgnoreCase("Channel", List.of("directory service", "dfs replication"))))))) > 0;
+                Cond.inIgnoreCase("Channel", List.of("directory service", "dfs replication"))));
+        Cond serverEvidence = Cond.or(List.of(
+                Cond.inIgnoreCase("ChildFilename", List.copyOf(SERVER_PROCESSES)),
+                Cond.inIgnoreCase("ParentFilename", List.copyOf(SERVER_PROCESSES)),
+                Cond.and(List.of(Cond.eq("Direction", "Incoming"), Cond.in("LocalPort", List.copyOf(SERVER_PORTS))))));
+        Cond deskEvidence = Cond.or(List.of(
+                Cond.inIgnoreCase("ChildFilename", List.copyOf(DESKTOP_PROCESSES)),
+                Cond.inIgnoreCase("ParentFilename", List.copyOf(DESKTOP_PROCESSES)),
+                Cond.and(List.of(Cond.in("EventId", List.of(4624)), Cond.in("LogonType", List.of("2", "11"))))));
+        // one scan of the machine's events answers all three: a conditional count per kind of evidence
+        Table t = session.run(Query.from(Session.EVENTS).where(scope)
+                .select(countWhere(dcEvidence), "Dc")
+                .select(countWhere(serverEvidence), "Server")
+                .select(countWhere(deskEvidence), "Desk"));
+        Object[] counts = t.rows().get(0);
+        boolean dc = ((Number) counts[0]).longValue() > 0;
+        boolean server = ((Number) counts[1]).longValue() > 0;
+        boolean desk = ((Number) counts[2]).longValue() > 0;
+        List<String> out = new ArrayList<>();
         if (dc) {
             out.add("domaincontroller");
         }
-        boolean server = count(session, Cond.and(List.of(scope, Cond.or(List.of(
-                Cond.inIgnoreCase("ChildFilename", List.copyOf(SERVER_PROCESSES)),
-                Cond.inIgnoreCase("ParentFilename", List.copyOf(SERVER_PROCESSES)),
-                Cond.and(List.of(Cond.eq("Direction", "Incoming"), Cond.in("LocalPort", List.copyOf(SERVER_PORTS))))))))) > 0;
         if (server || dc) {
             out.add("server");
         }
-        boolean desk = count(session, Cond.and(List.of(scope, Cond.or(List.of(
-                Cond.inIgnoreCase("ChildFilename", List.copyOf(DESKTOP_PROCESSES)),
-                Cond.inIgnoreCase("ParentFilename", List.copyOf(DESKTOP_PROCESSES)),
-                Cond.and(List.of(Cond.in("EventId", List.of(4624)), Cond.in("LogonType", List.of("2", "11"))))))))) > 0;
         if (desk && !dc) {
             out.add("workstation");
         }
@@ -63,9 +72,9 @@ final class MachineProfile {
         return out;
     }
 
-    private static long count(Session session, Cond c) {
-        Table t = session.run(Query.from(Session.EVENTS).where(c).select(Expr.count(), "N"));
-        return ((Number) t.rows().get(0)[0]).longValue();
+    /** {@code count(CASE WHEN c THEN 1 END)}: the rows meeting {@code c}, in any engine's SQL. */
+    private static Expr countWhere(Cond c) {
+        return Expr.call(Expr.Fn.COUNT, new Expr.Case(c, Expr.param(1)));
     }
 
     /** The OS the machine runs, from the file versions of its System32 binaries. */
