@@ -23,7 +23,7 @@ final class Lineage {
     private Lineage() {
     }
 
-    static Query creations(Process p) {
+    private static Query creations(Process p) {
         return Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))

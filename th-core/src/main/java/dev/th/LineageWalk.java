@@ -1,7 +1,6 @@
 package dev.th;
 
 import dev.th.query.Cond;
-import dev.th.query.Expr;
 import dev.th.query.Query;
 import dev.th.query.Table;
 import java.time.Instant;
@@ -15,20 +14,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An execution tree walked in memory: one read of the join keys (GUIDs, pids, times) of every
- * process creation and end on the machine, the same joins as {@link Lineage}'s one-process
- * questions applied in Java (by GUID; otherwise by pid within the process's lifetime), then one
- * read of the full rows of the processes found. Two statements whatever the tree's depth.
+ * An execution tree walked in memory: one read of every process creation and end on the machine,
+ * then the same joins as {@link Lineage}'s one-process questions applied in Java (by GUID;
+ * otherwise by pid within the process's lifetime, so a reused pid never joins unrelated
+ * processes). One statement whatever the tree's depth.
  */
 final class LineageWalk {
     /** The join keys of one creation or end of a process. */
-    private record Node(String guid, String parentGuid, Long pid, Long parentPid, Instant time, boolean create) {
+    private record Node(String guid, String parentGuid, Long pid, Long parentPid, Instant time, boolean create,
+            Process row) {
         String key() {
             return Lineage.key(guid, pid, time);
         }
 
         static Node of(Process p) {
-            return new Node(p.guid(), p.parentGuid(), p.pid(), p.parentPid(), p.time(), true);
+            return new Node(p.guid(), p.parentGuid(), p.pid(), p.parentPid(), p.time(),
+                    !"kill".equals(p.operation()), p);
         }
     }
 
@@ -65,24 +66,19 @@ final class LineageWalk {
         }
     }
 
-    /** Reads the join keys of the machine's process creations and ends, in time order. */
+    /** Reads the machine's process creations and ends, in time order. */
     private static LineageWalk read(Process p) {
         Table t = p.session.run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
                 .where(Cond.in("Operation", List.of(Operation.Process.CREATE.label(), "kill")))
-                .selectColumns(List.of("ChildGuid", "ParentGuid", "ChildPid", "ParentPid", "DateTime", "Operation")));
+                .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS)));
         List<Node> all = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            all.add(new Node((String) r[0], (String) r[1], number(r[2]), number(r[3]), (Instant) r[4],
-                    Operation.Process.CREATE.label().equals(r[5])));
+        for (Process r : Lineage.rows(p, t)) {
+            all.add(Node.of(r));
         }
         all.sort(BY_TIME);
         return new LineageWalk(all);
-    }
-
-    private static Long number(Object v) {
-        return v == null ? null : ((Number) v).longValue();
     }
 
     /** As {@link Lineage#end}: the process's end, or the next creation of its pid by the same kind of source. */
@@ -148,10 +144,8 @@ final class LineageWalk {
     static Map<String, Process> tree(Process p, Map<String, Integer> depth, int maxDepth, int maxNodes) {
         LineageWalk w = read(p);
         Node self = Node.of(p);
-        boolean selfIsP = true;
         if (!"create".equals(p.operation()) && p.guid() != null && w.byGuid.containsKey(p.guid())) {
             self = w.byGuid.get(p.guid()).get(0);
-            selfIsP = false;
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
         nodes.put(self.key(), self);
@@ -167,7 +161,11 @@ final class LineageWalk {
             cur = up;
         }
         w.descendants(self, nodes, depth, maxDepth, maxNodes);
-        return fetch(p, selfIsP ? self.key() : null, nodes);
+        Map<String, Process> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : nodes.entrySet()) {
+            out.put(e.getKey(), e.getValue().row());
+        }
+        return out;
     }
 
     private void descendants(Node root, Map<String, Node> nodes, Map<String, Integer> depths, int maxDepth,
@@ -203,61 +201,5 @@ final class LineageWalk {
             }
             frontier = next;
         }
-    }
-
-    /** The full rows of the nodes (in the nodes' order); {@code selfKey} names the node that is {@code p} itself. */
-    private static Map<String, Process> fetch(Process p, String selfKey, Map<String, Node> nodes) {
-        List<String> guids = new ArrayList<>();
-        Set<Long> pids = new LinkedHashSet<>();
-        for (Map.Entry<String, Node> e : nodes.entrySet()) {
-            if (e.getKey().equals(selfKey)) {
-                continue;
-            }
-            if (e.getValue().guid() != null) {
-                guids.add(e.getValue().guid());
-            } else {
-                if (e.getValue().pid() != null) {
-                    pids.add(e.getValue().pid());
-                }
-            }
-        }
-        Map<String, List<Process>> found = new HashMap<>();
-        if (!guids.isEmpty() || !pids.isEmpty()) {
-            List<Cond> which = new ArrayList<>();
-            if (!guids.isEmpty()) {
-                which.add(Cond.in("ChildGuid", guids));
-            }
-            if (!pids.isEmpty()) {
-                which.add(Cond.and(List.of(Cond.isNull("ChildGuid"), Cond.in("ChildPid", new ArrayList<>(pids)))));
-            }
-            Table t = p.session.run(Lineage.creations(p).where(Cond.or(which)));
-            for (Process r : Lineage.rows(p, t)) {
-                found.computeIfAbsent(Lineage.key(r), k -> new ArrayList<>()).add(r);
-            }
-        }
-        Map<String, Process> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : nodes.entrySet()) {
-            if (e.getKey().equals(selfKey)) {
-                out.put(e.getKey(), p);
-                continue;
-            }
-            List<Process> rows = found.getOrDefault(e.getKey(), List.of());
-            Process pick = null;
-            for (Process r : rows) {
-                // the very creation the walk found, when a GUID was logged by more than one creation
-                if (java.util.Objects.equals(r.time(), e.getValue().time())
-                        && java.util.Objects.equals(r.parentGuid(), e.getValue().parentGuid())) {
-                    pick = r;
-                    break;
-                }
-            }
-            if (pick == null && !rows.isEmpty()) {
-                pick = rows.get(0);
-            }
-            if (pick != null) {
-                out.put(e.getKey(), pick);
-            }
-        }
-        return out;
     }
 }
