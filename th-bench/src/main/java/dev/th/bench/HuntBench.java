@@ -1,8 +1,5 @@
 package dev.th.bench;
 
-import dev.th.event.EventSink;
-import dev.th.event.RawEvent;
-import dev.th.evtx.EvtxReader;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.RuleSet;
 import dev.th.ingest.Ingest;
@@ -14,7 +11,6 @@ import dev.th.normalize.Normalizer;
 import dev.th.store.DuckDbStore;
 import dev.th.store.IngestHunting;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.ThreadMXBean;
@@ -138,7 +134,7 @@ public final class HuntBench {
 
         Map<Variant, List<Run>> runs = new LinkedHashMap<>();
         List<double[]> exports = new ArrayList<>();
-        long events = countEvents(files);
+        long events = IngestBench.parseOnly(files);
         for (int round = 0; round < rounds; round++) {
             for (Variant v : variants) {
                 Path dir = work.resolve("store-" + v + "-" + round);
@@ -267,50 +263,15 @@ public final class HuntBench {
                 s.filter(f -> f.toString().endsWith(".evtx")).sorted().forEach(files::add);
             }
         }
-        EvtxReader reader = new EvtxReader();
         Normalizer normalizer = new Normalizer();
         long[] n = new long[2];
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(RawEvent event) {
-                if (normalizer.normalize(event, "bench").get(Column.Fields) != null) {
-                    n[0]++;
-                }
-                matcher.match(event, h -> n[1]++);
-            }
-
-            @Override
-            public void reject(long offset, long records, String reason) {
-                throw new IllegalStateException("rejected at " + offset + ": " + reason);
-            }
-        };
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f)) {
-                reader.read(in, f.toString(), "-", sink);
-            }
-        }
-        matcher.finish(h -> n[1]++);
-    }
-
-    private static long countEvents(List<Path> files) throws IOException {
-        EvtxReader reader = new EvtxReader();
-        long[] n = new long[1];
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(RawEvent event) {
+        IngestBench.readEvtx(files, event -> {
+            if (normalizer.normalize(event, "bench").get(Column.Fields) != null) {
                 n[0]++;
             }
-
-            @Override
-            public void reject(long offset, long records, String reason) {
-            }
-        };
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f)) {
-                reader.read(in, f.toString(), "-", sink);
-            }
-        }
-        return n[0];
+            matcher.match(event, h -> n[1]++);
+        });
+        matcher.finish(h -> n[1]++);
     }
 
     /** CPU time of each live Java thread since construction, grouped by thread name (numbers dropped). */

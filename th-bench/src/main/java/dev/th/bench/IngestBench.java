@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -183,39 +184,32 @@ public final class IngestBench {
         }
     }
 
-    private static long parseOnly(List<Path> files) throws IOException {
+    /** Parses every file, keeping nothing; returns the events read (a rejected record is an error here). */
+    static long parseOnly(List<Path> files) throws IOException {
+        return readEvtx(files, e -> { });
+    }
+
+    /** Parses and normalizes every file, keeping nothing: the pipeline's cost without the store. */
+    private static long parseAndNormalize(List<Path> files) throws IOException {
+        Normalizer normalizer = new Normalizer();
+        long[] kept = new long[1];
+        readEvtx(files, e -> {
+            if (normalizer.normalize(e, "bench").get(Column.Fields) != null) {
+                kept[0]++;
+            }
+        });
+        return kept[0];
+    }
+
+    /** Reads every EVTX file with TH's reader, handing each event to {@code each}; returns the events read. */
+    static long readEvtx(List<Path> files, Consumer<RawEvent> each) throws IOException {
         EvtxReader reader = new EvtxReader();
         long[] n = new long[1];
         EventSink sink = new EventSink() {
             @Override
             public void accept(RawEvent event) {
                 n[0]++;
-            }
-
-            @Override
-            public void reject(long offset, long records, String reason) {
-                throw new IllegalStateException("rejected at " + offset + ": " + reason);
-            }
-        };
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f)) {
-                reader.read(in, f.toString(), "-", sink);
-            }
-        }
-        return n[0];
-    }
-
-    /** Parses and normalizes every file, keeping nothing: the pipeline's cost without the store. */
-    private static long parseAndNormalize(List<Path> files) throws IOException {
-        EvtxReader reader = new EvtxReader();
-        Normalizer normalizer = new Normalizer();
-        long[] n = new long[1];
-        EventSink sink = new EventSink() {
-            @Override
-            public void accept(RawEvent event) {
-                if (normalizer.normalize(event, "bench").get(Column.Fields) != null) {
-                    n[0]++;
-                }
+                each.accept(event);
             }
 
             @Override
