@@ -31,6 +31,9 @@ public final class Output {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The IoA column that holds a JSON document: JSON output nests it as an object, not a string. */
+    private static final String NESTED_JSON = "details";
+
     private Output() {
     }
 
@@ -159,6 +162,8 @@ public final class Output {
                         g.writeNull();
                     } else if (v instanceof Number || v instanceof Boolean) {
                         g.writeObject(v);
+                    } else if (NESTED_JSON.equals(names[c]) && v instanceof String text && text.startsWith("{")) {
+                        g.writeTree(JSON.readTree(text));
                     } else {
                         g.writeString(fullText(v));
                     }

@@ -69,6 +69,7 @@ class HuntCommandTest {
                     assertEquals(Ioa.OUTPUT_COLUMNS, keys);
                     assertTrue(a.path("eventRef").asText().startsWith(evtx + "#"), a.path("eventRef").asText());
                     assertTrue(!a.path("ruleAuthor").asText().isEmpty(), "the rule's author is shown (DRL-1.1)");
+                    assertTrue(a.path("details").isObject(), "details is nested JSON, not a string: " + a.path("details"));
                 }
             }));
         }
