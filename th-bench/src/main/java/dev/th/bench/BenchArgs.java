@@ -22,7 +22,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
     static BenchArgs parse(String[] args) {
         Path stores = null;
         List<Long> sizes = List.of(1_000_000L, 3_000_000L, 10_000_000L);
-        Path data = Path.of("../shared/data");
+        Path data = CopiesArgs.DEFAULT_DATA;
         int machines = 200;
         int perDay = 1000;
         int threads = 1;
@@ -51,7 +51,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
         if (stores == null) {
             throw new IllegalArgumentException("--stores DIR is required (the fleet stores are made or reused there)");
         }
-        return new BenchArgs(stores, sizes, data, machines, perDay, threads, runs, warmup, only, batch);
+        return new BenchArgs(stores, sizes, CopiesArgs.requireData(data), machines, perDay, threads, runs, warmup, only, batch);
     }
 
     private static String need(String option, String value) {

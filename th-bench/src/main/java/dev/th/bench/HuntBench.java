@@ -44,36 +44,21 @@ public final class HuntBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("../shared/data");
-        int copies = 8;
-        Path work = null;
-        boolean evtxexport = true;
-        String only = null;
-        int rounds = 3;
         List<Path> rules = new ArrayList<>();
-        List<Variant> variants = List.of(Variant.values());
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--copies" -> copies = Integer.parseInt(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--no-evtxexport" -> evtxexport = false;
-                case "--only" -> only = args[++i];
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--rules" -> rules.add(Path.of(args[++i]));
-                case "--variants" -> variants = java.util.Arrays.stream(args[++i].split(",")).map(Variant::valueOf).toList();
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --data DIR --copies N --only NAME_PART --rounds N --rules PATH --variants V,... --work DIR --no-evtxexport)");
-            }
-        }
+        List<List<Variant>> variants = new ArrayList<>(List.of(List.of(Variant.values())));
+        CopiesArgs a = CopiesArgs.parse(args, 8, Map.of(
+                "--rules", v -> rules.add(Path.of(v)),
+                "--variants", v -> variants.set(0, java.util.Arrays.stream(v.split(",")).map(Variant::valueOf).toList())));
+        Path data = a.data;
+        Path work = a.work;
         if (rules.isEmpty()) {
-            rules = List.of(data.resolve("sigma/rules/windows"), data.resolve("sigma/rules-threat-hunting/windows"));
+            rules.addAll(List.of(data.resolve("sigma/rules/windows"), data.resolve("sigma/rules-threat-hunting/windows")));
         }
         if (work == null) {
             work = Files.createTempDirectory("th-hunt-bench");
         }
         try {
-            new HuntBench(variants).measure(data, copies, work, evtxexport, only, rounds, rules);
+            new HuntBench(variants.get(0)).measure(data, a.copies, work, a.evtxexport, a.only, a.rounds, rules);
         } finally {
             IngestBench.deleteTree(work);
         }

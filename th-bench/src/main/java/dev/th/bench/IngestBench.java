@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -43,29 +44,13 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("../shared/data");
-        int copies = 12;
-        Path work = null;
-        boolean evtxexport = true;
-        String only = null;
-        int rounds = 3;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> data = Path.of(args[++i]);
-                case "--copies" -> copies = Integer.parseInt(args[++i]);
-                case "--work" -> work = Path.of(args[++i]);
-                case "--no-evtxexport" -> evtxexport = false;
-                case "--only" -> only = args[++i];
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --data DIR --copies N --work DIR --only NAME_PART --rounds N --no-evtxexport)");
-            }
-        }
+        CopiesArgs a = CopiesArgs.parse(args, 12, Map.of());
+        Path work = a.work;
         if (work == null) {
             work = Files.createTempDirectory("th-ingest-bench");
         }
         try {
-            measure(data, copies, work, evtxexport, only, rounds);
+            measure(a.data, a.copies, work, a.evtxexport, a.only, a.rounds);
         } finally {
             deleteTree(work);
         }
