@@ -44,7 +44,6 @@ public final class DuckDbStore implements EventStore {
     public static final String FILE_NAME = "th.duckdb";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Column[] COLUMNS = Column.values();
 
     /** Inputs are committed together until this many rows are pending... */
     static final long GROUP_ROWS = 200_000;
@@ -53,6 +52,8 @@ public final class DuckDbStore implements EventStore {
 
     private final Path file;
     private final DuckDBConnection connection;
+    /** The events table's columns in its own order (null: a column TH no longer fills). */
+    private final Column[] tableColumns;
     /** The appenders of the open transaction (events, inputs); null when none is open. */
     private DuckDBAppender appender;
     private DuckDBAppender inputsAppender;
@@ -69,9 +70,10 @@ public final class DuckDbStore implements EventStore {
             + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
     private static final String DELETE_INPUT_EVENTS = "DELETE FROM " + Schema.EVENTS + " WHERE SourceHash = ?";
 
-    private DuckDbStore(Path file, DuckDBConnection connection) {
+    private DuckDbStore(Path file, DuckDBConnection connection, Column[] tableColumns) {
         this.file = file;
         this.connection = connection;
+        this.tableColumns = tableColumns;
     }
 
     /** Opens (creating when needed) the store of data directory {@code dataDir}. */
@@ -96,7 +98,7 @@ public final class DuckDbStore implements EventStore {
                 st.execute(Schema.inputsDdl());
                 IocStore.createTables(st);
             }
-            DuckDbStore store = new DuckDbStore(file, dc);
+            DuckDbStore store = new DuckDbStore(file, dc, Schema.upgradeEvents(dc));
             try (Statement st = dc.createStatement();
                     ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
                 while (rs.next()) {
@@ -294,8 +296,12 @@ public final class DuckDbStore implements EventStore {
         public void append(CanonicalEvent event) {
             try {
                 appender.beginRow();
-                for (Column c : COLUMNS) {
-                    appendValue(c, event.get(c));
+                for (Column c : tableColumns) {
+                    if (c == null) {
+                        appender.appendNull();
+                    } else {
+                        appendValue(c, event.get(c));
+                    }
                 }
                 appender.endRow();
                 rows++;

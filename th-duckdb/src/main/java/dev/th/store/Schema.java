@@ -1,6 +1,12 @@
 package dev.th.store;
 
 import dev.th.model.Column;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 
 /** The DuckDB tables of TH, generated from {@link Column} so storage follows the canonical model. */
@@ -33,6 +39,45 @@ public final class Schema {
             cols.add(quote(c.name()) + " " + sqlType(c.type()));
         }
         return cols.toString();
+    }
+
+    /**
+     * Brings the events table of a store made by an earlier version up to {@link Column}: each
+     * canonical column it lacks is added (null for the events stored before). Returns the table's
+     * columns in the table's own order, which the appender follows; a column of the table that
+     * {@link Column} no longer has is null there.
+     */
+    public static Column[] upgradeEvents(Connection db) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                        + EVENTS + "' AND table_schema = 'main' ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                present.add(rs.getString(1));
+            }
+        }
+        try (Statement st = db.createStatement()) {
+            for (Column c : Column.values()) {
+                if (!present.contains(c.name())) {
+                    st.execute("ALTER TABLE " + EVENTS + " ADD COLUMN " + quote(c.name()) + " " + sqlType(c.type()));
+                    present.add(c.name());
+                }
+            }
+        }
+        Column[] order = new Column[present.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = known(present.get(i));
+        }
+        return order;
+    }
+
+    private static Column known(String name) {
+        for (Column c : Column.values()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The inputs table: what was stored from each content hash, with its report. */

@@ -64,6 +64,31 @@ class DuckDbStoreTest {
     }
 
     @Test
+    void aStoreOfAnEarlierSchemaGainsTheMissingColumnsAndKeepsItsRows() throws SQLException {
+        // an events table as an earlier version made it: without Kind, with a column TH dropped since
+        StringBuilder ddl = new StringBuilder("CREATE TABLE events (");
+        for (Column c : Column.values()) {
+            if (c != Column.Kind) {
+                ddl.append(Schema.quote(c.name())).append(' ').append(Schema.sqlType(c.type())).append(", ");
+            }
+        }
+        ddl.append("Legacy VARCHAR)");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DuckDbStore.FILE_NAME));
+                Statement st = c.createStatement()) {
+            st.execute(ddl.toString());
+            st.execute("INSERT INTO events (ClientId, RecordId, Legacy) VALUES ('old', 7, 'kept')");
+        }
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            InputReport r = ingest(store, HASH_A, new ConstructedReader(3, "WIN-DC01"), false);
+            assertEquals(3, r.stored());
+            assertEquals(4, scalar(store, "SELECT count(*) FROM events"));
+            assertEquals(1, scalar(store, "SELECT count(*) FROM events WHERE Legacy = 'kept' AND RecordId = 7"));
+            assertEquals(3, scalar(store, "SELECT count(*) FROM events WHERE ClientId = 'acme' AND Legacy IS NULL "
+                    + "AND MachineName = 'WIN-DC01' AND Kind IS NULL"));
+        }
+    }
+
+    @Test
     void storesEveryEventWithItsValues() throws SQLException {
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             InputReport r = ingest(store, HASH_A, new ConstructedReader(2500, "WIN-DC01"), true);
