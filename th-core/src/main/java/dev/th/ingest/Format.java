@@ -12,5 +12,11 @@ public enum Format {
      */
     EVTX_DUMP_JSON,
     /** A JSON array of event objects. */
-    JSON_ARRAY
+    JSON_ARRAY,
+    /**
+     * Windows' XML rendering of events: {@code wevtutil qe /f:xml} (one {@code <Event>} after
+     * another, no root element) or Event Viewer's "Save as XML" (wrapped in {@code <Events>}), in
+     * UTF-8 or UTF-16.
+     */
+    WINDOWS_XML
 }

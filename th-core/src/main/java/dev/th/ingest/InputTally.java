@@ -14,7 +14,14 @@ final class InputTally {
     private final String path;
     private final String contentHash;
     private final long size;
-    private final RecordIdSet ids = new RecordIdSet();
+    /**
+     * Record ids per machine and channel: a forwarded-events log holds the records of many
+     * machines and channels, each numbering its records on its own.
+     */
+    private final Map<String, RecordIdSet> ids = new java.util.HashMap<>();
+    private String lastComputer;
+    private String lastChannel;
+    private RecordIdSet lastIds;
     private final Map<String, Long> byEventId = new TreeMap<>();
     private final List<IngestError> errors = new ArrayList<>();
     private final List<IngestError> warnings = new ArrayList<>();
@@ -35,11 +42,23 @@ final class InputTally {
     boolean decoded(RawEvent event) {
         read++;
         byEventId.merge(event.channel() + "|" + event.eventId(), 1L, Long::sum);
-        if (!ids.add(event.recordId())) {
+        if (!idsOf(event).add(event.recordId())) {
             duplicates++;
             return false;
         }
         return true;
+    }
+
+    private RecordIdSet idsOf(RawEvent event) {
+        String computer = event.computer();
+        String channel = event.channel();
+        if (lastIds == null || !java.util.Objects.equals(computer, lastComputer)
+                || !java.util.Objects.equals(channel, lastChannel)) {
+            lastComputer = computer;
+            lastChannel = channel;
+            lastIds = ids.computeIfAbsent(computer + '\0' + channel, k -> new RecordIdSet());
+        }
+        return lastIds;
     }
 
     void stored() {
