@@ -54,14 +54,19 @@ final class ContentSniffer {
             return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON, Windows event XML and zip)");
         }
         boolean bom16 = n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF);
-        boolean bare16 = n >= 4 && (b[0] == '<' && b[1] == 0 || b[0] == 0 && b[1] == '<');
+        boolean bare16 = n >= 4 && (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 || b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0);
         if (bom16 || bare16) {
             boolean le = bom16 ? (b[0] & 0xff) == 0xFF : b[1] == 0;
             int from = bom16 ? 2 : 0;
             byte[] utf8 = new String(b, from, (n - from) & ~1, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
                     .getBytes(StandardCharsets.UTF_8);
             Kind text = sniff(utf8, utf8.length);
-            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON or XML") : text;
+            if (bom16) {
+                return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON or XML") : text;
+            }
+            if (text.format() == Format.WINDOWS_XML) {
+                return text; // XML tells its encoding by itself; JSON in UTF-16 needs its BOM here
+            }
         }
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);

@@ -201,6 +201,13 @@ public final class WindowsExports {
         return sb.append("\r\n").toString();
     }
 
+    /** One event as {@code ConvertTo-Json} writes a single record: an object, not an array. */
+    public static String getWinEventJsonObject(RawEvent e, PowerShell ps) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, record(e, ps), 0, ps);
+        return sb.append("\r\n").toString();
+    }
+
     private static Map<String, Object> record(RawEvent e, PowerShell ps) {
         Map<String, String> f = e.fields();
         Map<String, Object> r = new LinkedHashMap<>();
