@@ -87,4 +87,25 @@ class GetWinEventJsonTest {
                 w -> w.contains("Get-WinEvent Properties of Microsoft-Windows-Security-Auditing event 4624 version 9")),
                 r.warnings.toString());
     }
+
+    @Test
+    void compressedOneRecordALineIsReadToo() throws IOException {
+        List<RawEvent> events = logons();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode record
+                : json.readTree(WindowsExports.getWinEventJson(events, PowerShell.CORE_7))) {
+            lines.append(json.writeValueAsString(record)).append("\r\n"); // ConvertTo-Json -Compress, one per line
+        }
+        Path f = tmp.resolve("compressed.json");
+        Files.writeString(f, lines, StandardCharsets.UTF_8);
+        ExportReads r = ExportReads.of(f);
+        assertEquals(List.of(Format.JSON_LINES), r.formats);
+        assertEquals(List.of(), r.rejects);
+        assertEquals(events.stream().map(RawEvent::recordId).toList(), r.events.stream().map(RawEvent::recordId).toList());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i).field("TargetUserName"), r.events.get(i).field("TargetUserName"));
+            assertEquals(events.get(i).time(), r.events.get(i).time());
+        }
+    }
 }
