@@ -116,7 +116,7 @@ public final class MapChart {
         } else {
             note = placed + " of " + total + " remote addresses (per direction) on the map; "
                     + privateCount + " private, " + (total - placed - privateCount) + " public without a location"
-                    + (geo.isEmpty() ? " (TH ships no geolocation data: give a table of network,latitude,longitude,label)" : " in " + geo.source())
+                    + (geo.isEmpty() ? " (TH ships no geolocation data: give a table of network,latitude,longitude,label)" : " in " + (geo.source() == null ? "the geo table" : geo.source()))
                     + ". Dot size grows with the number of connections.";
         }
         List<Section> out = new ArrayList<>();

@@ -31,6 +31,7 @@ public final class TreeChart {
         Long pid;
         String guid;
         boolean stub;
+        boolean hasCommand;
 
         Node(String key) {
             this.key = key;
@@ -45,7 +46,13 @@ public final class TreeChart {
                 continue;
             }
             String key = key(RowSet.text(r, "ChildGuid"), r.get("ChildPid"), RowSet.text(r, "ChildFilename"));
+            String cmd = RowSet.text(r, "CommandLine");
             if (nodes.containsKey(key) && !nodes.get(key).stub) {
+                Node seen = nodes.get(key);
+                if (!seen.hasCommand && cmd != null && !cmd.isBlank()) {
+                    describe(seen, r);
+                    seen.hasCommand = true;
+                }
                 continue;
             }
             Node n = nodes.computeIfAbsent(key, Node::new);
@@ -55,6 +62,7 @@ public final class TreeChart {
             n.guid = Mark.guid(RowSet.text(r, "ChildGuid"));
             n.parentKey = key(RowSet.text(r, "ParentGuid"), r.get("ParentPid"), RowSet.text(r, "ParentFilename"));
             describe(n, r);
+            n.hasCommand = cmd != null && !cmd.isBlank();
             if (!nodes.containsKey(n.parentKey)) {
                 Node p = new Node(n.parentKey);
                 p.stub = true;
