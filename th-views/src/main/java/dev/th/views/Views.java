@@ -101,7 +101,7 @@ public final class Views {
         return new PageChart("timeline", page);
     }
 
-    static Section timelineSection(String title, Machine m, TimePeriod period) {
+    public static Section timelineSection(String title, Machine m, TimePeriod period) {
         java.time.Instant first = m.firstSeen();
         java.time.Instant last = m.lastSeen();
         boolean hourly = first != null && last != null && java.time.Duration.between(first, last).toDays() <= 7;
@@ -115,7 +115,7 @@ public final class Views {
     }
 
     /** The IoAs of the tree's machine, to mark on its nodes. */
-    static List<Mark> marksFor(Process p) {
+    public static List<Mark> marksFor(Process p) {
         Hits<IoA> ioas = p.machine(TimePeriod.all()).ioas().period(TimePeriod.all()).fetch();
         return Mark.ofIoas(RowSet.of(ioas));
     }
