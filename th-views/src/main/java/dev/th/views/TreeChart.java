@@ -225,7 +225,9 @@ public final class TreeChart {
             o.putObject("label").put("color", IoaChart.COLOURS.getOrDefault(worst, "#c2255c")).put("fontWeight", "bold");
             ArrayNode ioaNames = o.putArray("ioas");
             ArrayNode tip = o.withArray("tip");
-            for (Mark m : n.marks) {
+            List<Mark> sorted = new ArrayList<>(n.marks);
+            sorted.sort(java.util.Comparator.comparing(Mark::type).thenComparing(m -> String.valueOf(m.label())));
+            for (Mark m : sorted) {
                 ioaNames.add(m.label());
                 tip.add(m.type() + " (" + m.severity() + "): " + m.label() + (m.mitre().isEmpty() ? "" : " - " + m.mitre()));
             }
