@@ -29,6 +29,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
     @Mixin
     AskOptions options;
 
+    @Mixin
+    ChartOutput chart;
+
     @Spec
     CommandSpec spec;
 
@@ -114,6 +117,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
             }
             String note = a.note();
             TimePeriod p = options.period(th.defaultPeriod());
+            if (chart.wanted()) {
+                chart.write(name + " " + m.name(), m.name(), a.frame(), target, p, err);
+            }
             if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
                 note = "nothing in period " + p + "; " + span(target) + " (try --period all)";
             }
