@@ -26,7 +26,9 @@ public final class IoaCommand {
     /** {@code th ioa list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored IoAs (excluded ones only with --excluded).",
             footerHeading = "%nExamples:%n",
-            footer = {"  th ioa list --machine FS03.offsec.lan --period all", "  th ioa list --rules lsass --status new --format json"})
+            footer = {"  th ioa list --machine FS03.offsec.lan --period all", "  th ioa list --rules lsass --status new --format json",
+                    "  th ioa list --format navigator > layer.json      (ATT&CK Navigator layer)",
+                    "  th ioa list --format timesketch > ioas.jsonl     (Timesketch timeline)"})
     static final class ListIoas implements Callable<Integer> {
         @Mixin
         DataDir db;
@@ -67,7 +69,10 @@ public final class IoaCommand {
             try (DuckDbStore store = db.open()) {
                 List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
                         p.to(), rules, s, excluded));
-                Output.ioas(ioas, output.format, spec.commandLine().getOut());
+                String left = Output.ioas(ioas, output.format, spec.commandLine().getOut());
+                if (left != null) {
+                    spec.commandLine().getErr().println("th ioa list: " + left);
+                }
             }
             return 0;
         }

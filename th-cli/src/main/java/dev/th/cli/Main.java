@@ -34,6 +34,7 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Output.Format.class, Output.Format::parse);
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommand() instanceof AskCommand<?> ask) {
                 sub.getCommandSpec().usageMessage().width(120).footer(ask.footer());
@@ -41,7 +42,11 @@ public final class Main {
         }
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("th: " + ex.getMessage() + " (try `" + c.getCommandSpec().qualifiedName() + " --help`)");
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + u.getSuggestions().get(0) + "?)";
+            }
+            c.getErr().println("th: " + ex.getMessage() + hint + " (try `" + c.getCommandSpec().qualifiedName() + " --help`)");
             return c.getCommand() instanceof AskCommand<?> ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
