@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code th ioa}: list the stored IoAs, and record a hunter's status and exclusions. */
 @Command(name = "ioa", mixinStandardHelpOptions = true,
         description = "List stored IoAs, or set an IoA's status / exclusion (kept across hunts and restarts).",
-        subcommands = {IoaCommand.ListIoas.class, IoaCommand.SetIoa.class})
+        subcommands = {IoaCommand.ListIoas.class, IoaCommand.SetIoa.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  th ioa list --db th-data --format navigator > layer.json", "  th ioa set --db th-data 3f2a9c0b11d4e5f6 --status closed"})
 public final class IoaCommand {
 
     /** {@code th ioa list}. */

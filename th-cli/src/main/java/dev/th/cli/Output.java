@@ -61,9 +61,12 @@ public final class Output {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson's mapper, made on first use (a table never needs it: start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private Output() {
     }
@@ -131,9 +134,10 @@ public final class Output {
         return Cells.text(v);
     }
 
+
     private static void json(DataFrame df, Writer out) throws IOException {
         String[] names = df.getColumnsIndex().toArray();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (int r = 0; r < df.height(); r++) {

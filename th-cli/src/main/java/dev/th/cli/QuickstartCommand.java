@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * system property {@code th.home}, set by the {@code th} launcher) and shows what was stored.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack and sum the IoAs up.")
+        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack and sum the IoAs up.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  th quickstart", "  th quickstart --db /tmp/th-demo"})
 public final class QuickstartCommand implements Callable<Integer> {
     @Mixin
     DataDir db;

@@ -19,7 +19,15 @@ public final class Cells {
     /** The IoA column that holds a JSON document. */
     public static final String NESTED_JSON = "details";
 
-    static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Jackson's mapper for the exports. */
+    static ObjectMapper mapper() {
+        return Json.MAPPER;
+    }
+
+    /** Jackson's mapper, made on first use (a table never needs it: start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     private Cells() {
     }
@@ -64,7 +72,7 @@ public final class Cells {
         } else if (v instanceof Number || v instanceof Boolean) {
             g.writeObject(v);
         } else if (NESTED_JSON.equals(name) && v instanceof String s && s.startsWith("{")) {
-            g.writeTree(JSON.readTree(s));
+            g.writeTree(mapper().readTree(s));
         } else {
             g.writeString(text(v));
         }

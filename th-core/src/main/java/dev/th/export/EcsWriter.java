@@ -68,7 +68,7 @@ public final class EcsWriter implements RowWriter {
         EcsFields fields = EcsFields.shared();
         int direction = List.of(names).indexOf("Direction");
         for (int r = 0; r < rows.height(); r++) {
-            ObjectNode doc = Cells.JSON.createObjectNode();
+            ObjectNode doc = Cells.mapper().createObjectNode();
             doc.putNull("@timestamp");
             doc.putObject("ecs").put("version", ECS_VERSION);
             ObjectNode event = doc.putObject("event");
@@ -98,7 +98,7 @@ public final class EcsWriter implements RowWriter {
             if (doc.get("@timestamp").isNull()) {
                 doc.remove("@timestamp");
             }
-            Cells.JSON.writeValue(out, doc);
+            Cells.mapper().writeValue(out, doc);
             out.write('\n');
         }
         return Written.all(rows.height());
@@ -132,9 +132,9 @@ public final class EcsWriter implements RowWriter {
     private static JsonNode value(String column, Object v, String transform) throws IOException {
         JsonNode n;
         if (v instanceof Number || v instanceof Boolean) {
-            n = Cells.JSON.valueToTree(v);
+            n = Cells.mapper().valueToTree(v);
         } else if (Cells.NESTED_JSON.equals(column) && v instanceof String s && s.startsWith("{")) {
-            n = Cells.JSON.readTree(s);
+            n = Cells.mapper().readTree(s);
         } else {
             String s = Cells.text(v);
             s = switch (transform) {
@@ -142,10 +142,10 @@ public final class EcsWriter implements RowWriter {
                 case "direction" -> s.equalsIgnoreCase("Outgoing") ? "egress" : s.equalsIgnoreCase("Incoming") ? "ingress" : "unknown";
                 default -> s;
             };
-            n = Cells.JSON.getNodeFactory().textNode(s);
+            n = Cells.mapper().getNodeFactory().textNode(s);
         }
         if ("array".equals(transform)) {
-            ArrayNode a = Cells.JSON.createArrayNode();
+            ArrayNode a = Cells.mapper().createArrayNode();
             a.add(n);
             return a;
         }

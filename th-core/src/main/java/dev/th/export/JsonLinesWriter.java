@@ -11,7 +11,7 @@ public final class JsonLinesWriter implements RowWriter {
     public Written write(DataFrame rows, Writer out) throws IOException {
         String[] names = rows.getColumnsIndex().toArray();
         for (int r = 0; r < rows.height(); r++) {
-            try (JsonGenerator g = Cells.JSON.createGenerator(out)) {
+            try (JsonGenerator g = Cells.mapper().createGenerator(out)) {
                 g.writeStartObject();
                 for (int c = 0; c < names.length; c++) {
                     g.writeFieldName(names[c]);

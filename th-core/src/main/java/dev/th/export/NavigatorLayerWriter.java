@@ -108,7 +108,7 @@ public final class NavigatorLayerWriter implements RowWriter {
         layer.put("selectVisibleTechniques", false);
         layer.putArray("metadata").addObject().put("name", "source").put("value", "TH for Java");
         layer.putArray("links");
-        Cells.JSON.writerWithDefaultPrettyPrinter().writeValue(out, layer);
+        Cells.mapper().writerWithDefaultPrettyPrinter().writeValue(out, layer);
         out.write('\n');
         long skipped = unknown.values().stream().mapToLong(Integer::longValue).sum();
         return new Written(techniques.size(), skipped, unknown.isEmpty() ? null
@@ -116,7 +116,7 @@ public final class NavigatorLayerWriter implements RowWriter {
     }
 
     private ObjectNode layer(int ioas, Instant first, Instant last) {
-        ObjectNode layer = Cells.JSON.createObjectNode();
+        ObjectNode layer = Cells.mapper().createObjectNode();
         layer.put("name", name);
         ObjectNode v = layer.putObject("versions");
         v.put("attack", "18");

@@ -81,7 +81,7 @@ public final class TimesketchWriter implements RowWriter {
     }
 
     private static void json(List<String> columns, Object[] values, Writer out) throws IOException {
-        try (JsonGenerator g = Cells.JSON.createGenerator(out)) {
+        try (JsonGenerator g = Cells.mapper().createGenerator(out)) {
             g.writeStartObject();
             for (int c = 0; c < values.length; c++) {
                 g.writeFieldName(columns.get(c));
