@@ -23,7 +23,8 @@ abstract class AskCommand<T> implements Callable<Integer> {
     DataDir db;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json (an array of objects keyed by the seed's columns). Default: ${DEFAULT-VALUE}")
+            description = "table, csv (Timeline Explorer), json (an array of objects keyed by the seed's columns), jsonl,"
+                    + " timesketch, timesketch-csv, navigator (IoAs: ATT&CK layer) or ecs (Elastic); see docs/exports.md. Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Mixin
@@ -113,7 +114,10 @@ abstract class AskCommand<T> implements Callable<Integer> {
                 spec.commandLine().getOut().println(v == null ? "" : Output.text(v));
                 spec.commandLine().getOut().flush();
             } else {
-                Output.print(a.frame(), format, spec.commandLine().getOut());
+                String left = Output.print(a.frame(), format, spec.commandLine().getOut(), family(m.name()));
+                if (left != null) {
+                    err.println(name + " " + m.name() + ": " + left);
+                }
             }
             String note = a.note();
             TimePeriod p = options.period(th.defaultPeriod());
@@ -137,6 +141,19 @@ abstract class AskCommand<T> implements Callable<Integer> {
             err.println(name + " " + m.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
+    }
+
+    /** The ECS family of a method's rows (which fields its columns go to), or null to tell it from the columns. */
+    static String family(String method) {
+        return switch (method) {
+            case "executions", "processes", "childs", "parent", "execution_tree", "commandlines" -> "process";
+            case "files" -> "file";
+            case "registry" -> "registry";
+            case "communications" -> "network";
+            case "ioas" -> "alert";
+            case "detections", "blocked" -> "detection";
+            default -> null;
+        };
     }
 
     /** How to see the machines, for "not found" messages. */

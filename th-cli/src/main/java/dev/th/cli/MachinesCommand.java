@@ -18,7 +18,7 @@ public final class MachinesCommand implements Callable<Integer> {
     DataDir db;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json. Default: ${DEFAULT-VALUE}")
+            description = "table, csv, json, jsonl, timesketch, timesketch-csv or ecs. Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Spec
@@ -27,7 +27,7 @@ public final class MachinesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-            Output.print(Machines.list(store), format, spec.commandLine().getOut());
+            Output.print(Machines.list(store), format, spec.commandLine().getOut(), null);
             return 0;
         }
     }
