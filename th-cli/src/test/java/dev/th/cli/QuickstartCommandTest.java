@@ -76,7 +76,7 @@ class QuickstartCommandTest {
         Run csv = Run.th("machines", "--db", db.toString(), "--format", "csv");
         assertEquals(0, csv.exit(), csv::toString);
         List<String> lines = csv.out().lines().toList();
-        assertEquals("Muid,MachineName,ClientId,FirstSeen,LastSeen,Events", lines.get(0));
+        assertEquals("Muid,MachineName,ClientId,FirstSeen,LastSeen,Events,Names", lines.get(0));
         assertEquals(4, lines.size(), csv::toString);
         assertTrue(lines.contains(row("FS03.offsec.lan", 9, lines)), csv::toString);
         assertTrue(lines.contains(row("fs03vuln.offsec.lan", 15, lines)), csv::toString);

@@ -9,6 +9,8 @@ import dev.th.ingest.InputReport;
 import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
+import dev.th.store.link.Linker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,7 @@ public final class DuckDbStore implements EventStore {
                 st.execute(Schema.inputsDdl());
                 IocStore.createTables(st);
             }
+            Schema.upgradeInputs(dc);
             DuckDbStore store = new DuckDbStore(file, dc, Schema.upgradeEvents(dc));
             try (Statement st = dc.createStatement();
                     ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
@@ -333,7 +336,8 @@ public final class DuckDbStore implements EventStore {
         }
 
         @Override
-        public void commit(InputReport report) {
+        public InputReport commit(InputReport given) {
+            InputReport report = linked(given);
             try {
                 Instant now = Instant.now();
                 inputsAppender.beginRow()
@@ -347,6 +351,7 @@ public final class DuckDbStore implements EventStore {
                         .append(JSON.writeValueAsString(report.byEventId()))
                         .append(JSON.writeValueAsString(report.errors()))
                         .appendEpochMicros(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                        .append(Normalizer.VERSION)
                         .endRow();
             } catch (SQLException | JsonProcessingException e) {
                 abortTransaction();
@@ -360,6 +365,28 @@ public final class DuckDbStore implements EventStore {
             if (pendingRows >= GROUP_ROWS || System.nanoTime() - transactionStart >= GROUP_NANOS) {
                 flush();
             }
+            return report;
+        }
+
+        /** Runs the cross-event steps on this input's rows; their notes join the report's warnings. */
+        private InputReport linked(InputReport report) {
+            List<String> notes;
+            try {
+                appender.flush();
+                notes = Linker.run(connection, contentHash, path, report.byEventId());
+            } catch (SQLException e) {
+                abortTransaction();
+                throw new StoreException("cannot link the events of " + path + " in " + file + ": " + e.getMessage(), e);
+            }
+            if (notes.isEmpty()) {
+                return report;
+            }
+            List<IngestError> warnings = new java.util.ArrayList<>(report.warnings());
+            for (String note : notes) {
+                warnings.add(new IngestError(-1, note));
+            }
+            return new InputReport(report.path(), report.contentHash(), report.size(), report.read(), report.stored(),
+                    report.rejected(), report.duplicates(), report.byEventId(), report.errors(), warnings);
         }
 
         @Override
