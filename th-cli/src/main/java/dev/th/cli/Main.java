@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
                 HuntCommand.class,
                 RulesCommand.class,
                 IoaCommand.class,
-                IocCommand.class})
+                IocCommand.class,
+                StoreCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

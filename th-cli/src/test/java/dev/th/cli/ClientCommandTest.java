@@ -23,7 +23,7 @@ class ClientCommandTest {
     @Test
     void machinesAndLookups() {
         JsonNode all = json("client", "default", "machines");
-        assertEquals(List.of("Muid", "MachineName", "ClientId", "FirstSeen", "LastSeen", "Events", "Names"), keys(all.get(0)));
+        assertEquals(List.of("Muid", "MachineName", "ClientId", "FirstSeen", "LastSeen", "Events"), keys(all.get(0)));
         assertEquals(Set.of("FS03.offsec.lan", "IEWIN7", "WORKSTATION5", "fs03vuln.offsec.lan"), Set.copyOf(column(all, "MachineName")));
         assertEquals(List.of("IEWIN7"), column(json("client", "default", "machines", "--ips", "105.73.6.112"), "MachineName"));
         JsonNode hack1 = json("client", "default", "machines", "--user", "hack1");

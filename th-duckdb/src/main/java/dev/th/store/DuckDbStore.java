@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -117,6 +116,11 @@ public final class DuckDbStore implements EventStore {
     /** The database file. */
     public Path file() {
         return file;
+    }
+
+    /** The events table's columns in its own order (null: a column TH no longer fills). */
+    Column[] tableColumns() {
+        return tableColumns.clone();
     }
 
     /** The JDBC connection, for read queries (do not use it while an input is being written). */
@@ -298,40 +302,12 @@ public final class DuckDbStore implements EventStore {
         @Override
         public void append(CanonicalEvent event) {
             try {
-                appender.beginRow();
-                for (Column c : tableColumns) {
-                    if (c == null) {
-                        appender.appendNull();
-                    } else {
-                        appendValue(c, event.get(c));
-                    }
-                }
-                appender.endRow();
+                RowAppender.append(appender, tableColumns, event);
                 rows++;
             } catch (SQLException | RuntimeException e) {
                 abortTransaction();
                 throw new StoreException("cannot append an event of " + path + " (record "
                         + event.get(Column.RecordId) + ") to " + file + ": " + e.getMessage(), e);
-            }
-        }
-
-        private void appendValue(Column c, Object v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-                return;
-            }
-            switch (c.type()) {
-                case TEXT, JSON -> appender.append(v.toString());
-                case INT -> appender.append(((Number) v).intValue());
-                case BIGINT -> appender.append(((Number) v).longValue());
-                case BOOLEAN -> appender.append(((Boolean) v).booleanValue());
-                case TIMESTAMP -> {
-                    Instant t = (Instant) v;
-                    appender.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
-                            t.getNano() / 1000));
-                }
-                case DATE -> appender.appendEpochDays((int) ((LocalDate) v).toEpochDay());
-                default -> throw new IllegalStateException("unknown column type " + c.type());
             }
         }
 
