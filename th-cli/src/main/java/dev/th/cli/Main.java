@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 RulesCommand.class,
                 IoaCommand.class,
                 IocCommand.class,
-                ReportCommand.class})
+                ReportCommand.class,
+                StoreCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

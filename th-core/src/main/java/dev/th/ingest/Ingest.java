@@ -178,9 +178,7 @@ public final class Ingest implements AutoCloseable {
             if (readerFailure != null) {
                 return tally.abandoned(-1, "input abandoned, nothing of it stored: " + describe(readerFailure));
             }
-            InputReport report = tally.report();
-            writer.commit(report);
-            return report;
+            return writer.commit(tally.report());
         }
     }
 

@@ -42,6 +42,8 @@ public enum Column {
     ValueData(Type.TEXT),
     // communications
     RemoteIp(Type.TEXT),
+    /** The name a DNS query of the same process resolved to RemoteIp (Sysmon 22; Zeek dns.log for flows). */
+    RemoteName(Type.TEXT),
     RemotePort(Type.INT),
     LocalIp(Type.TEXT),
     LocalPort(Type.INT),
@@ -66,6 +68,8 @@ public enum Column {
     GrantedAccess(Type.TEXT),
     QueryName(Type.TEXT),
     QueryResults(Type.TEXT),
+    /** Minutes added to the event's own time to correct its input's clock (null: none; see docs/normalize.md). */
+    ClockShift(Type.INT),
     // every field of the original event, as a JSON object of strings
     Fields(Type.JSON);
 

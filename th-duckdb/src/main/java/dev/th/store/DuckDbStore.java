@@ -9,6 +9,8 @@ import dev.th.ingest.InputReport;
 import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
+import dev.th.store.link.Linker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,6 +99,7 @@ public final class DuckDbStore implements EventStore {
                 st.execute(Schema.inputsDdl());
                 IocStore.createTables(st);
             }
+            Schema.upgradeInputs(dc);
             DuckDbStore store = new DuckDbStore(file, dc, Schema.upgradeEvents(dc));
             try (Statement st = dc.createStatement();
                     ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
@@ -114,6 +116,11 @@ public final class DuckDbStore implements EventStore {
     /** The database file. */
     public Path file() {
         return file;
+    }
+
+    /** The events table's columns in its own order (null: a column TH no longer fills). */
+    Column[] tableColumns() {
+        return tableColumns.clone();
     }
 
     /** The JDBC connection, for read queries (do not use it while an input is being written). */
@@ -295,15 +302,7 @@ public final class DuckDbStore implements EventStore {
         @Override
         public void append(CanonicalEvent event) {
             try {
-                appender.beginRow();
-                for (Column c : tableColumns) {
-                    if (c == null) {
-                        appender.appendNull();
-                    } else {
-                        appendValue(c, event.get(c));
-                    }
-                }
-                appender.endRow();
+                RowAppender.append(appender, tableColumns, event);
                 rows++;
             } catch (SQLException | RuntimeException e) {
                 abortTransaction();
@@ -312,28 +311,9 @@ public final class DuckDbStore implements EventStore {
             }
         }
 
-        private void appendValue(Column c, Object v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-                return;
-            }
-            switch (c.type()) {
-                case TEXT, JSON -> appender.append(v.toString());
-                case INT -> appender.append(((Number) v).intValue());
-                case BIGINT -> appender.append(((Number) v).longValue());
-                case BOOLEAN -> appender.append(((Boolean) v).booleanValue());
-                case TIMESTAMP -> {
-                    Instant t = (Instant) v;
-                    appender.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
-                            t.getNano() / 1000));
-                }
-                case DATE -> appender.appendEpochDays((int) ((LocalDate) v).toEpochDay());
-                default -> throw new IllegalStateException("unknown column type " + c.type());
-            }
-        }
-
         @Override
-        public void commit(InputReport report) {
+        public InputReport commit(InputReport given) {
+            InputReport report = linked(given);
             try {
                 Instant now = Instant.now();
                 inputsAppender.beginRow()
@@ -347,6 +327,7 @@ public final class DuckDbStore implements EventStore {
                         .append(JSON.writeValueAsString(report.byEventId()))
                         .append(JSON.writeValueAsString(report.errors()))
                         .appendEpochMicros(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                        .append(Normalizer.VERSION)
                         .endRow();
             } catch (SQLException | JsonProcessingException e) {
                 abortTransaction();
@@ -360,6 +341,28 @@ public final class DuckDbStore implements EventStore {
             if (pendingRows >= GROUP_ROWS || System.nanoTime() - transactionStart >= GROUP_NANOS) {
                 flush();
             }
+            return report;
+        }
+
+        /** Runs the cross-event steps on this input's rows; their notes join the report's warnings. */
+        private InputReport linked(InputReport report) {
+            List<String> notes;
+            try {
+                appender.flush();
+                notes = Linker.run(connection, contentHash, path, report.byEventId());
+            } catch (SQLException e) {
+                abortTransaction();
+                throw new StoreException("cannot link the events of " + path + " in " + file + ": " + e.getMessage(), e);
+            }
+            if (notes.isEmpty()) {
+                return report;
+            }
+            List<IngestError> warnings = new java.util.ArrayList<>(report.warnings());
+            for (String note : notes) {
+                warnings.add(new IngestError(-1, note));
+            }
+            return new InputReport(report.path(), report.contentHash(), report.size(), report.read(), report.stored(),
+                    report.rejected(), report.duplicates(), report.byEventId(), report.errors(), warnings);
         }
 
         @Override

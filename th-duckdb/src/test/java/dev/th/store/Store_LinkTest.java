@@ -1,0 +1,100 @@
+package dev.th.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.ingest.IngestError;
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.InputReport;
+import dev.th.testing.SharedData;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cross-event steps of the store (dev.th.store.link) on the OTRF logs, with expected values
+ * counted by hand from the JSON lines (Sysmon's UtcTime against TimeCreated; DNS answers against
+ * connection addresses).
+ */
+class Store_LinkTest {
+    static final String PURPLESHARP = "otrf/purplesharp_pe_injection_createremotethread.zip";
+    static final String COMSVCS = "otrf/psh_lsass_memory_dump_comsvcs.zip";
+    static final String LSASS = "otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip";
+
+    @TempDir
+    Path dir;
+
+    private static String notes(IngestReport report) {
+        StringBuilder out = new StringBuilder();
+        for (InputReport r : report.files()) {
+            for (IngestError w : r.warnings()) {
+                out.append(w.reason()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static long count(DuckDbStore store, String sql) throws SQLException {
+        return Ingest_RealDataTest.count(store, sql);
+    }
+
+    /** The store of one zip, and its ingest's notes. */
+    private String ingest(DuckDbStore store, String zip) {
+        return notes(Ingest_RealDataTest.ingest(store, List.of(SharedData.require(zip))));
+    }
+
+    @Test
+    void clockOffset_purpleSharp_isFourHours_andEveryEventIsShifted() throws SQLException {
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            // all 562 Sysmon events: UtcTime 07:12:04.346 for TimeCreated 03:12:04.351Z (PurpleSharp's Sysmon 1)
+            String notes = ingest(store, PURPLESHARP);
+            assertTrue(notes.contains("+04:00 for 562 Sysmon events"), notes);
+            assertEquals(692, count(store, "SELECT count(*) FROM events WHERE ClockShift = 240"));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 1 "
+                    + "AND ChildFilename = 'PurpleSharp.exe' AND DateTime = TIMESTAMP '2020-10-23 07:12:04.351'"));
+            // the Security log is shifted too: its 4688 of PurpleSharp.exe now lies beside Sysmon's
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 4688 "
+                    + "AND ChildFilename = 'PurpleSharp.exe' AND hour(DateTime) = 7"));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 1 "
+                    + "AND ChildFilename = 'PurpleSharp.exe' AND CAST(Fields AS VARCHAR) LIKE '%\"2020-10-23T03:12:04.351Z\"%'"));
+        }
+    }
+
+    @Test
+    void clockOffset_lsassCampaign_ignoresTheFewOfAnotherClock() throws SQLException {
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            String notes = ingest(store, LSASS);
+            // 47,715 Sysmon events are 19 hours ahead of TimeCreated; 191 (Sysmon 3 and 22) carry
+            // another clock, 6,915 minutes behind
+            assertTrue(notes.contains("+19:00 for 47715 Sysmon events"), notes);
+            assertTrue(notes.contains("-115:15 for 191 Sysmon events"), notes);
+            assertEquals(53698, count(store, "SELECT count(*) FROM events WHERE ClockShift = 1140"));
+
+            // RemoteName: 17 connections follow a DNS query of their process that answered their
+            // address (16 Sysmon 3 by GUID, 1 WFP 5156 by pid), all DC01.pandalab.com
+            assertEquals(17, count(store, "SELECT count(*) FROM events WHERE RemoteName IS NOT NULL"));
+            assertEquals(17, count(store, "SELECT count(*) FROM events WHERE RemoteName = 'DC01.pandalab.com'"));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE RemoteName IS NOT NULL AND EventId = 5156"));
+        }
+    }
+
+    @Test
+    void driveLetters_learntFromSysmon_forWfpAndProcessObjects() throws SQLException {
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            String notes = ingest(store, COMSVCS);
+            assertTrue(notes.contains("+16:00 for 148 Sysmon events"), notes);
+            // lsass.exe is \Device\HarddiskVolume2\Windows\System32\lsass.exe to the 4656/4663 and
+            // C:\Windows\system32\lsass.exe to Sysmon 10: volume 2 is C:
+            assertEquals(0, count(store, "SELECT count(*) FROM events WHERE ParentPath ILIKE '\\device\\%' "
+                    + "OR ChildPath ILIKE '\\device\\%'"));
+            assertEquals(4, count(store, "SELECT count(*) FROM events WHERE Channel = 'Security' "
+                    + "AND Family = 'process' AND ChildPath = 'C:\\Windows\\System32\\lsass.exe'"));
+            // the 3 WFP connections of the Azure guest agent, on the same volume
+            assertEquals(3, count(store, "SELECT count(*) FROM events WHERE EventId = 5156 "
+                    + "AND ParentPath ILIKE 'C:\\windowsazure\\guestagent_2.7.41491.993_2020-10-08_063613\\%'"));
+            assertEquals(1, count(store, "SELECT count(*) FROM drives WHERE Device = '\\device\\harddiskvolume2' AND Drive = 'C:'"));
+        }
+    }
+}
