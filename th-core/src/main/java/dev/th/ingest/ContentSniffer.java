@@ -1,5 +1,6 @@
 package dev.th.ingest;
 
+import dev.th.flow.FlowSniffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
  * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
  * a BOM, UTF-16: an object whose first key is {@code "Event"}, or one pretty-printed over
  * several lines, starts a sequence of objects ({@link Format#EVTX_DUMP_JSON}); an object that
- * goes on on its first line starts JSON lines.
+ * goes on on its first line starts JSON lines. Zeek logs and ECS flows are told by
+ * {@link FlowSniffer}.
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -62,6 +64,10 @@ final class ContentSniffer {
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);
         i = skipRecordHeader(b, n, i);
+        FlowSniffer.Found net = FlowSniffer.sniff(b, n, i);
+        if (net != null) {
+            return net.format() != null ? Kind.of(net.format()) : Kind.unknown(net.unknownReason());
+        }
         if (i < n && b[i] == '{') {
             int k = skipBlank(b, n, i + 1);
             boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));

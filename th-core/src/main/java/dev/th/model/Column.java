@@ -42,12 +42,18 @@ public enum Column {
     ValueData(Type.TEXT),
     // communications
     RemoteIp(Type.TEXT),
+    /** The remote address's name: a DNS answer (Zeek's dns.log, Sysmon 22). */
+    RemoteName(Type.TEXT),
     RemotePort(Type.INT),
     LocalIp(Type.TEXT),
     LocalPort(Type.INT),
     Protocol(Type.TEXT),
     Direction(Type.TEXT),
     Ipv4Status(Type.TEXT),
+    /** Bytes on the wire this machine sent in the connection: from the network flow matched to it. */
+    SentBytes(Type.BIGINT),
+    /** Bytes on the wire this machine received in the connection: from its network flow. */
+    ReceivedBytes(Type.BIGINT),
     // detections and blocked items
     WinningTech(Type.TEXT),
     DetectionId(Type.TEXT),
