@@ -229,11 +229,17 @@ public final class Machine extends Row {
     }
 
     /**
-     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB). Endpoint logs carry no
-     * byte counts: until network flows are ingested the frame is empty, with the seed's columns.
+     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB) from the network flows
+     * assigned to this machine, limited to the processes running {@code files} when given (by
+     * name or path). {@link #bandwidthAnswer} gives the same with what it rests on.
      */
     public DataFrame bandwidth(TimePeriod period, File... files) {
-        return DataFrame.empty(SeedColumns.BANDWIDTH.toArray(new String[0]));
+        return bandwidthAnswer(period, files).frame();
+    }
+
+    /** {@link #bandwidth(TimePeriod, File...)} with its note: the share of flow bytes assigned to processes, the clock offset. */
+    public Bandwidth bandwidthAnswer(TimePeriod period, File... files) {
+        return Bandwidth.of(session, muid(), name(), Bandwidth.files(files), period);
     }
 
     /** The seed's {@code get_info} in the machine's period. */

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.query.Cond;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,11 +207,19 @@ public final class Process extends Row {
     }
 
     /**
-     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB). Endpoint logs carry no
-     * byte counts: until network flows are ingested the frame is empty.
+     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB) from the network flows
+     * assigned to this process (by its GUID, else its pid). {@link #bandwidthAnswer} gives the same
+     * with what it rests on.
      */
     public DataFrame bandwidth(TimePeriod period) {
-        return DataFrame.empty(SeedColumns.BANDWIDTH.toArray(new String[0]));
+        return bandwidthAnswer(period).frame();
+    }
+
+    /** {@link #bandwidth(TimePeriod)} with its note: the machine's share of flow bytes assigned to processes, the clock offset. */
+    public Bandwidth bandwidthAnswer(TimePeriod period) {
+        Cond own = guid() != null ? Cond.eq("ProcessGuid", guid()) : Cond.eq("ProcessPid", pid());
+        String machine = has("MachineName") && text("MachineName") != null ? text("MachineName") : "machine " + muid();
+        return Bandwidth.of(session, muid(), machine, own, period);
     }
 
     /** {@link #bandwidth(TimePeriod)} in this process's period. */

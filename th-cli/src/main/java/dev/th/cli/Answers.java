@@ -1,6 +1,7 @@
 package dev.th.cli;
 
 import dev.th.Ask;
+import dev.th.Bandwidth;
 import dev.th.Buckets;
 import dev.th.Histogram;
 import dev.th.Hits;
@@ -32,6 +33,11 @@ final class Answers {
 
     static Answer hits(Hits<?> h) {
         return Answer.rows(h.frame(), h.emptyBecause().orElse(null));
+    }
+
+    /** A bandwidth answer: its frame, and on stderr the share of flow bytes assigned to processes and the clock offset. */
+    static Answer bandwidth(Bandwidth b) {
+        return Answer.explained(b.frame(), b.note());
     }
 
     static Answer frame(DataFrame df) {

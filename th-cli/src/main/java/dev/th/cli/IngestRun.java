@@ -1,5 +1,7 @@
 package dev.th.cli;
 
+import dev.th.flow.FlowAssignment;
+import dev.th.flow.FlowIngest;
 import dev.th.ingest.IngestError;
 import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
@@ -7,6 +9,7 @@ import dev.th.ingest.InputReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
 import dev.th.store.DuckDbStore;
+import dev.th.store.FlowTable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +36,8 @@ final class IngestRun {
         IngestReport report;
         ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
         IngestHunt.Prepared hunting = hunt == null ? null : hunt.prepare(err);
-        try (Ingest ingest = Ingest.into(store, clientId)) {
+        FlowAssignment assignment = null;
+        try (Ingest ingest = Ingest.into(store, clientId).flows(new FlowIngest(FlowTable.of(store, clientId)))) {
             if (bar != null) {
                 ingest.listener(bar);
             }
@@ -41,6 +45,7 @@ final class IngestRun {
                 hunting.attach(ingest, store);
             }
             report = ingest.run(paths, new Sources(), Readers.defaults());
+            assignment = ingest.flowAssignment().orElse(null);
             if (hunting != null) {
                 hunting.finish();
             }
@@ -50,6 +55,10 @@ final class IngestRun {
             }
         }
         summary(report, (System.nanoTime() - t0) / 1e9, store, out);
+        if (assignment != null) {
+            out.println(assignment.describe());
+            out.flush();
+        }
         if (hunting != null) {
             hunting.summary(out);
         }

@@ -3,6 +3,8 @@ package dev.th.ingest;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.flow.FlowAssignment;
+import dev.th.flow.FlowIngest;
 import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import java.io.IOException;
@@ -57,6 +59,8 @@ public final class Ingest implements AutoCloseable {
     private final ExecutorService worker;
     private Listener listener = new Listener() { };
     private Tap tap;
+    private FlowIngest flows;
+    private FlowAssignment assignment;
 
     private Ingest(EventStore store, String clientId, boolean parallel) {
         this.store = Objects.requireNonNull(store);
@@ -91,6 +95,21 @@ public final class Ingest implements AutoCloseable {
     public Ingest tap(Tap t) {
         this.tap = t;
         return this;
+    }
+
+    /**
+     * Stores network inputs (Zeek logs, ECS flows) through {@code f}, and assigns the flows to
+     * machines and processes at the end of each {@link #run} that stored something. Without it,
+     * network inputs are reported unread.
+     */
+    public Ingest flows(FlowIngest f) {
+        this.flows = f;
+        return this;
+    }
+
+    /** The assignment of flows made by the last {@link #run}, when it made one. */
+    public java.util.Optional<FlowAssignment> flowAssignment() {
+        return java.util.Optional.ofNullable(assignment);
     }
 
     public Ingest listener(Listener l) {
@@ -149,6 +168,10 @@ public final class Ingest implements AutoCloseable {
         sources.forEach(paths, new SourceVisitor() {
             @Override
             public void source(Source s) throws IOException {
+                if (s.format().network()) {
+                    files.add(network(s));
+                    return;
+                }
                 EventReader reader = readers.get(s.format());
                 if (reader == null) {
                     files.add(unreadable(s.displayPath(), s.sha256(), s.size(),
@@ -166,7 +189,26 @@ public final class Ingest implements AutoCloseable {
             }
         });
         store.flush();
-        return new IngestReport(files);
+        IngestReport report = new IngestReport(files);
+        if (flows != null && (flows.storedAny() || report.stored() > 0 && flows.store().hasFlows())) {
+            assignment = flows.assign();
+        }
+        return report;
+    }
+
+    private InputReport network(Source s) throws IOException {
+        if (flows == null) {
+            return unreadable(s.displayPath(), s.sha256(), s.size(), "a network log (" + s.format()
+                    + "): this ingest stores no flows");
+        }
+        listener.inputStarted(s.displayPath(), s.size());
+        InputReport report;
+        try (InputStream in = s.opener().open()) {
+            report = flows.input(s.displayPath(), s.sha256(), s.size(), s.format(), in);
+        }
+        listener.stored(report.stored());
+        listener.inputDone(report);
+        return report;
     }
 
     private InputReport readAndStore(String path, String hash, long size, EventReader reader, InputStream in) {

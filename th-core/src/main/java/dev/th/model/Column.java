@@ -50,6 +50,10 @@ public enum Column {
     Protocol(Type.TEXT),
     Direction(Type.TEXT),
     Ipv4Status(Type.TEXT),
+    /** Bytes on the wire this machine sent in the connection: from the network flow matched to it. */
+    SentBytes(Type.BIGINT),
+    /** Bytes on the wire this machine received in the connection: from its network flow. */
+    ReceivedBytes(Type.BIGINT),
     // detections and blocked items
     WinningTech(Type.TEXT),
     DetectionId(Type.TEXT),

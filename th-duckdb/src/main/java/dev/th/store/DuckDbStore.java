@@ -155,6 +155,11 @@ public final class DuckDbStore implements EventStore {
         }
     }
 
+    /** Notes an input committed by another table's writer ({@link FlowTable}) as stored. */
+    void committedElsewhere(String contentHash) {
+        knownHashes.add(contentHash);
+    }
+
     /** A prepared statement kept for the store's life (DuckDB plans it once). */
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
