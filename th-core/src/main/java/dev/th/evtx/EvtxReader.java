@@ -27,26 +27,81 @@ public final class EvtxReader implements EventReader {
     /** A spare reader state per thread, so small files do not pay for fresh buffers each time. */
     private static final ThreadLocal<ChunkReader> SPARE = new ThreadLocal<>();
 
+    /**
+     * Where the chunks of a file go as {@link #split} reads it: chunks are independent, so they
+     * can be decoded on other threads with {@link #decodeChunk}.
+     */
+    public interface ChunkHandler {
+        /** A 64 KiB buffer to read the next chunk into; it belongs to the handler. */
+        byte[] buffer();
+
+        /**
+         * Chunk {@code index} of the file, in {@code chunk[0, length)} (less than 64 KiB only
+         * when the file ends inside it), found at byte {@code fileOffset}.
+         */
+        void chunk(byte[] chunk, int length, int index, long fileOffset) throws IOException;
+    }
+
     @Override
     public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        ChunkReader chunks = SPARE.get();
-        SPARE.set(null); // a read started from inside a sink gets its own
-        if (chunks == null) {
-            chunks = new ChunkReader();
-        }
+        ChunkReader chunks = take();
         try {
             chunks.startFile(path, contentHash, sink);
-            read(in, path, sink, chunks);
+            read(in, path, sink, chunks.headerBuffer, new ChunkHandler() {
+                @Override
+                public byte[] buffer() {
+                    return chunks.chunkBuffer;
+                }
+
+                @Override
+                public void chunk(byte[] chunk, int length, int index, long fileOffset) {
+                    chunks.read(chunk, length, index, fileOffset);
+                }
+            });
         } finally {
-            chunks.startFile(null, null, null);
-            SPARE.set(chunks);
+            give(chunks);
         }
     }
 
-    private static void read(InputStream in, String path, EventSink sink, ChunkReader chunks) throws IOException {
-        byte[] header = chunks.headerBuffer;
+    /**
+     * Reads the file header and hands every chunk to {@code handler} in file order instead of
+     * decoding it; what concerns the file as a whole (its header, where it ends) goes to
+     * {@code sink}, in the order {@link #read} would report it between the chunks' records.
+     */
+    public void split(InputStream in, String path, EventSink sink, ChunkHandler handler) throws IOException {
+        read(in, path, sink, new byte[EvtxLayout.FILE_HEADER_SIZE], handler);
+    }
+
+    /**
+     * Decodes one chunk handed out by {@link #split}, on the calling thread, into {@code sink}:
+     * the same records, rejects and warnings as {@link #read} gives for it.
+     */
+    public void decodeChunk(byte[] chunk, int length, int index, long fileOffset, String path, String contentHash,
+            EventSink sink) {
+        ChunkReader chunks = take();
+        try {
+            chunks.startFile(path, contentHash, sink);
+            chunks.read(chunk, length, index, fileOffset);
+        } finally {
+            give(chunks);
+        }
+    }
+
+    private static ChunkReader take() {
+        ChunkReader chunks = SPARE.get();
+        SPARE.set(null); // a read started from inside a sink gets its own
+        return chunks == null ? new ChunkReader() : chunks;
+    }
+
+    private static void give(ChunkReader chunks) {
+        chunks.startFile(null, null, null);
+        SPARE.set(chunks);
+    }
+
+    private static void read(InputStream in, String path, EventSink sink, byte[] header, ChunkHandler handler)
+            throws IOException {
         int headerLength = in.readNBytes(header, 0, header.length);
-        byte[] chunk = chunks.chunkBuffer;
+        byte[] chunk = handler.buffer();
         int headerChunks = checkHeader(header, headerLength, path, sink);
         int n = in.readNBytes(chunk, 0, chunk.length);
         if (headerChunks < 0) {
@@ -65,12 +120,13 @@ public final class EvtxReader implements EventReader {
         int index = 0;
         long offset = EvtxLayout.FILE_HEADER_SIZE;
         while (n > 0) {
-            chunks.read(chunk, n, index, offset);
-            if (n < chunk.length) {
+            handler.chunk(chunk, n, index, offset);
+            if (n < EvtxLayout.CHUNK_SIZE) {
                 return;
             }
             index++;
             offset += n;
+            chunk = handler.buffer();
             n = in.readNBytes(chunk, 0, chunk.length);
         }
         if (headerChunks > index) {

@@ -77,8 +77,22 @@ public final class DuckDbStore implements EventStore {
         this.tableColumns = tableColumns;
     }
 
-    /** Opens (creating when needed) the store of data directory {@code dataDir}. */
+    /**
+     * Opens (creating when needed) the store of data directory {@code dataDir}, with DuckDB's
+     * memory and threads bounded by {@link StoreLimits#fromSystem}.
+     */
     public static DuckDbStore open(Path dataDir) {
+        StoreLimits limits;
+        try {
+            limits = StoreLimits.fromSystem();
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        return open(dataDir, limits);
+    }
+
+    /** Opens (creating when needed) the store of data directory {@code dataDir} within {@code limits}. */
+    public static DuckDbStore open(Path dataDir, StoreLimits limits) {
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new StoreException("data directory " + dataDir + " is a file, not a directory");
         }
@@ -89,7 +103,7 @@ public final class DuckDbStore implements EventStore {
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
                 // FSST compression of the long strings (Fields) tripled the time of a checkpoint
