@@ -61,7 +61,7 @@ final class BinXmlDecoder {
         this.h = handler;
         this.attrName = null;
         this.tokens = 0;
-        decode(start, end, null, 0, false);
+        decode(start, end, null, 0, false, false);
     }
 
     /** The values of one template instance: offsets, sizes and types by substitution id. */
@@ -85,7 +85,7 @@ final class BinXmlDecoder {
      * Decodes tokens from {@code p} up to an end-of-fragment token or {@code end}; returns the
      * position after the last token read.
      */
-    private int decode(int p, int end, Substitutions subs, int level, boolean nested) {
+    private int decode(int p, int end, Substitutions subs, int level, boolean nested, boolean inTemplate) {
         int depth = 0;
         while (p < end) {
             if (++tokens > MAX_TOKENS) {
@@ -100,7 +100,7 @@ final class BinXmlDecoder {
                 }
                 case 0x01, 0x41 -> {
                     flushAttribute();
-                    p = openElement(p, tok, nested);
+                    p = openElement(p, tok, end, inTemplate);
                     depth++;
                 }
                 case 0x02 -> {
@@ -177,18 +177,17 @@ final class BinXmlDecoder {
         }
     }
 
-    private int openElement(int p, int tok, boolean nested) {
-        int q = p + 3; // token, dependency id
-        if (nested) {
-            // Inside a binary XML substitution value the dependency id may be absent.
-            int withDep = Le.i32(b, p + 7);
-            int without = Le.i32(b, p + 5);
-            boolean depOk = withDep == p + 11 || (withDep >= EvtxLayout.RECORDS_START && withDep < p);
-            boolean noDepOk = without == p + 9 || (without >= EvtxLayout.RECORDS_START && without < p);
-            if (!depOk && noDepOk) {
-                q = p + 1;
-            }
-        }
+    /**
+     * An element start. Inside a template definition it carries a 2-byte dependency id; outside
+     * one (a record written without templates, a binary XML substitution value) it usually does
+     * not. Both layouts are tried: the one whose name reference is plausible wins, the context's
+     * usual layout when both are.
+     */
+    private int openElement(int p, int tok, int end, boolean inTemplate) {
+        boolean withDep = plausibleStart(p, 3, end);
+        boolean withoutDep = plausibleStart(p, 1, end);
+        boolean dep = inTemplate ? withDep || !withoutDep : withDep && !withoutDep;
+        int q = dep ? p + 3 : p + 1;
         int nameOff = Le.i32(b, q + 4);
         String name = name(nameOff, q + 8);
         q = afterName(nameOff, q + 8);
@@ -199,6 +198,20 @@ final class BinXmlDecoder {
         return q;
     }
 
+    /**
+     * Whether an element start at {@code p} read with its data size at {@code p + at} makes
+     * sense: a size within the fragment and a name stored right after it or earlier in the chunk.
+     */
+    private boolean plausibleStart(int p, int at, int end) {
+        if (p + at + 8 > chunkEnd) {
+            return false;
+        }
+        long size = Le.u32(b, p + at);
+        int nameOff = Le.i32(b, p + at + 4);
+        boolean nameOk = nameOff == p + at + 8 || (nameOff >= EvtxLayout.RECORDS_START && nameOff < p);
+        return nameOk && size <= end - p && nameOff + 8 <= chunkEnd;
+    }
+
     private int valueToken(int p) {
         int type = b[p + 1] & 0xff;
         if (type == ValueText.STRING) {
@@ -207,12 +220,22 @@ final class BinXmlDecoder {
             emit(cachedText(p + 2, n));
             return p + 4 + 2 * n;
         }
+        int off = p + 2;
         int size = ValueText.fixedSize(type);
+        if (type == 0x02 || type == 0x0e) { // ANSI string, binary: a 16-bit byte count first
+            size = Le.u16(b, off);
+            off += 2;
+        } else if (type == 0x13) { // SID: its sub-authority count says its size
+            size = 8 + 4 * Le.u8(b, off + 1);
+        } else if (type == 0x10) { // size_t: 64-bit in a value token
+            size = 8;
+        }
         if (size <= 0) {
             throw new DecodeException("value token of type " + Le.hex(type) + " at " + Le.hex(p) + " is not supported");
         }
-        emit(values.text(b, p + 2, size, type));
-        return p + 2 + size;
+        check(off + size, chunkEnd, "value", p);
+        emit(values.text(b, off, size, type));
+        return off + size;
     }
 
     /** A value text inside a template is the same every time: decode it once per chunk. */
@@ -271,7 +294,7 @@ final class BinXmlDecoder {
                 throw new DecodeException("binary XML value " + id + " inside an attribute at " + Le.hex(p));
             }
             if (size > 0) {
-                decode(off, off + size, null, level, true);
+                decode(off, off + size, null, level, true, false);
             }
             return;
         }
@@ -321,7 +344,7 @@ final class BinXmlDecoder {
         int body = defOff + 24;
         String savedAttr = attrName;
         attrName = null;
-        decode(body, body + bodySize, subs, level + 1, false);
+        decode(body, body + bodySize, subs, level + 1, false, true);
         attrName = savedAttr;
         return v;
     }
