@@ -113,6 +113,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
                 Output.print(a.frame(), format, spec.commandLine().getOut());
             }
             String note = a.note();
+            if (options.recovered != null && !options.recoveredApplied) {
+                err.println(name + ": --recovered is not applied by " + m.name() + " (it applies to the methods that list events)");
+            }
             TimePeriod p = options.period(th.defaultPeriod());
             if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
                 note = "nothing in period " + p + "; " + span(target) + " (try --period all)";

@@ -22,6 +22,8 @@ final class BinXmlDecoder {
     }
 
     private static final int MAX_TEMPLATE_DEPTH = 16;
+    /** A template body starts with a fragment header: token 0x0f, version 1.1, flags 0. */
+    private static final int FRAGMENT_HEADER = 0x0001010f;
     /** Tokens one record may expand to: a damaged template that instantiates itself stops here. */
     private static final int MAX_TOKENS = 200_000;
 
@@ -34,6 +36,7 @@ final class BinXmlDecoder {
     private int chunkEnd;
     private Handler h;
     private int tokens;
+    private boolean recovered;
 
     private final StringBuilder attrText = new StringBuilder(64);
     private String attrName;
@@ -58,6 +61,15 @@ final class BinXmlDecoder {
 
     /** Decodes one record's binary XML {@code [start, end)} into {@code handler}. */
     void decodeRecord(int start, int end, Handler handler) {
+        decodeRecord(start, end, handler, false);
+    }
+
+    /**
+     * Decodes one record; a {@code recovered} one (found outside the live region) also has the
+     * hash of every name it reads checked, since the bytes it points at may have been reused.
+     */
+    void decodeRecord(int start, int end, Handler handler, boolean recovered) {
+        this.recovered = recovered;
         this.h = handler;
         this.attrName = null;
         this.tokens = 0;
@@ -319,8 +331,10 @@ final class BinXmlDecoder {
                 throw new DecodeException("template instance at " + Le.hex(p) + " points outside the chunk: " + Le.hex(defOff));
             }
             bodySize = Le.i32(b, defOff + 20);
-            if (bodySize < 0 || defOff + 24 + bodySize > chunkEnd) {
-                throw new DecodeException("template definition at " + Le.hex(defOff) + " has a bad size " + bodySize);
+            if (bodySize < 4 || defOff + 24 + bodySize > chunkEnd || Le.i32(b, defOff + 4) != Le.i32(b, p + 2)
+                    || Le.i32(b, defOff + 24) != FRAGMENT_HEADER) {
+                throw new TemplateLostException("template " + Le.hex(Le.u32(b, p + 2)) + " of the instance at " + Le.hex(p)
+                        + " is not at " + Le.hex(defOff) + " (its header's id, size or first token does not match)");
             }
         }
         int n = Le.i32(b, q);
@@ -352,7 +366,7 @@ final class BinXmlDecoder {
     /** The name at {@code nameOff}: cached per chunk. */
     private String name(int nameOff, int here) {
         if (nameOff < 0 || nameOff + 8 > chunkEnd) {
-            throw new DecodeException("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
+            throw nameLost("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
         }
         String cached = nameCache.get(nameOff);
         if (cached != null) {
@@ -360,11 +374,29 @@ final class BinXmlDecoder {
         }
         int n = Le.u16(b, nameOff + 6);
         if (nameOff + 8 + 2 * n > chunkEnd) {
-            throw new DecodeException("name at " + Le.hex(nameOff) + " runs past the chunk");
+            throw nameLost("name at " + Le.hex(nameOff) + " runs past the chunk");
         }
-        String s = ValueText.utf16(b, nameOff + 8, n, false).intern();
+        String s = ValueText.utf16(b, nameOff + 8, n, false);
+        if (recovered && nameHash(s) != Le.u16(b, nameOff + 4)) {
+            throw nameLost("name at " + Le.hex(nameOff) + " does not match its hash (its bytes were reused)");
+        }
+        s = s.intern();
         nameCache.put(nameOff, s);
         return s;
+    }
+
+    /** A name that cannot be read: damage in a live record, a lost template in a recovered one. */
+    private DecodeException nameLost(String message) {
+        return recovered ? new TemplateLostException(message) : new DecodeException(message);
+    }
+
+    /** The 16-bit hash a name is stored with: h = h * 65599 + each UTF-16 unit, low 16 bits. */
+    static int nameHash(String s) {
+        int x = 0;
+        for (int i = 0; i < s.length(); i++) {
+            x = x * 65599 + s.charAt(i);
+        }
+        return x & 0xffff;
     }
 
     /** Position after a name reference: past the inline name when it is stored right here. */

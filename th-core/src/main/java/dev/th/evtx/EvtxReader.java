@@ -62,20 +62,26 @@ public final class EvtxReader implements EventReader {
             sink.reject(headerLength, 0, "file header: the file ends after " + headerLength + " of its 4096 header bytes");
             return;
         }
-        int index = 0;
+        long index = 0;
         long offset = EvtxLayout.FILE_HEADER_SIZE;
+        boolean cutInChunk = false;
         while (n > 0) {
             chunks.read(chunk, n, index, offset);
-            if (n < chunk.length) {
-                return;
-            }
             index++;
+            if (n < chunk.length) {
+                cutInChunk = true;
+                break;
+            }
             offset += n;
             n = in.readNBytes(chunk, 0, chunk.length);
         }
-        if (headerChunks > index) {
+        if (!cutInChunk && headerChunks > index) {
             sink.reject(offset, 0, "the file ends after " + index + " chunks at offset " + Le.hex(offset)
                     + " but its header announces " + headerChunks + " chunks");
+        }
+        String stale = chunks.staleCounters(headerChunks, headerChunks < 0 ? -1 : Le.i64(header, 24));
+        if (stale != null) {
+            sink.warn(0, stale);
         }
     }
 

@@ -16,6 +16,8 @@ final class InputTally {
     private final long size;
     private final RecordIdSet ids = new RecordIdSet();
     private final Map<String, Long> byEventId = new TreeMap<>();
+    private final Map<String, Long> recoveredByEventId = new TreeMap<>();
+    private long recovered;
     private final List<IngestError> errors = new ArrayList<>();
     private final List<IngestError> warnings = new ArrayList<>();
     private long read;
@@ -34,7 +36,12 @@ final class InputTally {
     /** Counts a decoded event; false when its record id was already met in this input. */
     boolean decoded(RawEvent event) {
         read++;
-        byEventId.merge(event.channel() + "|" + event.eventId(), 1L, Long::sum);
+        String key = event.channel() + "|" + event.eventId();
+        byEventId.merge(key, 1L, Long::sum);
+        if (event.recovered()) {
+            recovered++;
+            recoveredByEventId.merge(key, 1L, Long::sum);
+        }
         if (!ids.add(event.recordId())) {
             duplicates++;
             return false;
@@ -90,7 +97,8 @@ final class InputTally {
         if (warningsLeftOut > 0) {
             allWarnings.add(new IngestError(-1, warningsLeftOut + " more warnings not listed"));
         }
-        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings);
+        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings,
+                recovered, recoveredByEventId);
     }
 
     /** The report of an input abandoned midway: nothing of it was stored. */
@@ -98,6 +106,6 @@ final class InputTally {
         error(offset, reason);
         InputReport r = report();
         return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors(),
-                r.warnings());
+                r.warnings(), recovered, recoveredByEventId);
     }
 }
