@@ -120,6 +120,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
                 }
             }
             String note = a.note();
+            if (options.recovered != null && !options.recoveredApplied) {
+                err.println(name + ": --recovered is not applied by " + m.name() + " (it applies to the methods that list events)");
+            }
             TimePeriod p = options.period(th.defaultPeriod());
             if (chart.wanted()) {
                 chart.write(name + " " + m.name(), m.name(), a.frame(), target, p, err);

@@ -85,6 +85,10 @@ final class IngestRun {
         out.printf("Ingested %d input%s (%.1f MB) in %.1f s: %d records read, %d stored, %d rejected, %d duplicates%n",
                 r.files().size(), r.files().size() == 1 ? "" : "s", r.bytes() / 1e6, seconds, r.read(), r.stored(),
                 r.rejected(), r.duplicates());
+        if (r.recovered() > 0) {
+            out.printf("Of those read, %d were recovered from EVTX slack space (older records, stored with Recovered = true)%n",
+                    r.recovered());
+        }
         out.printf("Store: %s%n", store.file());
         out.flush();
     }

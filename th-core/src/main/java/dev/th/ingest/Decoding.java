@@ -142,6 +142,7 @@ final class Decoding implements AutoCloseable {
     private void cutWith(EventReader reader, Counting in, String path, String hash, Cutter cutter, Preparation prep)
             throws IOException {
         if (reader instanceof EvtxReader evtx) {
+            EvtxReader.FileCheck check = new EvtxReader.FileCheck();
             evtx.split(in, path, cutter, new EvtxReader.ChunkHandler() {
                 @Override
                 public byte[] buffer() {
@@ -150,13 +151,13 @@ final class Decoding implements AutoCloseable {
                 }
 
                 @Override
-                public void chunk(byte[] chunk, int length, int index, long fileOffset) throws IOException {
+                public void chunk(byte[] chunk, int length, long index, long fileOffset) throws IOException {
                     cutter.emitPending();
                     long position = in.count;
                     cutter.emitTask(() -> {
                         Segment s = new Segment();
                         try {
-                            evtx.decodeChunk(chunk, length, index, fileOffset, path, hash, s);
+                            evtx.decodeChunk(chunk, length, index, fileOffset, path, hash, s, check);
                         } finally {
                             spareChunks.offer(chunk);
                         }
@@ -164,7 +165,13 @@ final class Decoding implements AutoCloseable {
                         return prepare(s, prep);
                     });
                 }
-            });
+            }, check);
+            // told when replayed, after every chunk before it: all of them are decoded by then
+            cutter.emitPending();
+            Segment end = new Segment();
+            end.warnLater(check::staleCounters);
+            end.position = in.count;
+            cutter.emitTask(() -> end);
         } else {
             reader.read(in, path, hash, cutter);
         }

@@ -6,6 +6,7 @@ import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a reader gave for one piece of an input (an EVTX chunk, a batch of records, what the
@@ -24,6 +25,8 @@ final class Segment implements EventSink {
         CanonicalEvent row;
         String failure;
         Object prepared;
+        /** A warning known only once the segments before this one are decoded (null text: none). */
+        Supplier<String> later;
 
         Item(RawEvent event, long offset, long records, String text) {
             this.event = event;
@@ -57,6 +60,13 @@ final class Segment implements EventSink {
     @Override
     public void warn(long offset, String message) {
         items.add(new Item(null, offset, -1, message));
+    }
+
+    /** A warning at offset 0 whose text is asked for when the segment is replayed (null: none). */
+    void warnLater(Supplier<String> message) {
+        Item it = new Item(null, 0, -1, null);
+        it.later = message;
+        items.add(it);
     }
 
     /** Records accepted so far. */
@@ -95,7 +105,12 @@ final class Segment implements EventSink {
         int n = 0;
         for (Item it : items) {
             if (it.event == null) {
-                if (it.records < 0) {
+                if (it.later != null) {
+                    String text = it.later.get();
+                    if (text != null) {
+                        tally.warning(it.offset, text);
+                    }
+                } else if (it.records < 0) {
                     tally.warning(it.offset, it.text);
                 } else {
                     tally.rejectedByReader(it.offset, it.records, it.text);

@@ -19,6 +19,10 @@ public enum Column {
     SourceHash(Type.TEXT),
     SourcePath(Type.TEXT),
     SourceOffset(Type.BIGINT),
+    /** Carved from outside a live region (an EVTX chunk's slack space, or {@code th carve}). */
+    Recovered(Type.BOOLEAN),
+    /** A recovered record whose template was lost: its Fields hold only Substitution_N values. */
+    TemplateLost(Type.BOOLEAN),
     // what the event is
     Family(Type.TEXT),
     Operation(Type.TEXT),

@@ -58,6 +58,8 @@ public final class Normalizer {
                 .set(Column.Provider, event.provider())
                 .set(Column.EventId, event.eventId())
                 .set(Column.RecordId, event.recordId())
+                .set(Column.Recovered, event.recovered())
+                .set(Column.TemplateLost, event.templateLost())
                 .set(Column.Fields, FieldsJson.write(event.fields()));
         if (event.source() != null) {
             row.set(Column.SourceHash, event.source().contentHash())

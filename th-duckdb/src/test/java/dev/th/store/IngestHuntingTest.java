@@ -46,7 +46,8 @@ class IngestHuntingTest {
                 });
                 IngestHunting hunting = IngestHunting.attach(ingest, store, pack::compile, List.of(iocs));
                 IngestReport r = ingest.run(List.of(evtx), new Sources(), Readers.defaults());
-                assertEquals(24, r.stored(), "15 events in the PsExec sample, 9 in the runas one");
+                assertEquals(24 + r.recovered(), r.stored(), "15 events in the PsExec sample, 9 in the runas one, and the recovered ones");
+                assertEquals(24, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE NOT Recovered"));
                 found = hunting.finish();
             }
             assertEquals(2, done.size(), "the listener set before is still told");
