@@ -5,6 +5,7 @@ import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
 import dev.th.ingest.Format;
 import dev.th.ingest.Readers;
+import dev.th.testing.RealEvents;
 import dev.th.testing.WindowsExports;
 import dev.th.testing.WindowsExports.PowerShell;
 import dev.th.testing.WindowsExports.XmlForm;
@@ -19,7 +20,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,20 +61,7 @@ public final class ExportParseBench {
         Path tmpDir = Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir"));
         Path evtx = data.resolve("evtx/evtx-attack-samples/AutomatedTestingTools/PanacheSysmon_vs_AtomicRedTeam01.evtx");
         Map<Format, EventReader> readers = Readers.defaults();
-        List<RawEvent> events = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(evtx)) {
-            readers.get(Format.EVTX).read(in, evtx.toString(), "-", new EventSink() {
-                @Override
-                public void accept(RawEvent e) {
-                    events.add(e);
-                }
-
-                @Override
-                public void reject(long offset, long records, String reason) {
-                    throw new IllegalStateException(reason);
-                }
-            });
-        }
+        List<RawEvent> events = RealEvents.evtx(evtx);
         System.out.printf("input: %d events of %s; JVM %s, max heap %d MB, %d cores, load average %.1f%n", events.size(),
                 evtx.getFileName(), System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
-import dev.th.ingest.Format;
-import dev.th.ingest.Readers;
+import dev.th.testing.RealEvents;
 import dev.th.testing.SharedData;
 import dev.th.testing.WindowsExports;
 import dev.th.testing.WindowsExports.PowerShell;
@@ -16,7 +14,6 @@ import dev.th.testing.WindowsExports.XmlForm;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +35,7 @@ class IngestCommand_ExportsTest {
     @Test
     void xmlAndGetWinEventExportsIngestWithTheLogsCounts() throws Exception {
         Path evtx = SharedData.require(RUNAS);
-        List<RawEvent> events = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(evtx)) {
-            Readers.defaults().get(Format.EVTX).read(in, evtx.toString(), "x", new EventSink() {
-                @Override
-                public void accept(RawEvent e) {
-                    events.add(e);
-                }
-
-                @Override
-                public void reject(long offset, long records, String reason) {
-                    throw new AssertionError(reason);
-                }
-            });
-        }
+        List<RawEvent> events = RealEvents.evtx(evtx);
         Path xml = Files.write(dir.resolve("runas.xml"),
                 WindowsExports.utf16le(WindowsExports.xml(events, new XmlForm(true, false, false))));
         Path json = Files.write(dir.resolve("runas.json"),
