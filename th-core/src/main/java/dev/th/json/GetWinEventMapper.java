@@ -104,8 +104,9 @@ final class GetWinEventMapper {
         put(f, "Keyword", o.get("KeywordsDisplayNames"), truncated);
         put(f, "ContainerLog", o.get("ContainerLog"), truncated);
         if (!truncated.isEmpty() && sink != null) {
+            collapseProperties(truncated, props == null ? 0 : props.size());
             sink.warn(ref.offset(), "line " + ref.offset() + ": " + String.join(", ", truncated)
-                    + (truncated.size() == 1 ? " holds" : " hold") + " only a type name: ConvertTo-Json stopped at its"
+                    + (truncated.size() == 1 && !truncated.get(0).contains("..") ? " holds" : " hold") + " only a type name: ConvertTo-Json stopped at its"
                     + " depth limit (2 by default) and did not write the value; export again with ConvertTo-Json"
                     + " -Depth 5 to keep it");
         }
@@ -119,6 +120,15 @@ final class GetWinEventMapper {
             }
         }
         return SystemFields.toEvent(f.map(), ref, recordId);
+    }
+
+    /** Every Properties value cut: one name for them all, not N. */
+    private static void collapseProperties(List<String> truncated, int count) {
+        if (count > 1 && truncated.containsAll(java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "Property" + i).toList())) {
+            truncated.removeIf(n -> n.startsWith("Property") && n.substring(8).chars().allMatch(Character::isDigit));
+            truncated.add("Property1..Property" + count + " (every Properties value)");
+        }
     }
 
     /**

@@ -108,4 +108,26 @@ class GetWinEventJsonTest {
             assertEquals(events.get(i).time(), r.events.get(i).time());
         }
     }
+
+    @Test
+    void propertiesCutWholeAreOneWarningPerEvent() throws IOException {
+        List<RawEvent> events = logons();
+        // ConvertTo-Json with a depth too small for the EventProperty objects writes their type name
+        String json = WindowsExports.getWinEventJson(events, PowerShell.WINDOWS_5_1)
+                .replaceAll("\\{\\s*\"Value\":\\s+(\"([^\"\\\\]|\\\\.)*\"|[^\\s,}]+)\\s*\\}",
+                        "\"System.Diagnostics.Eventing.Reader.EventProperty\"");
+        assertTrue(json.contains("\"System.Diagnostics.Eventing.Reader.EventProperty\""));
+        assertTrue(!json.contains("\"Value\":  \"S-1-"), "every value cut");
+        Path f = tmp.resolve("depth1.json");
+        Files.writeString(f, json, StandardCharsets.UTF_8);
+        ExportReads r = ExportReads.of(f);
+        assertEquals(List.of(), r.rejects);
+        assertEquals(events.size(), r.events.size());
+        assertEquals(events.size(), r.warnings.size(), r.warnings.toString());
+        for (int i = 0; i < events.size(); i++) {
+            int n = WindowsExports.eventData(events.get(i)).size();
+            String w = r.warnings.get(i);
+            assertTrue(w.contains("Property1..Property" + n + " (every Properties value) hold only a type name"), w);
+        }
+    }
 }

@@ -3,19 +3,17 @@ package dev.th.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
-import dev.th.ingest.Format;
 import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
+import dev.th.testing.RealEvents;
 import dev.th.testing.WindowsExports;
 import dev.th.testing.WindowsExports.PowerShell;
 import dev.th.testing.WindowsExports.XmlForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +75,7 @@ class ForwardedEvents_PerMachineTest {
         long total = want.values().stream().mapToLong(Long::longValue).sum();
         List<RawEvent> events = new ArrayList<>();
         for (Path f : files) {
-            events.addAll(read(f));
+            events.addAll(RealEvents.evtx(f));
         }
         Map<String, byte[]> forwarded = new java.util.LinkedHashMap<>();
         forwarded.put("ForwardedEvents.evtx", concatenatedChunks(files));
@@ -100,24 +98,6 @@ class ForwardedEvents_PerMachineTest {
             }));
         }
         return tests;
-    }
-
-    private static List<RawEvent> read(Path f) throws IOException {
-        List<RawEvent> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(f)) {
-            Readers.defaults().get(Format.EVTX).read(in, f.toString(), "x", new EventSink() {
-                @Override
-                public void accept(RawEvent event) {
-                    out.add(event);
-                }
-
-                @Override
-                public void reject(long offset, long records, String reason) {
-                    throw new AssertionError(f + ": " + reason);
-                }
-            });
-        }
-        return out;
     }
 
     private static Map<String, Long> stored(DuckDbStore store) throws SQLException {
