@@ -34,7 +34,7 @@ final class IngestRun {
             IngestHunt hunt) {
         long t0 = System.nanoTime();
         IngestReport report;
-        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        ProgressBar bar = System.console() != null ? new ProgressBar(err, InputBytes.of(paths)) : null;
         IngestHunt.Prepared hunting = hunt == null ? null : hunt.prepare(err);
         FlowAssignment assignment = null;
         try (Ingest ingest = Ingest.into(store, clientId).flows(new FlowIngest(FlowTable.of(store, clientId)))) {
