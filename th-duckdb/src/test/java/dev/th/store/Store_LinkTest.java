@@ -97,4 +97,19 @@ class Store_LinkTest {
             assertEquals(1, count(store, "SELECT count(*) FROM drives WHERE Device = '\\device\\harddiskvolume2' AND Drive = 'C:'"));
         }
     }
+
+    @Test
+    void accountNames_aSidOnlyEventGetsTheNameLearntFromTheSecurityLog() throws SQLException {
+        // MSEDGEWIN10: the 4104 logs only Security UserID S-1-5-21-3461203602-4096304019-2269080069-1000;
+        // the Security log's 4624/4625 of the chrome sample log that SID with MSEDGEWIN10\IEUser
+        Path ps = SharedData.require("evtx/evtx-attack-samples/Credential_Access/Powershell_4104_MiniDumpWriteDump_Lsass.evtx");
+        Path logons = SharedData.require("evtx/evtx-attack-samples/Credential_Access/CA_4624_4625_LogonType2_LogonProc_chrome.evtx");
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            Ingest_RealDataTest.ingest(store, List.of(ps, logons));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 4104 "
+                    + "AND UserSid = 'S-1-5-21-3461203602-4096304019-2269080069-1000' AND LoggedUser = 'MSEDGEWIN10\\IEUser'"));
+            assertEquals(1, count(store, "SELECT count(*) FROM accounts WHERE UserSid = 'S-1-5-18' AND LoggedUser = 'NT AUTHORITY\\SYSTEM'"));
+            assertEquals(0, count(store, "SELECT count(*) FROM accounts WHERE UserSid = 'S-1-0-0'"));
+        }
+    }
 }

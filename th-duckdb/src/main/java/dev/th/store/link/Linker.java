@@ -37,6 +37,9 @@ public final class Linker {
         if (has(byEventId, "security", new int[] {4660})) {
             HandleObjects.name(db, contentHash);
         }
+        if (has(byEventId, "security", null) || has(byEventId, "powershell", null)) {
+            AccountNames.learnAndApply(db);
+        }
         if (has(byEventId, "sysmon", new int[] {3, 22}) || has(byEventId, "security", new int[] {5156, 5157, 5152})) {
             DnsNames.fill(db);
         }
