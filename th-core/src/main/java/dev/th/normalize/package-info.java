@@ -32,7 +32,7 @@
  *       extension) or script (other Sysmon 11 files, PowerShell 4104), modify, delete, stream,
  *       access; registry create/delete (Sysmon 12 by EventType), modify, rename, access; logon
  *       logon (4624), failed (4625), logoff (4634, 4647), explicit (4648), privileged (4672);
- *       network and bind: none, or blocked (5152, 5157, 5159); none for dns, detection,
+ *       network and bind: none, or blocked (5157, 5159); none for dns, detection,
  *       blocked, raw.</li>
  *   <li>Registry: Key = TargetObject (Security: ObjectName); for value events (SetValue,
  *       DeleteValue) the last component is split off into Value; ValueData = Details (13),
