@@ -30,8 +30,9 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
         assertEquals(8, ws5.executions().operation(Operation.Process.KILL).fetch().size());
         assertEquals(1, ws5.executions().operation(Operation.Process.THREAD).fetch().size());
         assertEquals(271, ws5.executions().operation(Operation.Process.LOAD).fetch().size());
-        assertEquals(321, ws5.executions().operation(Operation.Process.ACCESS).fetch().size());
-        assertEquals(14 + 8 + 1 + 271 + 321, ws5.executions().fetch().size());
+        // Sysmon 10 321, and the Security 4656 (2) and 4663 (2) of the comsvcs dump on lsass.exe
+        assertEquals(321 + 4, ws5.executions().operation(Operation.Process.ACCESS).fetch().size());
+        assertEquals(14 + 8 + 1 + 271 + 325, ws5.executions().fetch().size());
         assertEquals(14 + 1, ws5.executions().operation("create", "thread").fetch().size());
     }
 
@@ -46,7 +47,8 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
 
     @Test
     void aProcessCreationHasTheValuesOfItsEvent() {
-        // Sysmon 1 of 2020-10-23T03:12:04.351Z: PurpleSharp.exe, pid 8972, from cmd.exe pid 4840
+        // Sysmon 1 of 2020-10-23T03:12:04.351Z (TimeCreated; 07:12:04.351Z with the input's clock
+        // offset, +04:00 by Sysmon's UtcTime): PurpleSharp.exe, pid 8972, from cmd.exe pid 4840
         Process p = ws5.executions().operation(Operation.Process.CREATE).command("/t T1055.002").fetch().list().stream()
                 .filter(x -> x.guid() != null).findFirst().orElseThrow();
         assertEquals("PurpleSharp.exe", p.name());
@@ -59,7 +61,7 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
         assertEquals("WORKSTATION5\\wardog", p.loggedUser());
         assertEquals("39e4a257-8244-5f92-c117-000000000700", p.guid());
         assertEquals(ws5.muid(), p.muid());
-        assertEquals("2020-10-23T03:12:04.351Z", p.time().toString());
+        assertEquals("2020-10-23T07:12:04.351Z", p.time().toString());
     }
 
     @Test

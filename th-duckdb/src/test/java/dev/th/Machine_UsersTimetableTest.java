@@ -47,17 +47,19 @@ class Machine_UsersTimetableTest extends OtrfStoreTest {
     void timetableCellsSumToTheEventCounts() {
         DataFrame tt = th.machine("MKT01").timetable();
         assertEquals(List.of("LoggedUser", "Weekday", "Hour", "AvgActions", "StdActions"), List.of(tt.getColumnsIndex().toArray()));
+        // TimeCreated 09:53-10:00 on Tuesday 2023-08-15 is 04:53-05:00 on Wednesday 2023-08-16 by
+        // Sysmon's UtcTime (the export's clock, +19:00)
         double h9 = 0;
         double h10 = 0;
         for (int r = 0; r < tt.height(); r++) {
-            assertEquals(2, tt.get("Weekday", r)); // Tuesday
+            assertEquals(3, tt.get("Weekday", r)); // Wednesday
             assertEquals(0.0, tt.get("StdActions", r)); // one day: no spread
             int hour = (Integer) tt.get("Hour", r);
             double avg = (Double) tt.get("AvgActions", r);
-            if (hour == 9) {
+            if (hour == 4) {
                 h9 += avg;
             } else {
-                assertEquals(10, hour);
+                assertEquals(5, hour);
                 h10 += avg;
             }
         }

@@ -144,7 +144,7 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
         Hits<Process> none = notepad.executionTree(TimePeriod.parse("2021-01-01"));
         assertTrue(none.isEmpty());
         assertTrue(none.emptyBecause().orElseThrow().contains("4 processes"), none.emptyBecause().get());
-        Hits<Process> partial = notepad.executionTree(TimePeriod.parse("2020-10-23T03:12:04.440Z..2020-10-23T03:12:04.931Z"));
+        Hits<Process> partial = notepad.executionTree(TimePeriod.parse("2020-10-23T07:12:04.440Z..2020-10-23T07:12:04.931Z"));
         assertEquals(List.of("notepad.exe", "PING.EXE"), names(partial));
     }
 }

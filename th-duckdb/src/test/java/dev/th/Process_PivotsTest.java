@@ -29,7 +29,7 @@ class Process_PivotsTest extends OtrfStoreTest {
         assertEquals("PurpleSharp.exe", purple.name());
         assertEquals(8972L, purple.pid());
         assertEquals("1ddcfc208163edfa63347d54b67ac30c", purple.md5());
-        assertEquals("2020-10-23T03:12:04.351Z", purple.time().toString());
+        assertEquals("2020-10-23T07:12:04.351Z", purple.time().toString()); // TimeCreated 03:12:04.351, the clock +04:00
         assertEquals("WORKSTATION5", purple.machine().name());
         assertEquals("WORKSTATION5\\wardog", purple.user().name());
         assertEquals("1ddcfc208163edfa63347d54b67ac30c", purple.file().md5());
@@ -89,14 +89,15 @@ class Process_PivotsTest extends OtrfStoreTest {
         Process byGuid = th.process("{39E4A257-8244-5F92-C117-000000000700}");
         assertEquals("PurpleSharp.exe", byGuid.name());
         assertEquals(8972L, byGuid.pid());
-        Process byPid = th.process("WORKSTATION5", 9908, java.time.Instant.parse("2020-10-23T03:12:05Z"));
+        Process byPid = th.process("WORKSTATION5", 9908, java.time.Instant.parse("2020-10-23T07:12:05Z"));
         assertEquals("notepad.exe", byPid.name());
         assertEquals("39e4a257-8244-5f92-c217-000000000700", byPid.guid());
-        // MKT01's cmd.exe 7588 ended at 09:55:42.551 (4689)
-        Process cmd = th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:55:00Z"));
+        // MKT01's cmd.exe 7588 ended at 09:55:42.551 by TimeCreated (4689), 04:55:42.551 the next day
+        // by the export's clock (+19:00)
+        Process cmd = th.process("MKT01", 7588, java.time.Instant.parse("2023-08-16T04:55:00Z"));
         assertEquals("cmd.exe", cmd.name());
         assertThrows(IllegalArgumentException.class,
-                () -> th.process("MKT01", 7588, java.time.Instant.parse("2023-08-15T09:58:00Z")));
+                () -> th.process("MKT01", 7588, java.time.Instant.parse("2023-08-16T04:58:00Z")));
         assertThrows(IllegalArgumentException.class, () -> th.process("not-a-guid' OR 1=1"));
         assertEquals(List.of("MKT01.pandalab.com", "WORKSTATION5"),
                 th.machines("workstation5", "MKT01", "a05250fa6e512c68b2aad2223aff7e01").list().stream().map(Machine::name).sorted().toList());

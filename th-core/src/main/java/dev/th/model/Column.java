@@ -27,6 +27,8 @@ public enum Column {
     Family(Type.TEXT),
     Operation(Type.TEXT),
     LoggedUser(Type.TEXT),
+    /** The SID of LoggedUser where the event logs one (Security, PowerShell); joins names learnt per client. */
+    UserSid(Type.TEXT),
     // process actions, file actions (Child = the file), registry actions (Parent = actor)
     ChildFilename(Type.TEXT),
     ChildPath(Type.TEXT),

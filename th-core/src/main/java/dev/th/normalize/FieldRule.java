@@ -72,8 +72,8 @@ final class FieldRule {
         return Values.absent(domain) ? user : domain + '\\' + user;
     }
 
-    /** "0x0": an empty logon id, skipped when another alternative follows. */
+    /** "0x0" (an empty logon id) or "S-1-0-0" (the NULL SID): skipped when another alternative follows. */
     private static boolean isZero(String v) {
-        return v.length() == 3 && v.charAt(0) == '0' && v.charAt(1) == 'x' && v.charAt(2) == '0';
+        return v.length() == 3 && v.charAt(0) == '0' && v.charAt(1) == 'x' && v.charAt(2) == '0' || v.equals("S-1-0-0");
     }
 }

@@ -18,7 +18,7 @@ enum Logic {
     ZONE_IDENTIFIER("zone-identifier"),
     /** Sysmon 3: Direction from Initiated; local and remote ends by direction; Ipv4Status. */
     DIRECTION("direction"),
-    /** Security 5152, 5156-5159 (Windows Filtering Platform): see {@link WfpLogic}. */
+    /** Security 5156-5159 (Windows Filtering Platform): see {@link WfpLogic}. */
     WFP("wfp"),
     /** Security 4656, 4663, 4660 and 5145: by ObjectType and AccessMask; see {@link ObjectAccessLogic}. */
     OBJECT_ACCESS("object-access"),

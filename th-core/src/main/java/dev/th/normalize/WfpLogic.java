@@ -5,7 +5,7 @@ import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
 
 /**
- * The Windows Filtering Platform events of the Security log (5152 packet dropped, 5156 connection
+ * The Windows Filtering Platform events of the Security log (5156 connection
  * permitted, 5157 connection blocked, 5158 bind permitted, 5159 bind blocked), read as Microsoft
  * documents them: the Source fields are the local end in both directions, {@code Direction} is a
  * message id ({@code %%14592} inbound, {@code %%14593} outbound; exports that render messages

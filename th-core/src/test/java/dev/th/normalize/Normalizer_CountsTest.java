@@ -47,7 +47,7 @@ class Normalizer_CountsTest {
             Map.entry("registry/modify", keys(SYSMON, 13).and(SECURITY, 4657).done()),
             Map.entry("registry/rename", keys(SYSMON, 14).done()),
             Map.entry("network/-", keys(SYSMON, 3).and(SECURITY, 5156).done()),
-            Map.entry("network/blocked", keys(SECURITY, 5157, 5152).done()),
+            Map.entry("network/blocked", keys(SECURITY, 5157).done()),
             Map.entry("bind/*", keys(SECURITY, 5158, 5159).done()),
             Map.entry("dns/-", keys(SYSMON, 22).done()),
             Map.entry("logon/*", keys(SECURITY, 4624, 4625, 4634, 4647, 4648, 4672).done()),

@@ -97,4 +97,75 @@ class Store_LinkTest {
             assertEquals(1, count(store, "SELECT count(*) FROM drives WHERE Device = '\\device\\harddiskvolume2' AND Drive = 'C:'"));
         }
     }
+
+    @Test
+    void accountNames_aSidOnlyEventGetsTheNameLearntFromTheSecurityLog() throws SQLException {
+        // MSEDGEWIN10: the 4104 logs only Security UserID S-1-5-21-3461203602-4096304019-2269080069-1000;
+        // the Security log's 4624/4625 of the chrome sample log that SID with MSEDGEWIN10\IEUser
+        Path ps = SharedData.require("evtx/evtx-attack-samples/Credential_Access/Powershell_4104_MiniDumpWriteDump_Lsass.evtx");
+        Path logons = SharedData.require("evtx/evtx-attack-samples/Credential_Access/CA_4624_4625_LogonType2_LogonProc_chrome.evtx");
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            Ingest_RealDataTest.ingest(store, List.of(ps, logons));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 4104 "
+                    + "AND UserSid = 'S-1-5-21-3461203602-4096304019-2269080069-1000' AND LoggedUser = 'MSEDGEWIN10\\IEUser'"));
+            assertEquals(1, count(store, "SELECT count(*) FROM accounts WHERE UserSid = 'S-1-5-18' AND LoggedUser = 'NT AUTHORITY\\SYSTEM'"));
+            assertEquals(0, count(store, "SELECT count(*) FROM accounts WHERE UserSid = 'S-1-0-0'"));
+        }
+    }
+
+    /** One event as the OTRF exports write it (a flat JSON object per line). */
+    private static String line(String channel, int id, String timeCreated, String... fields) {
+        StringBuilder out = new StringBuilder("{\"Channel\":\"" + channel + "\",\"EventID\":" + id
+                + ",\"TimeCreated\":\"" + timeCreated + "\",\"Hostname\":\"HOST1\"");
+        for (int i = 0; i < fields.length; i += 2) {
+            out.append(",\"").append(fields[i]).append("\":\"").append(fields[i + 1].replace("\\", "\\\\")).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    @Test
+    void clockOffset_aDaylightSavingChangeInsideOneInput_shiftsEachSpanByItsOwnOffset() throws Exception {
+        // a local clock written as UTC across the end of summer time in Europe (27 Oct 2024): before
+        // 01:00 UTC the local time is UTC+2, after it UTC+1, so UtcTime - TimeCreated is -2h, then -1h
+        String sysmon = "Microsoft-Windows-Sysmon/Operational";
+        List<String> lines = List.of(
+                line(sysmon, 1, "2024-10-27T02:10:00.000Z", "UtcTime", "2024-10-27 00:10:00.000", "Image", "C:\\a.exe", "ProcessId", "1"),
+                line("Security", 4688, "2024-10-27T02:20:00.000Z", "NewProcessName", "C:\\b.exe", "NewProcessId", "0x2"),
+                line(sysmon, 1, "2024-10-27T02:30:00.000Z", "UtcTime", "2024-10-27 00:30:00.000", "Image", "C:\\c.exe", "ProcessId", "3"),
+                line(sysmon, 1, "2024-10-27T02:40:00.000Z", "UtcTime", "2024-10-27 01:40:00.000", "Image", "C:\\d.exe", "ProcessId", "4"),
+                line("Security", 4688, "2024-10-27T02:50:00.000Z", "NewProcessName", "C:\\e.exe", "NewProcessId", "0x5"),
+                line(sysmon, 1, "2024-10-27T03:00:00.000Z", "UtcTime", "2024-10-27 02:00:00.000", "Image", "C:\\f.exe", "ProcessId", "6"));
+        Path file = dir.resolve("dst.json");
+        java.nio.file.Files.write(file, lines);
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            String notes = notes(Ingest_RealDataTest.ingest(store, List.of(file)));
+            assertTrue(notes.contains("-02:00 for 2 Sysmon events") && notes.contains("then -01:00 for 2 Sysmon events"), notes);
+            // b.exe (02:20 local, in the first span) is 00:20 UTC; e.exe (02:50, in the second) 01:50 UTC
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE ChildFilename = 'b.exe' "
+                    + "AND DateTime = TIMESTAMP '2024-10-27 00:20:00' AND ClockShift = -120"));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE ChildFilename = 'e.exe' "
+                    + "AND DateTime = TIMESTAMP '2024-10-27 01:50:00' AND ClockShift = -60"));
+            assertEquals(6, count(store, "SELECT count(*) FROM events WHERE ClockShift IS NOT NULL"));
+        }
+    }
+
+    @Test
+    void handleObjects_a4660TakesTheObjectOfItsHandle() throws Exception {
+        List<String> lines = List.of(
+                line("Security", 4656, "2024-01-01T10:00:00.000Z", "ObjectType", "File", "ObjectName", "C:\\Users\\a\\secret.txt",
+                        "HandleId", "0x1a4", "ProcessId", "0x10", "ProcessName", "C:\\x.exe", "AccessMask", "0x10000"),
+                line("Security", 4656, "2024-01-01T10:00:01.000Z", "ObjectType", "Key", "ObjectName", "\\REGISTRY\\MACHINE\\SOFTWARE\\Run",
+                        "HandleId", "0x1a8", "ProcessId", "0x10", "ProcessName", "C:\\x.exe", "AccessMask", "0x10000"),
+                line("Security", 4660, "2024-01-01T10:00:02.000Z", "HandleId", "0x1a4", "ProcessId", "0x10", "ProcessName", "C:\\x.exe"),
+                line("Security", 4660, "2024-01-01T10:00:03.000Z", "HandleId", "0x1a8", "ProcessId", "0x10", "ProcessName", "C:\\x.exe"));
+        Path file = dir.resolve("handles.json");
+        java.nio.file.Files.write(file, lines);
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            Ingest_RealDataTest.ingest(store, List.of(file));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 4660 AND Family = 'file' "
+                    + "AND Operation = 'delete' AND ChildPath = 'C:\\Users\\a\\secret.txt' AND ChildFilename = 'secret.txt'"));
+            assertEquals(1, count(store, "SELECT count(*) FROM events WHERE EventId = 4660 AND Family = 'registry' "
+                    + "AND Operation = 'delete' AND Key = 'HKLM\\SOFTWARE\\Run'"));
+        }
+    }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * RemoteName of a connection (Sysmon 3, Security 5152/5156/5157): the QueryName of the latest
+ * RemoteName of a connection (Sysmon 3, Security 5156/5157): the QueryName of the latest
  * DNS query (Sysmon 22) of the same process, on the same machine, in the day before the
  * connection, whose QueryResults hold the connection's RemoteIp. The same process: the same
  * process GUID, or the same pid when the connection has no GUID (the Security log's). Rows that

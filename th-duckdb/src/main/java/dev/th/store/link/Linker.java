@@ -31,13 +31,16 @@ public final class Linker {
                 notes.add(note);
             }
         }
-        if (sysmon || has(byEventId, "security", new int[] {4688, 4656, 4663, 4660, 5152, 5156, 5157, 5158, 5159})) {
+        if (sysmon || has(byEventId, "security", new int[] {4688, 4656, 4663, 4660, 5156, 5157, 5158, 5159})) {
             DriveLetters.learnAndApply(db);
         }
         if (has(byEventId, "security", new int[] {4660})) {
             HandleObjects.name(db, contentHash);
         }
-        if (has(byEventId, "sysmon", new int[] {3, 22}) || has(byEventId, "security", new int[] {5156, 5157, 5152})) {
+        if (has(byEventId, "security", null) || has(byEventId, "powershell", null)) {
+            AccountNames.learnAndApply(db);
+        }
+        if (has(byEventId, "sysmon", new int[] {3, 22}) || has(byEventId, "security", new int[] {5156, 5157})) {
             DnsNames.fill(db);
         }
         return notes;
