@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.fixture.Replay;
 import dev.th.fixture.Stores;
 import dev.th.hunt.RuleSet;
@@ -19,16 +18,10 @@ import dev.th.store.IngestHunting;
 import dev.th.store.IoaTable.IoaQuery;
 import dev.th.store.RetroHunt;
 import dev.th.testing.SharedData;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,24 +137,17 @@ class Process_OneRowTest extends OtrfStoreTest {
 
     /** The 1-based line of the first event {@code match} accepts in the JSON lines of {@code zip}. */
     static long lineOf(Path zip, java.util.function.Predicate<JsonNode> match) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                if (!e.getName().endsWith(".json")) {
-                    continue;
-                }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                long n = 0;
-                String l;
-                while ((l = r.readLine()) != null) {
-                    n++;
-                    if (!l.isBlank() && match.test(json.readTree(l))) {
-                        return n;
-                    }
-                }
+        long[] found = {-1};
+        Replay.eachEvent(zip, (line, event) -> {
+            if (match.test(event)) {
+                found[0] = line;
+                return false;
             }
+            return true;
+        });
+        if (found[0] < 0) {
+            throw new AssertionError("no such event in " + zip);
         }
-        throw new AssertionError("no such event in " + zip);
+        return found[0];
     }
 }
