@@ -144,4 +144,23 @@ class ProcessCommandTest {
         assertTrue(method.err().contains("allowed: parent, childs, execution_tree, commandlines, executions, files, registry, "
                 + "communications, bandwidth, file, machine, user, time, md5, name, pid"), method::toString);
     }
+
+    @Test
+    void processByNameMd5AndUser() {
+        // the seed's Process(filename=, md5=, logged_user=): WORKSTATION5's rundll32.exe 4824 (Sysmon 1 and its 4688)
+        JsonNode tree = json("process", "--name", "rundll32.exe", "--user", "wardog", "execution_tree", "--period", "all");
+        assertEquals(List.of("rundll32.exe"), column(tree, "ChildFilename"));
+        assertTrue(tree.get(0).path("CommandLine").asText().contains("comsvcs.dll MiniDump"), tree::toString);
+        assertEquals("4824\n", th("process", "--name", "rundll32.exe", "--md5", "F68AF942FD7CCC0E7BAB1A2335D2AD26", "pid").out());
+        // cmd.exe ran on several machines: the answer lists them and how to pick one
+        Run several = th("process", "--name", "cmd.exe", "pid");
+        assertEquals(1, several.exit(), several::toString);
+        assertTrue(several.err().contains("processes match --name cmd.exe") && several.err().contains("--muid M --pid N"),
+                several::toString);
+        Run none = th("process", "--name", "rundll32.exe", "--user", "nobody", "pid");
+        assertEquals(1, none.exit(), none::toString);
+        assertTrue(none.err().contains("no process matches"), none::toString);
+        Run both = th("process", "--name", "cmd.exe", "--pid", "452", "pid");
+        assertEquals(2, both.exit(), both::toString);
+    }
 }
