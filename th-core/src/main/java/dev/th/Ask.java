@@ -175,6 +175,9 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     Cond baseCondition(boolean withPeriod) {
         List<Cond> all = new ArrayList<>();
         all.add(scope.cond());
+        if (Session.EVENTS.equals(table())) {
+            all.add(SINGLE);
+        }
         if (family() != null) {
             all.add(Cond.eq("Family", family()));
         }
@@ -192,6 +195,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         }
         return Cond.and(all);
     }
+
+    /**
+     * Leaves out the records that repeat another of the same process (the Security 4688 of a
+     * process Sysmon 1 logged too): one process is one row.
+     */
+    static final Cond SINGLE = Cond.isNull("Duplicate");
 
     static Cond periodCondition(TimePeriod p, Session session) {
         TimePeriod.Range r = p.resolve(session.clock);

@@ -108,6 +108,45 @@ public final class Machine extends Row {
                 + String.join(", ", names) + "; give the Muid or the client");
     }
 
+    /**
+     * The seed's {@code Machine(local_ip=..., period=...)}: the machine of {@code scope} whose own
+     * events (its connections: Sysmon 3, the Windows Filtering Platform) used {@code ip} as their
+     * local address in {@code period}, its questions defaulting to that period. An error says when
+     * no machine or several did, and where else the address was seen.
+     */
+    static Machine byLocalIp(Session session, Cond scope, String ip, TimePeriod period) {
+        String a = ip == null ? "" : ip.trim();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("local_ip: give an IP address");
+        }
+        List<Cond> c = new ArrayList<>(List.of(scope, Cond.eq("LocalIp", a)));
+        Cond pc = Ask.periodCondition(period, session);
+        if (pc != null) {
+            c.add(pc);
+        }
+        Hits<Machine> used = list(session, Cond.and(c));
+        if (used.size() == 1) {
+            return byMuid(session, used.get(0).muid(), period);
+        }
+        if (used.size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (Machine m : used) {
+                names.add(m.name() + " (" + m.clientId() + ", " + m.muid() + ", " + m.firstSeen() + " .. " + m.lastSeen() + ")");
+            }
+            throw new IllegalArgumentException("local address " + a + " was used by several machines in period " + period
+                    + ": " + String.join(", ", names) + "; narrow the period or give the client");
+        }
+        Hits<Machine> ever = list(session, Cond.and(List.of(scope, Cond.eq("LocalIp", a))));
+        Hits<Machine> remote = list(session, Cond.and(List.of(scope, Cond.eq("RemoteIp", a))));
+        String where = !ever.isEmpty()
+                ? "; it was, outside that period, by " + ever.get(0).name() + " (" + ever.get(0).firstSeen() + " .. "
+                        + ever.get(0).lastSeen() + ")"
+                : !remote.isEmpty() ? "; it is only a remote address, of connections of " + remote.get(0).name()
+                        : "; no event of the store has it (machines without Sysmon 3 or Windows Filtering Platform "
+                                + "events have no local addresses)";
+        throw new IllegalArgumentException("no machine used local address " + a + " in period " + period + where);
+    }
+
     /** The same machine whose questions default to {@code p} (the seed's Machine(period=...)). */
     public Machine withPeriod(TimePeriod p) {
         Machine m = new Machine(session, List.copyOf(toMap().keySet()), toMap().values().toArray());

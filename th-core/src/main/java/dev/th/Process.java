@@ -145,6 +145,24 @@ public final class Process extends Row {
         return text("ParentGuid");
     }
 
+    /**
+     * The other record of the same process creation ({@code path#RecordId}: the Security 4688 of
+     * a creation Sysmon 1 logged, on the Sysmon row, which stands for both), or null.
+     */
+    public String alsoLogged() {
+        return text("AlsoLogged");
+    }
+
+    /** The logon session the process ran in (Sysmon's LogonId, or the Security log's), or null. */
+    public String logonId() {
+        return text("LogonId");
+    }
+
+    /** The Security log's token elevation (full, elevated, limited), or null when only Sysmon saw the process. */
+    public String tokenElevation() {
+        return text("TokenElevation");
+    }
+
     /** The period this process's questions default to. */
     public TimePeriod period() {
         return period != null ? period : session.defaultPeriod();

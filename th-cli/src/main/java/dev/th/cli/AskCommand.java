@@ -65,6 +65,11 @@ abstract class AskCommand<T> implements Callable<Integer> {
     /** The METHOD argument. */
     abstract String method();
 
+    /** The question options that this command reads as saying which object, not as a method's filter. */
+    java.util.Set<Opt> selectors() {
+        return java.util.Set.of();
+    }
+
     /** Checks the options that say which object (before the store is opened); usage errors only. */
     void checkTarget() {
     }
@@ -95,7 +100,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
         Method<T> m;
         try {
             m = methods().find(method());
-            Methods.check(m, AskOptions.given(spec.commandLine().getParseResult()), options.hasPeriod());
+            java.util.Set<Opt> given = AskOptions.given(spec.commandLine().getParseResult());
+            given.removeAll(selectors());
+            Methods.check(m, given, options.hasPeriod());
             options.period(null);
             checkTarget();
         } catch (UsageError e) {

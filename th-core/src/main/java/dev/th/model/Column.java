@@ -23,6 +23,10 @@ public enum Column {
     Recovered(Type.BOOLEAN),
     /** A recovered record whose template was lost: its Fields hold only Substitution_N values. */
     TemplateLost(Type.BOOLEAN),
+    /** True on a record that repeats a process creation or end another record stands for (4688 beside Sysmon 1). */
+    Duplicate(Type.BOOLEAN),
+    /** The other record of the same process creation or end ({@code path#RecordId}), on both records. */
+    AlsoLogged(Type.TEXT),
     // what the event is
     Family(Type.TEXT),
     Operation(Type.TEXT),
@@ -73,6 +77,7 @@ public enum Column {
     // internal detail kept under clear names
     Hashes(Type.TEXT),
     IntegrityLevel(Type.TEXT),
+    TokenElevation(Type.TEXT),
     LogonId(Type.TEXT),
     LogonType(Type.TEXT),
     GrantedAccess(Type.TEXT),

@@ -63,6 +63,8 @@ public final class DuckDbStore implements EventStore {
     private long transactionStart;
     private long pendingRows;
     private boolean writing;
+    /** Whether rows were committed since the processes were last joined ({@link ProcessJoin}). */
+    private boolean unjoined;
     /** Content hashes of the inputs table (committed, or completed in the open transaction). */
     private final Set<String> knownHashes = new HashSet<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -228,6 +230,7 @@ public final class DuckDbStore implements EventStore {
             inputsAppender = null;
             connection.commit();
             connection.setAutoCommit(true);
+            unjoined |= pendingRows > 0;
             pendingRows = 0;
             pending.clear();
         } catch (SQLException e) {
@@ -236,11 +239,29 @@ public final class DuckDbStore implements EventStore {
         }
     }
 
+    /**
+     * Joins the records of each process ({@link ProcessJoin}) once what was ingested is
+     * committed; {@link #close} does it when rows were stored since the last time.
+     */
+    public ProcessJoin.Result joinProcesses() {
+        flush();
+        try {
+            ProcessJoin.Result r = ProcessJoin.run(connection);
+            unjoined = false;
+            return r;
+        } catch (SQLException e) {
+            throw new StoreException("cannot join the process records of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             if (!writing) {
                 flush();
+                if (unjoined) {
+                    joinProcesses();
+                }
             }
         } finally {
             abortTransaction();

@@ -161,6 +161,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
                 pendingIoas.addAll(current);
                 current.clear();
             }
+            joinProcesses();
             write();
         }
         return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
@@ -175,6 +176,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             ioas += pendingIoas.size();
             newIoas += hunt.ioas().insert(pendingIoas);
             pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+            uncount(hunt.ioas().lastDropped());
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();
@@ -182,6 +184,29 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         pendingIoas.clear();
         pendingInputs.clear();
         pendingRows = 0;
+    }
+
+    /**
+     * Joins the records of one process ({@link ProcessJoin}) now that everything is stored, and
+     * takes the IoAs it dropped (a rule that matched both records of one process) out of the figures.
+     */
+    private void joinProcesses() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            Map<String, String> dropped = store.joinProcesses().droppedIoas();
+            uncount(dropped);
+            newIoas -= dropped.size();
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        }
+    }
+
+    /** Takes IoAs a join dropped out of the figures. */
+    private void uncount(Map<String, String> dropped) {
+        ioas -= dropped.size();
+        RetroHunt.uncount(byRule, dropped);
     }
 
     /**
