@@ -3,7 +3,11 @@ package dev.th.flow;
 import dev.th.ingest.Format;
 import dev.th.ingest.IngestError;
 import dev.th.ingest.InputReport;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -68,6 +72,15 @@ public final class FlowIngest {
             InputReport p = prev.get();
             return new InputReport(path, hash, size, p.read(), 0, 0, p.read(), p.byEventId(), List.of(), List.of());
         }
+        if (format == Format.ZEEK_TSV) {
+            BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+            InputReport bulk = bulk(buffered, hash, path, size);
+            if (bulk != null) {
+                stored = stored || bulk.stored() > 0;
+                return bulk;
+            }
+            in = buffered;
+        }
         FlowReader reader = readers.get(format);
         if (reader == null) {
             throw new IllegalArgumentException("no flow reader for " + format);
@@ -112,6 +125,35 @@ public final class FlowIngest {
             w.commit(r);
             stored = true;
             return r;
+        }
+    }
+
+    /** A conn.log handed whole to the store, spooled to a temporary file; null when the store reads rows only. */
+    private InputReport bulk(BufferedInputStream in, String hash, String path, long size) {
+        if (!store.readsTsv()) {
+            return null;
+        }
+        Path spool = null;
+        try {
+            ZeekHeader h = ZeekHeader.peek(in);
+            if (h == null || !h.tab() || !"conn".equals(h.log()) || !h.fields().containsAll(ZeekRecords.CONN_REQUIRED)) {
+                return null;
+            }
+            spool = Files.createTempFile("th-conn-", ".log");
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                in.transferTo(out);
+            }
+            return store.bulkZeekConn(spool, h.fields(), hash, path, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot spool " + path + " for the store: " + e.getMessage(), e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is the system's to clean
+                }
+            }
         }
     }
 

@@ -16,6 +16,9 @@ final class ZeekRecords {
     /** The Zeek logs TH reads. */
     static final Set<String> LOGS = Set.of("conn", "dns", "http", "ssl");
 
+    /** The fields a conn.log record cannot do without. */
+    static final List<String> CONN_REQUIRED = List.of("ts", "uid", "id.orig_h", "id.resp_h", "proto");
+
     /** A record's values by Zeek field name: null when unset; a set or vector as its text. */
     interface Fields {
         String get(String name);

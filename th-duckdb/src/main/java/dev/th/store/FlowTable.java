@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.duckdb.DuckDBAppender;
@@ -80,6 +82,51 @@ public final class FlowTable implements FlowStore {
     public FlowAssignment assign() {
         store.flush();
         return FlowJoin.run(store);
+    }
+
+    @Override
+    public boolean readsTsv() {
+        return true;
+    }
+
+    @Override
+    public InputReport bulkZeekConn(Path tsv, List<String> fields, String contentHash, String path, long size) {
+        store.flush();
+        DuckDBConnection c = (DuckDBConnection) store.connection();
+        try {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                ZeekConnBulk.Counts n = ZeekConnBulk.load(st, tsv, fields, clientId, contentHash, path);
+                InputReport r = new InputReport(path, contentHash, size, n.valid() + n.rejected(), n.stored(), n.rejected(),
+                        n.valid() - n.stored(), ZeekConnBulk.byLog(n.valid()), n.errors(), List.of());
+                recordInput(c, contentHash, r);
+                c.commit();
+                c.setAutoCommit(true);
+                store.committedElsewhere(contentHash);
+                return r;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            rollback(c);
+            throw new StoreException("cannot store " + path + " in " + store.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The input's row of the inputs table, as the event store writes it. */
+    private static void recordInput(DuckDBConnection c, String hash, InputReport r) throws SQLException, JsonProcessingException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + Schema.INPUTS
+                + " (ContentHash, Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, Errors, IngestedAt)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())")) {
+            ps.setString(1, hash);
+            ps.setString(2, r.path());
+            ps.setLong(3, r.size());
+            ps.setLong(4, r.read());
+            ps.setLong(5, r.stored());
+            ps.setLong(6, r.rejected());
+            ps.setLong(7, r.duplicates());
+            ps.setString(8, JSON.writeValueAsString(r.byEventId()));
+            ps.setString(9, JSON.writeValueAsString(r.errors()));
+            ps.executeUpdate();
+        }
     }
 
     @Override
@@ -215,20 +262,7 @@ public final class FlowTable implements FlowStore {
             try {
                 flows.close();
                 names.close();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + Schema.INPUTS
-                        + " (ContentHash, Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, Errors, IngestedAt)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())")) {
-                    ps.setString(1, hash);
-                    ps.setString(2, r.path());
-                    ps.setLong(3, r.size());
-                    ps.setLong(4, r.read());
-                    ps.setLong(5, r.stored());
-                    ps.setLong(6, r.rejected());
-                    ps.setLong(7, r.duplicates());
-                    ps.setString(8, JSON.writeValueAsString(r.byEventId()));
-                    ps.setString(9, JSON.writeValueAsString(r.errors()));
-                    ps.executeUpdate();
-                }
+                recordInput(c, hash, r);
                 c.commit();
                 c.setAutoCommit(true);
                 store.committedElsewhere(hash);
