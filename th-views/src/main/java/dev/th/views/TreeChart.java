@@ -124,8 +124,8 @@ public final class TreeChart {
             Charts.empty(option, "No process creations");
         }
         long created = nodes.values().stream().filter(n -> !n.stub).count();
-        String note = created + " processes" + (marks.isEmpty() ? "" : "; " + placedMarks + " of " + marks.size()
-                + " IoAs and detections on " + marked + " of them (colour: the worst severity)")
+        String note = created + (created == 1 ? " process" : " processes") + (marks.isEmpty() ? "" : "; " + placedMarks + " of " + marks.size()
+                + " IoAs and detections on " + marked + " of them (colour: the worst severity)") + "."
                 + (all > nodes.size() ? " Shown: " + nodes.size() + " of " + all + " nodes (every marked one and its ancestors first)." : "")
                 + " Hover a node for its command line; click to fold.";
         return new Section("tree", title, note, Charts.body(option));
