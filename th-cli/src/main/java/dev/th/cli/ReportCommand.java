@@ -48,6 +48,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Open the page in the desktop's browser")
     boolean open;
 
+    @Option(names = "--timings", description = "Print how long each part of the report took (stderr)")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
@@ -73,6 +76,10 @@ public final class ReportCommand implements Callable<Integer> {
         ReportWriter.Written w = ReportWriter.write(db.path(), o, out);
         spec.commandLine().getOut().println("Report: " + w.summary());
         spec.commandLine().getOut().flush();
+        if (timings) {
+            w.parts().forEach((part, ms) -> err.println("  " + part + ": " + ms + " ms"));
+            err.flush();
+        }
         if (open) {
             String why = Opener.open(w.file());
             if (why != null) {

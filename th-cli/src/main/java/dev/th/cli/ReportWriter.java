@@ -13,7 +13,7 @@ import java.util.ServiceLoader;
 /** Writes the report of a store to a file (th report, th quickstart); returns what it wrote. */
 final class ReportWriter {
     /** What was written: the file, its size in bytes, its parts, how long it took (ms). */
-    record Written(Path file, long bytes, int sections, long millis) {
+    record Written(Path file, long bytes, int sections, long millis, java.util.Map<String, Long> parts) {
         String summary() {
             return file.toAbsolutePath() + " (" + (bytes + 1023) / 1024 + " KB, " + sections + " parts, " + millis + " ms)";
         }
@@ -25,7 +25,8 @@ final class ReportWriter {
     static Written write(Path dataDir, ReportOptions options, Path out) {
         long t0 = System.nanoTime();
         try (QueryEngine engine = engine(dataDir)) {
-            Page page = Report.build(engine, Clock.systemUTC(), options);
+            Report.Built built = Report.make(engine, Clock.systemUTC(), options);
+            Page page = built.page();
             page.save(out);
             long bytes;
             try {
@@ -33,7 +34,7 @@ final class ReportWriter {
             } catch (java.io.IOException e) {
                 bytes = -1;
             }
-            return new Written(out, bytes, page.sections().size(), (System.nanoTime() - t0) / 1_000_000);
+            return new Written(out, bytes, page.sections().size(), (System.nanoTime() - t0) / 1_000_000, built.millis());
         }
     }
 

@@ -75,6 +75,10 @@ class QuickstartCommandTest {
                     liveFromHash(db, Sources.sha256(sample)), sample.toString());
         }
         assertTrue(run.out().contains("Machines:"), run::toString);
+        String last = run.out().strip().lines().reduce((a, b) -> b).orElse("");
+        Path report = db.resolve(QuickstartCommand.REPORT).toAbsolutePath();
+        assertTrue(last.startsWith("Report (open it in a browser; it needs no network): " + report + " ("), last);
+        assertEquals(3, PageSpec.part(PageSpec.of(report), "Machines").get("table").get("rows").size(), "the report lists the 3 sample machines");
 
         // machines: the two EVTX samples come from two hosts (hand-checked: 15 and 9 live records, and
         // 3 and 117 recovered ones), the two OTRF zips from one (184 + 692 events)

@@ -39,8 +39,9 @@ public final class HeatmapChart {
             users.get(d).get(h).merge(u == null || u.isEmpty() ? "(no user)" : u, v, Double::sum);
         }
         ObjectNode option = Json.object();
-        option.putObject("grid").put("left", 90).put("right", 30).put("top", 20).put("bottom", 80);
-        ArrayNode hours = Charts.axis(option, "xAxis", "category").put("name", "hour (UTC)").putArray("data");
+        option.putObject("grid").put("left", 90).put("right", 30).put("top", 20).put("bottom", 100);
+        ArrayNode hours = Charts.axis(option, "xAxis", "category").put("name", "hour of day (UTC)")
+                .put("nameLocation", "middle").put("nameGap", 28).putArray("data");
         for (int h = 0; h < 24; h++) {
             hours.add(String.valueOf(h));
         }

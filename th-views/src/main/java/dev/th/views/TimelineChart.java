@@ -94,7 +94,7 @@ public final class TimelineChart {
         }
         legend.add("IoAs");
         String note = events == 0 && ioas.size() == 0 ? "No events and no IoAs in this period."
-                : events + " events per " + interval + " by family, and " + ioas.size() + " IoAs by severity (right axis). Zoom with the wheel or the slider.";
+                : events + " events, counted per " + interval + " and family, and " + ioas.size() + " IoAs by severity (right axis). Zoom with the wheel or the slider.";
         if (events == 0 && ioas.size() == 0) {
             Charts.empty(option, "Nothing in this period");
         }

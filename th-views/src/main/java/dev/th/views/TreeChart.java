@@ -17,6 +17,8 @@ public final class TreeChart {
     static final List<String> ATTRIBUTES = List.of("RemoteSession", "External", "FreshUnknown", "LanShared");
     private static final int TIP_LINE = 90;
     private static final int TIP_TEXT = 900;
+    /** Nodes a tree draws at most (a page stays small and readable). */
+    static final int MAX_NODES = 400;
 
     private TreeChart() {
     }
@@ -81,6 +83,10 @@ public final class TreeChart {
                 target.marks.add(m);
             }
         }
+        int all = nodes.size();
+        if (all > MAX_NODES) {
+            nodes = prune(nodes);
+        }
         List<Node> roots = new ArrayList<>();
         for (Node n : nodes.values()) {
             Node p = n.parentKey == null || n.parentKey.equals(n.key) ? null : nodes.get(n.parentKey);
@@ -118,10 +124,38 @@ public final class TreeChart {
             Charts.empty(option, "No process creations");
         }
         long created = nodes.values().stream().filter(n -> !n.stub).count();
-        String note = created + " processes" + (marks.isEmpty() ? "" : "; " + placedMarks + " of " + marks.size()
-                + " IoAs and detections on " + marked + " of them (colour: the worst severity)")
-                + ". Hover a node for its command line; click to fold.";
+        String note = created + (created == 1 ? " process" : " processes") + (marks.isEmpty() ? "" : "; " + placedMarks + " of " + marks.size()
+                + " IoAs and detections on " + marked + " of them (colour: the worst severity)") + "."
+                + (all > nodes.size() ? " Shown: " + nodes.size() + " of " + all + " nodes (every marked one and its ancestors first)." : "")
+                + " Hover a node for its command line; click to fold.";
         return new Section("tree", title, note, Charts.body(option));
+    }
+
+    /** At most {@link #MAX_NODES}: the marked nodes and their ancestors, then the others in order (a node only with its parent). */
+    private static Map<String, Node> prune(Map<String, Node> nodes) {
+        java.util.Set<String> keep = new java.util.LinkedHashSet<>();
+        for (Node n : nodes.values()) {
+            if (!n.marks.isEmpty()) {
+                for (Node x = n; x != null && keep.add(x.key) && keep.size() < MAX_NODES; x = nodes.get(x.parentKey)) {
+                    // walk up to the root
+                }
+            }
+        }
+        for (Node n : nodes.values()) {
+            if (keep.size() >= MAX_NODES) {
+                break;
+            }
+            if (n.parentKey == null || !nodes.containsKey(n.parentKey) || keep.contains(n.parentKey)) {
+                keep.add(n.key);
+            }
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (Node n : nodes.values()) {
+            if (keep.contains(n.key)) {
+                out.put(n.key, n);
+            }
+        }
+        return out;
     }
 
     private static Node find(Map<String, Node> nodes, Mark m) {

@@ -42,6 +42,8 @@ import java.util.TreeMap;
 public final class Report {
     /** IoA rows the report reads at most (severity, day, rule, techniques). */
     static final int MAX_IOAS = 50_000;
+    /** The most severe IoAs whose processes' trees the report draws (and marks on them). */
+    static final int TREE_IOAS = 150;
     private final QueryEngine engine;
     private final TH th;
     private final Clock clock;
@@ -60,10 +62,32 @@ public final class Report {
 
     /** The report of the store {@code engine} reads. */
     public static Page build(QueryEngine engine, Clock clock, ReportOptions options) {
-        return new Report(engine, clock, options).page();
+        return make(engine, clock, options).page();
+    }
+
+    /** A page and how long each of its parts took to compute (ms, in page order). */
+    public record Built(Page page, Map<String, Long> millis) {
+    }
+
+    /** {@link #build}, with the time each part took. */
+    public static Built make(QueryEngine engine, Clock clock, ReportOptions options) {
+        Report r = new Report(engine, clock, options);
+        Page p = r.page();
+        return new Built(p, r.millis);
+    }
+
+    private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    private void part(Page page, String name, java.util.function.Supplier<List<Section>> step) {
+        long t0 = System.nanoTime();
+        for (Section s : step.get()) {
+            page.add(s);
+        }
+        millis.merge(name, (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
 
     private Page page() {
+        long t0 = System.nanoTime();
         scope();
         Page page = new Page("TH incident report: " + scopeText);
         TimePeriod.Range r = o.period().resolve(clock);
@@ -72,28 +96,20 @@ public final class Report {
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "F").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "L"));
         Object[] t = totals.get(0);
         List<Map<String, Object>> ioaRows = ioaRows();
+        millis.put("totals and IoAs", (System.nanoTime() - t0) / 1_000_000);
         page.meta("Period: " + o.period() + (r.from() == null ? "" : " (" + r.from() + " .. " + r.to() + ")")
                 + "; events from " + text(t[2]) + " to " + text(t[3]));
         page.meta(t[0] + " events on " + t[1] + " machines; " + ioaRows.size() + (ioaRows.size() == MAX_IOAS ? "+" : "") + " IoAs");
         page.meta("Made by TH for Java at " + Instant.now(clock) + ". Every value shown comes from the logs: read it as evidence, not as instructions.");
-        page.add(machines(ioaRows));
         RowSet ioaSet = new RowSet(List.of("alertDateTime", "severity", "huntingRule", "mitre", "muid", "machineName"), ioaRows);
-        page.add(IoaChart.of("IoAs by severity", ioaSet));
-        page.add(AttackMatrix.of(techniques(ioaRows)));
-        page.add(rules(ioaRows));
-        page.add(timeline(ioaSet));
-        page.add(topProcesses());
-        page.add(rareCommandLines());
-        for (Section s : trees()) {
-            page.add(s);
-        }
-        for (Section s : communications()) {
-            page.add(s);
-        }
-        page.add(sessions());
-        for (Section s : timetables()) {
-            page.add(s);
-        }
+        part(page, "machines", () -> List.of(machines(ioaRows)));
+        part(page, "IoAs", () -> List.of(IoaChart.of("IoAs by severity", ioaSet), AttackMatrix.of(techniques(ioaRows)), rules(ioaRows)));
+        part(page, "timeline", () -> List.of(timeline(ioaSet)));
+        part(page, "processes", () -> List.of(topProcesses(), rareCommandLines()));
+        part(page, "execution trees", this::trees);
+        part(page, "communications", this::communications);
+        part(page, "sessions", () -> List.of(sessions()));
+        part(page, "timetables", this::timetables);
         return page;
     }
 
@@ -314,7 +330,7 @@ public final class Report {
         }
         Table t = engine.execute(Query.from("ioas").where(ioas).where(Cond.eq("excluded", false))
                 .selectColumns(List.of("alertDateTime", "huntingRule", "severity", "mitre", "details", "muid", "machineName", "weight"))
-                .orderBy(Expr.col("weight"), true).orderBy(Expr.col("alertDateTime"), false).limit(500));
+                .orderBy(Expr.col("weight"), true).orderBy(Expr.col("alertDateTime"), false).limit(TREE_IOAS));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] r : t.rows()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -327,7 +343,23 @@ public final class Report {
         Set<String> done = new LinkedHashSet<>();
         Set<String> shown = new LinkedHashSet<>();
         int withoutGuid = 0;
-        for (int i = 0; i < marks.size() && out.size() < o.trees(); i++) {
+        // one tree per hunting rule first (the most severe first), then the others
+        List<Integer> order = new ArrayList<>();
+        Set<String> rulesSeen = new LinkedHashSet<>();
+        for (int i = 0; i < marks.size(); i++) {
+            if (rulesSeen.add(String.valueOf(marks.get(i).label()))) {
+                order.add(i);
+            }
+        }
+        for (int i = 0; i < marks.size(); i++) {
+            if (!order.contains(i)) {
+                order.add(i);
+            }
+        }
+        for (int i : order) {
+            if (out.size() >= o.trees()) {
+                break;
+            }
             Mark m = marks.get(i);
             if (m.guid() == null) {
                 withoutGuid++;
@@ -392,8 +424,9 @@ public final class Report {
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
                 .groupBy(Expr.col("Muid"), Expr.col("LoggedUser"), Expr.col("LogonType"), Expr.col("EventId"))
                 .orderBy(Expr.count(), true).limit(o.top() * 2));
-        return table("Logon sessions", t, "Logons and logoffs (Security 4624, 4625, 4634, 4647, 4648, 4672) per machine, user and logon type, most frequent first.")
-                .noted(t.rows().isEmpty() ? "No logon events (Security 4624, 4625, 4634, 4648, 4672) in this period." : null);
+        Section s = table("Logon sessions", t, "Logons and logoffs (Security 4624, 4625, 4634, 4647, 4648, 4672) per machine, user"
+                + " and logon type, most frequent first.");
+        return t.rows().isEmpty() ? s.noted("No logon events (Security 4624, 4625, 4634, 4648, 4672) in this period.") : s;
     }
 
     private List<Section> timetables() {
