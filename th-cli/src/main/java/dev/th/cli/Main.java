@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 HuntCommand.class,
                 RulesCommand.class,
                 IoaCommand.class,
-                IocCommand.class})
+                IocCommand.class,
+                ShellCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
