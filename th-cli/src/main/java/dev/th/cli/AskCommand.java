@@ -43,18 +43,22 @@ abstract class AskCommand<T> implements Callable<Integer> {
         }
     }
 
-    private final Methods<T> methods;
+    private final java.util.function.Supplier<Methods<T>> methods;
     private final String[] examples;
 
-    /** A command answering with the object's method table; {@code examples} are command lines for {@code --help}. */
-    AskCommand(Methods<T> methods, String... examples) {
+    /**
+     * A command answering with the object's method table, built on first use (building every
+     * table is start-up time that {@code th --help} need not pay); {@code examples} are command
+     * lines for {@code --help}.
+     */
+    AskCommand(java.util.function.Supplier<Methods<T>> methods, String... examples) {
         this.methods = methods;
         this.examples = examples;
     }
 
     /** The object's method table. */
     final Methods<T> methods() {
-        return methods;
+        return methods.get();
     }
 
     /** Example command lines for {@code --help}. */

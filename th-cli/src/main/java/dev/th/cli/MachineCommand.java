@@ -23,7 +23,7 @@ public final class MachineCommand extends AskCommand<Machine> {
     String client;
 
     public MachineCommand() {
-        super(MachineMethods.TABLE,
+        super(() -> MachineMethods.TABLE,
                 "th machine WIN-DC01 executions --kind interpreter --operation create --period 7d",
                 "th machine WORKSTATION5 communications --direction Outgoing --top 10 --period all --format json",
                 "th machine WORKSTATION5 registry --operation modify --histogram day:ParentFilename:3 --period all",

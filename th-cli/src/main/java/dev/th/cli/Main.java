@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 IoaCommand.class,
                 IocCommand.class,
                 ReportCommand.class,
-                StoreCommand.class})
+                StoreCommand.class,
+                ShellCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -85,7 +86,10 @@ public final class Main {
         cl.registerConverter(Output.Format.class, Output.Format::parse);
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommand() instanceof AskCommand<?> ask) {
-                sub.getCommandSpec().usageMessage().width(120).footer(ask.footer());
+                sub.getCommandSpec().usageMessage().width(120);
+                // the footer lists the methods: rendered when help is shown, not when the command is built
+                sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                        help -> String.join(System.lineSeparator(), ask.footer()) + System.lineSeparator());
             }
         }
         cl.setParameterExceptionHandler((ex, args) -> {

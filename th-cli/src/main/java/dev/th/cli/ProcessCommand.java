@@ -43,7 +43,7 @@ public final class ProcessCommand extends AskCommand<Process> {
     String md5;
 
     public ProcessCommand() {
-        super(ProcessMethods.TABLE,
+        super(() -> ProcessMethods.TABLE,
                 "th process --muid WORKSTATION5 --pid 8972 execution_tree --period all",
                 "th process --muid WORKSTATION5 --pid 4824 --time '2020-10-18 23:50:05' files --period all",
                 "th process --guid '{39e4a257-8244-5f92-c117-000000000700}' childs --format json",
