@@ -34,7 +34,7 @@ class EventDataNamesTest {
         for (Path f : files) {
             ExportReads r = ExportReads.of(f);
             assertEquals(List.of(), r.rejects, f.toString());
-            for (RawEvent e : r.events) {
+            for (RawEvent e : r.live()) {
                 List<String> names = WindowsExports.eventData(e).stream().map(Map.Entry::getKey).toList();
                 String key = e.provider() + "|" + e.eventId() + "|" + e.field("Version") + "|" + names.size();
                 List<String> before = seen.putIfAbsent(key, names);

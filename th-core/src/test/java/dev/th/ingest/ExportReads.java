@@ -18,6 +18,14 @@ final class ExportReads {
     final List<Format> formats = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
 
+    /**
+     * The events read from the file's live records: what Windows' own export tools list (the
+     * records carved from an EVTX file's slack are no part of an export).
+     */
+    List<RawEvent> live() {
+        return events.stream().filter(e -> !e.recovered()).toList();
+    }
+
     static ExportReads of(Path file) {
         ExportReads r = new ExportReads();
         new Sources().forEach(List.of(file), new SourceVisitor() {

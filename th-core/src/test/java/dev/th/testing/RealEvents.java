@@ -16,13 +16,16 @@ public final class RealEvents {
     private RealEvents() {
     }
 
+    /** The events of a real EVTX file's live records (not those carved from its chunks' slack). */
     public static List<RawEvent> evtx(Path file) throws IOException {
         List<RawEvent> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             Readers.defaults().get(Format.EVTX).read(in, file.toString(), "x", new EventSink() {
                 @Override
                 public void accept(RawEvent e) {
-                    out.add(e);
+                    if (!e.recovered()) {
+                        out.add(e);
+                    }
                 }
 
                 @Override
