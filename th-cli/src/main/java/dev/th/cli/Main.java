@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
                 IngestCommand.class,
+                CarveCommand.class,
                 MachinesCommand.class,
                 MachineCommand.class,
                 ProcessCommand.class,
