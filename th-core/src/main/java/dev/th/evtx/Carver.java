@@ -66,6 +66,10 @@ public final class Carver implements EventReader {
                 int limit = eof ? len - 3 : len - EvtxLayout.CHUNK_SIZE;
                 byte[] b = buf;
                 while (i < limit) {
+                    if (i + 8 <= limit && !mayStartHere(Le.i64(b, i))) {
+                        i += 8; // none of these 8 bytes is 'E' or '*': no signature starts in them
+                        continue;
+                    }
                     byte x = b[i];
                     if (x == 'E') {
                         i = chunkAt(i);
@@ -84,6 +88,13 @@ public final class Carver implements EventReader {
                 i = 0;
                 fill();
             }
+        }
+
+        /** Whether one of the 8 bytes of {@code w} is 'E' (0x45) or '*' (0x2a), the first bytes of the signatures. */
+        private static boolean mayStartHere(long w) {
+            long a = w ^ 0x2a2a2a2a2a2a2a2aL;
+            long e = w ^ 0x4545454545454545L;
+            return ((((a - 0x0101010101010101L) & ~a) | ((e - 0x0101010101010101L) & ~e)) & 0x8080808080808080L) != 0;
         }
 
         private void fill() throws IOException {
