@@ -74,6 +74,23 @@ class CarveCommandTest {
         assertEquals(expected.size(), StoreSql.count(db, "SELECT count(*) FROM events WHERE MachineName = 'MSEDGEWIN10'"
                 + " AND NOT TemplateLost AND SourceOffset IN (" + String.join(",", expected.stream().map(String::valueOf).toList()) + ")"));
 
+        // the questions: every carved event is recovered, and the answer says so
+        long creations = StoreSql.count(db, "SELECT count(*) FROM events WHERE MachineName = 'MSEDGEWIN10'"
+                + " AND Family = 'process' AND Operation = 'create'");
+        assertTrue(creations > 0);
+        Run only = Run.th("machine", "MSEDGEWIN10", "executions", "--operation", "create", "--period", "all",
+                "--recovered", "only", "--format", "csv", "--db", db.toString());
+        assertEquals(0, only.exit(), only::toString);
+        assertEquals(creations, only.out().lines().count() - 1, only::toString);
+        assertTrue(only.err().contains(creations + " of the events read are recovered records"), only::toString);
+        Run exclude = Run.th("machine", "MSEDGEWIN10", "executions", "--operation", "create", "--period", "all",
+                "--recovered", "exclude", "--format", "csv", "--db", db.toString());
+        assertEquals(0, exclude.exit(), exclude::toString);
+        assertEquals(1, exclude.out().lines().count(), exclude::toString);
+        Run bad = Run.th("machine", "MSEDGEWIN10", "executions", "--period", "all", "--recovered", "some", "--db", db.toString());
+        assertEquals(2, bad.exit(), bad::toString);
+        assertTrue(bad.err().contains("--recovered") && bad.err().contains("only"), bad::toString);
+
         Run again = Run.th("carve", "--db", db.toString(), img.toString());
         assertEquals(0, again.exit(), again::toString);
         assertTrue(again.out().contains("0 stored"), again::toString);
