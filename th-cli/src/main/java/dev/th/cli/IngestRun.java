@@ -86,8 +86,8 @@ final class IngestRun {
                 r.files().size(), r.files().size() == 1 ? "" : "s", r.bytes() / 1e6, seconds, r.read(), r.stored(),
                 r.rejected(), r.duplicates());
         if (r.recovered() > 0) {
-            out.printf("Of those read, %d were recovered from EVTX slack space (older records, stored with Recovered = true)%n",
-                    r.recovered());
+            out.printf("Of those read, %d were recovered records (found outside a log's live region: older records in"
+                    + " EVTX slack space, or carved; stored with Recovered = true)%n", r.recovered());
         }
         out.printf("Store: %s%n", store.file());
         out.flush();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
                 IngestCommand.class,
+                CarveCommand.class,
                 MachinesCommand.class,
                 MachineCommand.class,
                 ProcessCommand.class,

