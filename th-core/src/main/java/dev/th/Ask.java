@@ -1,5 +1,10 @@
 package dev.th;
 
+import dev.th.ask.Conditions;
+import dev.th.ask.RowFactory;
+import dev.th.ask.Scope;
+import dev.th.ask.SeedColumns;
+import dev.th.ask.Session;
 import dev.th.model.Column;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
@@ -148,22 +153,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The columns of the store to select: those asked plus the keys pivots need. */
     static List<String> storedColumns(List<String> wanted) {
-        Set<String> stored = new LinkedHashSet<>();
-        for (String c : SeedColumns.concat(wanted, SeedColumns.KEYS)) {
-            if (isStored(c)) {
-                stored.add(c);
-            }
-        }
-        return new ArrayList<>(stored);
+        return Conditions.storedColumns(wanted);
     }
 
     static boolean isStored(String column) {
-        for (Column c : Column.values()) {
-            if (c.name().equals(column)) {
-                return true;
-            }
-        }
-        return false;
+        return Conditions.isStored(column);
     }
 
     /** The table or view this question reads: the events, unless a question says otherwise. */
@@ -200,18 +194,10 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
      * Leaves out the records that repeat another of the same process (the Security 4688 of a
      * process Sysmon 1 logged too): one process is one row.
      */
-    static final Cond SINGLE = Cond.isNull("Duplicate");
+    static final Cond SINGLE = Conditions.SINGLE;
 
     static Cond periodCondition(TimePeriod p, Session session) {
-        TimePeriod.Range r = p.resolve(session.clock);
-        List<Cond> c = new ArrayList<>();
-        if (r.from() != null) {
-            c.add(Cond.cmp("DateTime", Cond.Op.GE, r.from()));
-        }
-        if (r.to() != null) {
-            c.add(Cond.cmp("DateTime", Cond.Op.LT, r.to()));
-        }
-        return c.isEmpty() ? null : Cond.and(c);
+        return Conditions.periodCondition(p, session);
     }
 
     /** When the period hid every matching event: which period holds them. */
@@ -220,23 +206,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     }
 
     static String explainEmpty(Session session, String table, Cond withoutPeriod, TimePeriod p) {
-        if (p.isAll()) {
-            return null;
-        }
-        Table t = session.run(Query.from(table).where(withoutPeriod)
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
-                .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
-                .select(Expr.count(), "N"));
-        Object[] r = t.rows().get(0);
-        long n = ((Number) r[2]).longValue();
-        if (n == 0) {
-            return null;
-        }
-        LocalDate first = LocalDate.ofInstant((Instant) r[0], ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant((Instant) r[1], ZoneOffset.UTC);
-        TimePeriod.Range range = p.resolve(session.clock);
-        return "nothing in period " + p + " (" + range.from() + " .. " + range.to() + "); the " + n
-                + " matching events are in " + first + ".." + last + " (use that period, or 'all')";
+        return Conditions.explainEmpty(session, table, withoutPeriod, p);
     }
 
     // ---- filters shared by several seed methods (each subclass exposes those its method has) ----

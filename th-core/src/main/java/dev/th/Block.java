@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Session;
 import java.util.List;
 
 /** A row of {@code get_blocked}: something blocked (an executable, a shredding), and what was done. */

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Session;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;

@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Scope;
+import dev.th.ask.Session;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;

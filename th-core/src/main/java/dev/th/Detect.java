@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Session;
 import java.util.List;
 
 /** A row of {@code get_detections}: something an engine detected, and what it did. */

@@ -1,5 +1,10 @@
 package dev.th;
 
+import dev.th.ask.RowFactory;
+import dev.th.ask.Scope;
+import dev.th.ask.SeedColumns;
+import dev.th.ask.Session;
+
 /**
  * A question over what an engine detected or blocked ({@code get_detections},
  * {@code get_blocked}): the seed's {@code users} and {@code file} options, the detection columns.

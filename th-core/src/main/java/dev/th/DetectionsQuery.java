@@ -1,5 +1,8 @@
 package dev.th;
 
+import dev.th.ask.Scope;
+import dev.th.ask.Session;
+
 /**
  * The seed's {@code get_detections}: what an antimalware engine detected (Defender 1116/1117,
  * IoC matches). Options: {@code users}, {@code file} (the detected file), {@code period},

@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /** The seed's {@code direction} filter of communications. */
 public enum Direction implements Labeled {
     INCOMING("Incoming"), OUTGOING("Outgoing");

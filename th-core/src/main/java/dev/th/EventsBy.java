@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /**
  * The seed's {@code by} of {@code get_events}: {@code type} groups by channel and event id,
  * {@code classif} by canonical family and operation.

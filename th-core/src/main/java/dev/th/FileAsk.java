@@ -1,5 +1,8 @@
 package dev.th;
 
+import dev.th.ask.RowFactory;
+import dev.th.ask.Scope;
+import dev.th.ask.Session;
 import java.util.List;
 
 /**

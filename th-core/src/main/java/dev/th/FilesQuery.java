@@ -1,5 +1,9 @@
 package dev.th;
 
+import dev.th.ask.Scope;
+import dev.th.ask.SeedColumns;
+import dev.th.ask.Session;
+
 /**
  * The seed's {@code get_files}: actions over files (create, modify, delete, rename, folder,
  * newcmp, opencmp, access, script, and stream beyond the seed). Options: {@code file} (the file

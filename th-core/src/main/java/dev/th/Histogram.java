@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
 import java.util.Objects;
 
 /**

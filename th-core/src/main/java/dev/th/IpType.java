@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /** The seed's {@code iptype} filter, read from the {@code Ipv4Status} column. */
 public enum IpType implements Labeled {
     PUBLIC("Public"), PRIVATE("Private");

@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /**
  * The seed's {@code operation} filter, one enum per family (the values each seed method allows,
  * plus the few more the store holds, e.g. process {@code access} for Sysmon 10). The label is

@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /** The seed's named ports of the {@code port} filter; a port may also be given by number. */
 public enum Port implements Labeled {
     FTP(21), SSH(22), TELNET(23), SMTP(25), HTTP(80), POP3(110), HTTPS(443), RDP(3389);

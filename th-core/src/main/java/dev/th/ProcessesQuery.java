@@ -1,5 +1,9 @@
 package dev.th;
 
+import dev.th.ask.Lineage;
+import dev.th.ask.Scope;
+import dev.th.ask.SeedColumns;
+import dev.th.ask.Session;
 import dev.th.query.Cond;
 import java.time.Instant;
 import java.util.ArrayList;

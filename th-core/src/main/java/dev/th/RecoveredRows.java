@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Allowed;
+
 /**
  * Which rows a question reads by their {@code Recovered} column: records carved from outside a
  * log's live region (EVTX slack space, {@code th carve}) beside the live ones ({@link #INCLUDE},

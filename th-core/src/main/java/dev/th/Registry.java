@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Session;
 import java.time.Instant;
 import java.util.List;
 

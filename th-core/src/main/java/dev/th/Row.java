@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Rows;
+import dev.th.ask.Session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -15,6 +17,10 @@ public abstract class Row {
     final Session session;
     private final List<String> columns;
     private final Object[] values;
+
+    static {
+        Rows.install(new Access());
+    }
 
     Row(Session session, List<String> columns, Object[] values) {
         this.session = session;
@@ -72,5 +78,35 @@ public abstract class Row {
     @Override
     public String toString() {
         return getClass().getSimpleName() + toMap();
+    }
+
+    /** What the query building of {@code dev.th.ask} may do with rows (see {@link Rows}). */
+    private static final class Access extends Rows {
+        @Override
+        public Session session(Row row) {
+            return row.session;
+        }
+
+        @Override
+        public String text(Row row, String column) {
+            return row.text(column);
+        }
+
+        @Override
+        public TimePeriod period(Process p) {
+            return p.period;
+        }
+
+        @Override
+        public Process process(Session session, List<String> columns, Object[] values, TimePeriod period) {
+            Process p = new Process(session, columns, values);
+            p.period = period;
+            return p;
+        }
+
+        @Override
+        public <T extends Row> Hits<T> hits(List<String> columns, List<T> rows, String emptyBecause) {
+            return new Hits<>(columns, rows, emptyBecause);
+        }
     }
 }

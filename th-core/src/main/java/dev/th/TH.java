@@ -1,5 +1,8 @@
 package dev.th;
 
+import dev.th.ask.Lineage;
+import dev.th.ask.Scope;
+import dev.th.ask.Session;
 import dev.th.query.Cond;
 import dev.th.query.EngineProvider;
 import dev.th.query.QueryEngine;

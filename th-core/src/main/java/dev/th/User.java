@@ -1,5 +1,9 @@
 package dev.th;
 
+import dev.th.ask.Scope;
+import dev.th.ask.SeedColumns;
+import dev.th.ask.Session;
+import dev.th.ask.Timetable;
 import dev.th.query.Cond;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.SeedColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.th.fixture.Stores;

@@ -1,4 +1,4 @@
-package dev.th;
+package dev.th.ask;
 
 import dev.th.query.Table;
 import java.util.ArrayList;
@@ -7,12 +7,12 @@ import org.dflib.DataFrame;
 import org.dflib.Series;
 
 /** Engine tables to DataFrames with named columns. */
-final class Frames {
+public final class Frames {
     private Frames() {
     }
 
     /** The columns {@code columns} of {@code t}, in that order. */
-    static DataFrame of(Table t, List<String> columns) {
+    public static DataFrame of(Table t, List<String> columns) {
         List<Series<?>> series = new ArrayList<>();
         for (String c : columns) {
             int i = t.index(c);

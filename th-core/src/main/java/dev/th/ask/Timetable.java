@@ -1,5 +1,6 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.TimePeriod;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
@@ -22,7 +23,7 @@ import org.dflib.DataFrame;
  * is counted under its process's user (the store joins it from the process's creation), and
  * under {@value #NO_USER} when that is not known either.
  */
-final class Timetable {
+public final class Timetable {
     /** The user of actions whose user is not known. */
     static final String NO_USER = "(none)";
 
@@ -35,9 +36,9 @@ final class Timetable {
         double squares;
     }
 
-    static DataFrame of(Session session, Cond scope, TimePeriod period) {
-        List<Cond> c = new ArrayList<>(List.of(scope, Ask.SINGLE));
-        Cond pc = Ask.periodCondition(period, session);
+    public static DataFrame of(Session session, Cond scope, TimePeriod period) {
+        List<Cond> c = new ArrayList<>(List.of(scope, Conditions.SINGLE));
+        Cond pc = Conditions.periodCondition(period, session);
         if (pc != null) {
             c.add(pc);
         }

@@ -1,5 +1,6 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.TimePeriod;
 import dev.th.query.Query;
 import dev.th.query.QueryEngine;
 import dev.th.query.Table;
@@ -7,30 +8,30 @@ import java.time.Clock;
 import java.util.Objects;
 
 /** What every object of one open {@link TH} shares: the engine, the clock and the default period. */
-final class Session {
-    static final String EVENTS = "events";
-    static final String IOAS = "ioas";
+public final class Session {
+    public static final String EVENTS = "events";
+    public static final String IOAS = "ioas";
     /** Detections of every source: the events of family detection and the IoC matches (a view). */
-    static final String DETECTIONS = "detections";
+    public static final String DETECTIONS = "detections";
 
-    final QueryEngine engine;
-    final Clock clock;
+    public final QueryEngine engine;
+    public final Clock clock;
     private volatile TimePeriod defaultPeriod = TimePeriod.today();
 
-    Session(QueryEngine engine, Clock clock) {
+    public Session(QueryEngine engine, Clock clock) {
         this.engine = Objects.requireNonNull(engine);
         this.clock = Objects.requireNonNull(clock);
     }
 
-    TimePeriod defaultPeriod() {
+    public TimePeriod defaultPeriod() {
         return defaultPeriod;
     }
 
-    void defaultPeriod(TimePeriod p) {
+    public void defaultPeriod(TimePeriod p) {
         defaultPeriod = Objects.requireNonNull(p, "period");
     }
 
-    Table run(Query q) {
+    public Table run(Query q) {
         return engine.execute(q);
     }
 }

@@ -1,5 +1,7 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.Machine;
+import dev.th.TimePeriod;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
@@ -17,7 +19,7 @@ import java.util.Set;
  * {@code workstation} when users work on it (interactive logons, a desktop shell, browsers,
  * office programs). A machine can have several profiles; none found gives {@code unknown}.
  */
-final class MachineProfile {
+public final class MachineProfile {
     static final Set<Integer> KERBEROS = Set.of(4768, 4769, 4771);
     static final Set<String> SERVER_PROCESSES = Set.of("w3wp.exe", "sqlservr.exe", "httpd.exe", "nginx.exe",
             "tomcat.exe", "tomcat9.exe", "msexchangetransport.exe", "edgetransport.exe", "inetinfo.exe", "dns.exe",
@@ -29,9 +31,9 @@ final class MachineProfile {
     private MachineProfile() {
     }
 
-    static List<String> infer(Session session, Cond machine, TimePeriod period) {
+    public static List<String> infer(Session session, Cond machine, TimePeriod period) {
         List<Cond> c = new ArrayList<>(List.of(machine));
-        Cond pc = Ask.periodCondition(period, session);
+        Cond pc = Conditions.periodCondition(period, session);
         if (pc != null) {
             c.add(pc);
         }
@@ -78,7 +80,7 @@ final class MachineProfile {
     }
 
     /** The OS the machine runs, from the file versions of its System32 binaries. */
-    static Machine.OsInfo os(Session session, Cond machine) {
+    public static Machine.OsInfo os(Session session, Cond machine) {
         Expr version = Expr.call(Expr.Fn.JSON_FIELD, Expr.col("Fields"), Expr.param("FileVersion"));
         Query versions = Query.from(Session.EVENTS).where(machine)
                 .where(Cond.eq("Family", "process"))

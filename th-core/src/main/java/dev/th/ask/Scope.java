@@ -1,5 +1,6 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.TimePeriod;
 import dev.th.query.Cond;
 import java.util.function.Supplier;
 
@@ -11,5 +12,5 @@ import java.util.function.Supplier;
  * @param period the owner's default period
  * @param what the owner in words, for messages
  */
-record Scope(Cond cond, Supplier<TimePeriod> period, String what) {
+public record Scope(Cond cond, Supplier<TimePeriod> period, String what) {
 }

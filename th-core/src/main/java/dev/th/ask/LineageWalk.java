@@ -1,5 +1,7 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.Operation;
+import dev.th.Process;
 import dev.th.query.Cond;
 import dev.th.query.Query;
 import dev.th.query.Table;
@@ -19,7 +21,8 @@ import java.util.Set;
  * otherwise by pid within the process's lifetime, so a reused pid never joins unrelated
  * processes). One statement whatever the tree's depth.
  */
-final class LineageWalk {
+public final class LineageWalk {
+    private static final Rows ROWS = Rows.get();
     /** The join keys of one creation or end of a process. */
     private record Node(String guid, String parentGuid, Long pid, Long parentPid, Instant time, boolean create,
             Process row) {
@@ -68,12 +71,12 @@ final class LineageWalk {
 
     /** Reads the machine's process creations and ends, in time order. */
     private static LineageWalk read(Process p) {
-        Table t = p.session.run(Query.from(Session.EVENTS)
+        Table t = ROWS.session(p).run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
-                .where(Ask.SINGLE)
+                .where(Conditions.SINGLE)
                 .where(Cond.in("Operation", List.of(Operation.Process.CREATE.label(), "kill")))
-                .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS)));
+                .selectColumns(Conditions.storedColumns(SeedColumns.MACHINE_EXECUTIONS)));
         List<Node> all = new ArrayList<>();
         for (Process r : Lineage.rows(p, t)) {
             all.add(Node.of(r));

@@ -1,5 +1,9 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.Hits;
+import dev.th.Operation;
+import dev.th.Process;
+import dev.th.TimePeriod;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
@@ -16,7 +20,8 @@ import org.dflib.DataFrame;
  * otherwise by pid on the same machine within the process's lifetime (creation up to its end or
  * the next creation of the same pid), so a reused pid never joins unrelated processes.
  */
-final class Lineage {
+public final class Lineage {
+    private static final Rows ROWS = Rows.get();
     private static final int MAX_DEPTH = 64;
     private static final int MAX_NODES = 10_000;
 
@@ -28,22 +33,20 @@ final class Lineage {
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
                 .where(Cond.eq("Operation", Operation.Process.CREATE.label()))
-                .where(Ask.SINGLE)
-                .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
+                .where(Conditions.SINGLE)
+                .selectColumns(Conditions.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
     }
 
     static List<Process> rows(Process origin, Table t) {
         List<Process> out = new ArrayList<>();
         for (Object[] r : t.rows()) {
-            Process p = new Process(origin.session, t.columns(), r);
-            p.period = origin.period;
-            out.add(p);
+            out.add(ROWS.process(ROWS.session(origin), t.columns(), r, ROWS.period(origin)));
         }
         return out;
     }
 
     /** The parent's creation, or a process made of the child's Parent columns when it was not logged. */
-    static Process parent(Process p) {
+    public static Process parent(Process p) {
         Process found = loggedParent(p);
         if (found != null) {
             return found;
@@ -52,23 +55,21 @@ final class Lineage {
             return null;
         }
         List<String> cols = List.of("Muid", "ClientId", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid", "ChildGuid");
-        Process synthetic = new Process(p.session, cols, new Object[] {p.muid(), p.clientId(), p.parentFilename(),
-            p.text("ParentPath"), p.text("ParentMd5"), p.parentPid(), p.parentGuid()});
-        synthetic.period = p.period;
-        return synthetic;
+        return ROWS.process(ROWS.session(p), cols, new Object[] {p.muid(), p.clientId(), p.parentFilename(),
+            ROWS.text(p, "ParentPath"), ROWS.text(p, "ParentMd5"), p.parentPid(), p.parentGuid()}, ROWS.period(p));
     }
 
     /** The logged creation of the parent, or null. */
     static Process loggedParent(Process p) {
         if (p.parentGuid() != null) {
-            List<Process> r = rows(p, p.session.run(creations(p).where(Cond.eq("ChildGuid", p.parentGuid()))
+            List<Process> r = rows(p, ROWS.session(p).run(creations(p).where(Cond.eq("ChildGuid", p.parentGuid()))
                     .orderBy(Expr.col("DateTime"), false).limit(1)));
             return r.isEmpty() ? null : r.get(0);
         }
         if (p.parentPid() == null || p.time() == null) {
             return null;
         }
-        List<Process> r = rows(p, p.session.run(creations(p).where(Cond.eq("ChildPid", p.parentPid()))
+        List<Process> r = rows(p, ROWS.session(p).run(creations(p).where(Cond.eq("ChildPid", p.parentPid()))
                 .where(Cond.isNull("ChildGuid"))
                 .where(Cond.cmp("DateTime", Cond.Op.LE, p.time()))
                 .orderBy(Expr.col("DateTime"), true).limit(1)));
@@ -81,14 +82,14 @@ final class Lineage {
     }
 
     /** When a process's pid stopped meaning it: its end, or the next creation of the same pid. */
-    static Instant end(Process p) {
+    public static Instant end(Process p) {
         if (p.time() == null || p.pid() == null) {
             return null;
         }
-        Table t = p.session.run(Query.from(Session.EVENTS)
+        Table t = ROWS.session(p).run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
-                .where(Ask.SINGLE)
+                .where(Conditions.SINGLE)
                 .where(Cond.or(List.of(Cond.eq("Operation", "kill"),
                         // a creation logged with a GUID may be this same process seen by Sysmon: only
                         // creations of the same kind of source end a pid's meaning
@@ -102,9 +103,9 @@ final class Lineage {
     }
 
     /** The processes {@code p} created. */
-    static List<Process> children(Process p) {
+    public static List<Process> children(Process p) {
         if (p.guid() != null) {
-            return rows(p, p.session.run(creations(p).where(Cond.eq("ParentGuid", p.guid()))
+            return rows(p, ROWS.session(p).run(creations(p).where(Cond.eq("ParentGuid", p.guid()))
                     .orderBy(Expr.col("DateTime"), false)));
         }
         if (p.pid() == null || p.time() == null) {
@@ -116,11 +117,11 @@ final class Lineage {
         if (end != null) {
             q = q.where(Cond.cmp("DateTime", Cond.Op.LT, end));
         }
-        return rows(p, p.session.run(q.orderBy(Expr.col("DateTime"), false)));
+        return rows(p, ROWS.session(p).run(q.orderBy(Expr.col("DateTime"), false)));
     }
 
     /** The condition selecting the events where {@code p} is the actor. */
-    static Cond actorCondition(Process p) {
+    public static Cond actorCondition(Process p) {
         List<Cond> c = new ArrayList<>();
         c.add(Cond.eq("Muid", p.muid()));
         if (p.guid() == null && p.pid() == null) {
@@ -152,10 +153,10 @@ final class Lineage {
     }
 
     /** Ancestors, the process and its descendants, in time order, within {@code period}. */
-    static Hits<Process> tree(Process p, TimePeriod period) {
+    public static Hits<Process> tree(Process p, TimePeriod period) {
         Map<String, Integer> depth = new java.util.HashMap<>();
         Map<String, Process> nodes = LineageWalk.tree(p, depth, MAX_DEPTH, MAX_NODES);
-        TimePeriod.Range r = period.resolve(p.session.clock);
+        TimePeriod.Range r = period.resolve(ROWS.session(p).clock);
         List<Process> out = new ArrayList<>();
         for (Process n : nodes.values()) {
             Instant t = n.time();
@@ -172,7 +173,7 @@ final class Lineage {
             why = "nothing in period " + period + "; the execution tree of " + p.name() + " has " + nodes.size()
                     + " processes outside it (use 'all')";
         }
-        return new Hits<>(SeedColumns.EXECUTION_TREE, out, why);
+        return ROWS.hits(SeedColumns.EXECUTION_TREE, out, why);
     }
 
     static String key(Process p) {
@@ -185,26 +186,26 @@ final class Lineage {
     }
 
     /** The command lines this binary ran with on the process's machine: CommandLine, Times. */
-    static DataFrame commandlines(Process p, TimePeriod period, Integer ntop) {
+    public static DataFrame commandlines(Process p, TimePeriod period, Integer ntop) {
         List<Cond> c = new ArrayList<>();
         c.add(Cond.eq("Muid", p.muid()));
         c.add(Cond.eq("Family", "process"));
         c.add(Cond.eq("Operation", "create"));
-        c.add(Ask.SINGLE);
+        c.add(Conditions.SINGLE);
         c.add(Cond.not(Cond.isNull("CommandLine")));
         if (p.md5() != null) {
             c.add(Cond.inIgnoreCase("ChildMd5", List.of(p.md5())));
         } else {
             c.add(Cond.inIgnoreCase("ChildFilename", List.of(p.name())));
         }
-        Cond pc = Ask.periodCondition(period, p.session);
+        Cond pc = Conditions.periodCondition(period, ROWS.session(p));
         if (pc != null) {
             c.add(pc);
         }
         if (ntop != null && ntop < 1) {
             throw new IllegalArgumentException("ntop must be >= 1, got " + ntop);
         }
-        Table t = p.session.run(Query.from(Session.EVENTS).where(Cond.and(c))
+        Table t = ROWS.session(p).run(Query.from(Session.EVENTS).where(Cond.and(c))
                 .select(Expr.col("CommandLine"), "CommandLine").select(Expr.count(), "Times")
                 .groupBy(Expr.col("CommandLine"))
                 .orderBy(Expr.count(), true).orderBy(Expr.col("CommandLine"), false)
