@@ -1,6 +1,8 @@
 package dev.th;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -112,6 +114,14 @@ class PublicVocabularyTest {
         check("a signature", TimePeriod.class, leaks);
         check("a signature", dev.th.query.Cond.class, leaks);
         assertEquals(3, leaks.size(), leaks.toString());
+    }
+
+    @Test
+    void only_row_opens_the_door_into_the_rows() {
+        dev.th.ask.Rows installed = dev.th.ask.Rows.get();
+        assertEquals(Row.class, installed.getClass().getEnclosingClass());
+        assertThrows(IllegalStateException.class, () -> dev.th.ask.Rows.install(installed));
+        assertSame(installed, dev.th.ask.Rows.get());
     }
 
     private static void signature(Class<?> owner, Executable e, List<String> leaks) {
