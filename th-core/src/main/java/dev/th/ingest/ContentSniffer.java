@@ -1,5 +1,6 @@
 package dev.th.ingest;
 
+import dev.th.flow.FlowSniffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  * or one pretty-printed over several lines, starts a sequence of objects
  * ({@link Format#EVTX_DUMP_JSON}) and an object that goes on on its first line starts JSON
  * lines; or Windows event XML ({@code <Event>} or {@code <Events>} first, {@link Format#WINDOWS_XML}).
+ * Zeek logs and ECS flows are told by {@link FlowSniffer}.
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -71,6 +73,10 @@ final class ContentSniffer {
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);
         i = skipRecordHeader(b, n, i);
+        FlowSniffer.Found net = FlowSniffer.sniff(b, n, i);
+        if (net != null) {
+            return net.format() != null ? Kind.of(net.format()) : Kind.unknown(net.unknownReason());
+        }
         if (i < n && b[i] == '{') {
             int k = skipBlank(b, n, i + 1);
             boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));

@@ -23,6 +23,8 @@ final class InputTally {
     private String lastChannel;
     private RecordIdSet lastIds;
     private final Map<String, Long> byEventId = new TreeMap<>();
+    private final Map<String, Long> recoveredByEventId = new TreeMap<>();
+    private long recovered;
     private final List<IngestError> errors = new ArrayList<>();
     private final List<IngestError> warnings = new ArrayList<>();
     private long read;
@@ -41,7 +43,12 @@ final class InputTally {
     /** Counts a decoded event; false when its record id was already met in this input. */
     boolean decoded(RawEvent event) {
         read++;
-        byEventId.merge(event.channel() + "|" + event.eventId(), 1L, Long::sum);
+        String key = event.channel() + "|" + event.eventId();
+        byEventId.merge(key, 1L, Long::sum);
+        if (event.recovered()) {
+            recovered++;
+            recoveredByEventId.merge(key, 1L, Long::sum);
+        }
         if (!idsOf(event).add(event.recordId())) {
             duplicates++;
             return false;
@@ -109,7 +116,8 @@ final class InputTally {
         if (warningsLeftOut > 0) {
             allWarnings.add(new IngestError(-1, warningsLeftOut + " more warnings not listed"));
         }
-        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings);
+        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings,
+                recovered, recoveredByEventId);
     }
 
     /** The report of an input abandoned midway: nothing of it was stored. */
@@ -117,6 +125,6 @@ final class InputTally {
         error(offset, reason);
         InputReport r = report();
         return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors(),
-                r.warnings());
+                r.warnings(), recovered, recoveredByEventId);
     }
 }
