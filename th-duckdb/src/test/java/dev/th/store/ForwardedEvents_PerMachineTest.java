@@ -39,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * IEWIN7's Sysmon logs both hold records 4125 to 4132) in one file, as EVTX (their chunks one after
  * the other under one file header, as a collector's log keeps them), as Event Viewer's XML with
  * RenderingInfo and unnamed Data, and as Get-WinEvent JSON. Each, ingested into a real store,
- * gives every machine exactly its events, per channel and event id, as python-evtx counted them
- * in reference-counts.json, with nothing rejected and nothing taken for a duplicate.
+ * gives every machine exactly its live events, per channel and event id, as python-evtx counted
+ * them in reference-counts.json, with nothing rejected (and, for the exports, which hold live
+ * records only, nothing taken for a duplicate; the EVTX file's chunks also give the records
+ * recovered from their slack, flagged Recovered and left out of the counts here).
  */
 class ForwardedEvents_PerMachineTest {
     private static final int HEADER = 4096;
