@@ -75,6 +75,24 @@ public final class Hits<T extends Row> implements Iterable<T> {
         return DataFrame.byColumn(columns.toArray(new String[0])).ofIterable(series);
     }
 
+    /**
+     * The answer's default picture (the seed's {@code print_dataframe()}): communications on a
+     * world map, IoAs as a pie (one day) or bars (longer), an execution tree with its IoAs on
+     * the nodes, histograms as stacked bars, a table for the rest. Needs module th-views on the
+     * class path.
+     */
+    public Chart chart() {
+        for (ChartProvider p : java.util.ServiceLoader.load(ChartProvider.class)) {
+            return p.chart(this);
+        }
+        throw new IllegalStateException("no chart provider on the class path (add the th-views module)");
+    }
+
+    /** {@link #chart()} written to {@code file} as one self-contained HTML page; returns the file. */
+    public java.nio.file.Path chart(java.nio.file.Path file) {
+        return chart().save(file);
+    }
+
     @Override
     public String toString() {
         return "Hits" + columns + " x " + rows.size();

@@ -30,6 +30,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
     @Mixin
     AskOptions options;
 
+    @Mixin
+    ChartOutput chart;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +69,11 @@ abstract class AskCommand<T> implements Callable<Integer> {
     /** The METHOD argument. */
     abstract String method();
 
+    /** The question options that this command reads as saying which object, not as a method's filter. */
+    java.util.Set<Opt> selectors() {
+        return java.util.Set.of();
+    }
+
     /** Checks the options that say which object (before the store is opened); usage errors only. */
     void checkTarget() {
     }
@@ -96,7 +104,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
         Method<T> m;
         try {
             m = methods().find(method());
-            Methods.check(m, AskOptions.given(spec.commandLine().getParseResult()), options.hasPeriod());
+            java.util.Set<Opt> given = AskOptions.given(spec.commandLine().getParseResult());
+            given.removeAll(selectors());
+            Methods.check(m, given, options.hasPeriod());
             options.period(null);
             checkTarget();
         } catch (UsageError e) {
@@ -121,7 +131,13 @@ abstract class AskCommand<T> implements Callable<Integer> {
                 }
             }
             String note = a.note();
+            if (options.recovered != null && !options.recoveredApplied) {
+                err.println(name + ": --recovered is not applied by " + m.name() + " (it applies to the methods that list events)");
+            }
             TimePeriod p = options.period(th.defaultPeriod());
+            if (chart.wanted()) {
+                chart.write(name + " " + m.name(), m.name(), a.frame(), target, p, err);
+            }
             if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
                 note = "nothing in period " + p + "; " + span(target) + " (try --period all)";
             }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code th machines}: one row per machine of the store. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
-        description = "List the machines in the store: Muid, MachineName, ClientId, FirstSeen, LastSeen (UTC), Events.",
+        description = "List the machines in the store: Muid, MachineName, ClientId, FirstSeen, LastSeen (UTC), Events, Names (every name its logs give it; an FQDN and its NetBIOS name are one machine).",
         footerHeading = "%nExamples:%n", footer = {"  th machines", "  th machines --db /data/th --format csv"})
 public final class MachinesCommand implements Callable<Integer> {
     @Mixin

@@ -32,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 RulesCommand.class,
                 IoaCommand.class,
                 IocCommand.class,
+                ReportCommand.class,
+                StoreCommand.class,
                 ShellCommand.class})
 public final class Main {
 

@@ -3,6 +3,7 @@ package dev.th.cli;
 import dev.th.ingest.IngestReport;
 import dev.th.store.DuckDbStore;
 import dev.th.store.Machines;
+import dev.th.views.report.ReportOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code th quickstart}: ingests the sample logs shipped in {@code samples/} (found through the
- * system property {@code th.home}, set by the {@code th} launcher) and shows what was stored.
+ * system property {@code th.home}, set by the {@code th} launcher), shows what was stored, hunts
+ * it and ends by writing the report ({@code th report}) into the data directory.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack and sum the IoAs up.",
+        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack, sum the IoAs up and write the incident report (report.html in the data directory).",
         footerHeading = "%nExamples:%n",
         footer = {"  th quickstart", "  th quickstart --db /tmp/th-demo"})
 public final class QuickstartCommand implements Callable<Integer> {
@@ -27,6 +29,9 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The report's file name, in the data directory. */
+    static final String REPORT = "report.html";
 
     /** The samples folder: {@code $th.home/samples}, else {@code ./samples}. */
     static Path samples() {
@@ -44,8 +49,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Ingesting the samples of " + samples + " into " + db.path() + " ...");
+        IngestReport r;
         try (DuckDbStore store = db.open()) {
-            IngestReport r = IngestRun.run(store, "default", inputs, out, System.err);
+            r = IngestRun.run(store, "default", inputs, out, System.err);
             out.println();
             out.println("Machines:");
             Output.print(Machines.list(store), Output.Format.table, out);
@@ -56,7 +62,11 @@ public final class QuickstartCommand implements Callable<Integer> {
             out.println("      th ioa list --db " + db.path() + "   |   th hunt --db " + db.path() + " --rules SIGMA_RULES_FOLDER");
             out.println("      th machine WORKSTATION5 executions --period all --db " + db.path()
                     + "   |   th machine --help (every seed method)");
-            return r.allRead() ? 0 : 2;
         }
+        ReportWriter.Written w = ReportWriter.write(db.path(), ReportOptions.defaults(), db.path().resolve(REPORT));
+        out.println();
+        out.println("Report (open it in a browser; it needs no network): " + w.summary());
+        out.flush();
+        return r.allRead() ? 0 : 2;
     }
 }

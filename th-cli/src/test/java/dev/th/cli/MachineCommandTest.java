@@ -94,7 +94,8 @@ class MachineCommandTest {
         assertEquals(52, modified.size());
         assertEquals(SeedColumnsSpec.MACHINE_REGISTRY, keys(modified.get(0)));
         assertEquals(44, json("machine", "WORKSTATION5", "registry", "--operation", "create", "--period", "all").size());
-        assertEquals(0, json("machine", "WORKSTATION5", "registry", "--operation", "access", "--period", "all").size());
+        // the Security 4656/4663 on Key objects: PurpleSharp 24 + 7, the comsvcs dump 3 + 3
+        assertEquals(37, json("machine", "WORKSTATION5", "registry", "--operation", "access", "--period", "all").size());
     }
 
     @Test
@@ -300,5 +301,20 @@ class MachineCommandTest {
         for (String c : List.of("machine", "process", "client", "user", "file")) {
             assertTrue(main.out().contains("  " + c + " "), c + "\n" + main.out());
         }
+    }
+
+    @Test
+    void machineByLocalAddress() {
+        // the seed's Machine(local_ip=): of the store's machines only IEWIN7 has Sysmon 3 events (local 10.0.2.15)
+        JsonNode processes = json("machine", "--ip", "10.0.2.15", "processes", "--period", "all");
+        assertEquals(Set.of(AskStore.IEWIN7_MUID), Set.copyOf(column(processes, "Muid")));
+        assertEquals(4, processes.size(), "IEWIN7's 4 Sysmon 1");
+        Run outside = th("machine", "--ip", "10.0.2.15", "processes", "--period", "2020-10-23");
+        assertEquals(1, outside.exit(), outside::toString);
+        assertTrue(outside.err().contains("outside that period, by IEWIN7"), outside::toString);
+        Run both = th("machine", "IEWIN7", "--ip", "10.0.2.15", "muid");
+        assertEquals(2, both.exit(), both::toString);
+        Run neither = th("machine", "muid");
+        assertEquals(2, neither.exit(), neither::toString);
     }
 }
