@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code th store}: upkeep of the store itself. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Upkeep of the store.",
-        subcommands = {StoreCommand.Renormalize.class})
+        subcommands = {StoreCommand.Renormalize.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  th store renormalize --db th-data"})
 public final class StoreCommand {
 
     /** {@code th store renormalize}: inputs of an older normalizer made again from their fields. */
