@@ -119,7 +119,7 @@ public final class AskOptions {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(o.flag() + ": " + e.getMessage());
+            throw new UsageError(o.flag() + ": " + Suggest.improve(e.getMessage()));
         }
     }
 
