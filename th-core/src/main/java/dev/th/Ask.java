@@ -31,6 +31,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     final Session session;
     final Scope scope;
     private TimePeriod period;
+    private RecoveredRows recovered = RecoveredRows.INCLUDE;
     final List<Cond> filters = new ArrayList<>();
     private final List<String> columns;
     private final RowFactory<T> factory;
@@ -62,6 +63,33 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** {@link #period(TimePeriod)} from text: {@code today}, {@code 7d}, {@code D1..D2}, {@code all}. */
     public S period(String text) {
         return period(TimePeriod.parse(text));
+    }
+
+    /**
+     * Whether recovered records (carved from outside a log's live region, {@code Recovered} true)
+     * are read: {@code include} (the default), {@code only} or {@code exclude}.
+     */
+    public S recovered(RecoveredRows r) {
+        this.recovered = java.util.Objects.requireNonNull(r);
+        return self();
+    }
+
+    /** {@link #recovered(RecoveredRows)} from text: {@code only}, {@code include}, {@code exclude}. */
+    public S recovered(String text) {
+        return recovered(RecoveredRows.parse(text));
+    }
+
+    /**
+     * How many of the events this question reads (in its period, with its filters) are recovered
+     * records: the number to flag beside an answer that includes them.
+     */
+    public long recoveredCount() {
+        if (recovered == RecoveredRows.EXCLUDE) {
+            return 0;
+        }
+        Cond c = Cond.and(List.of(baseCondition(true), Cond.eq("Recovered", true)));
+        Table t = session.run(Query.from(table()).where(c).select(Expr.count(), "N"));
+        return ((Number) t.rows().get(0)[0]).longValue();
     }
 
     /** The period this question reads. */
@@ -147,10 +175,18 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     Cond baseCondition(boolean withPeriod) {
         List<Cond> all = new ArrayList<>();
         all.add(scope.cond());
+        if (Session.EVENTS.equals(table())) {
+            all.add(SINGLE);
+        }
         if (family() != null) {
             all.add(Cond.eq("Family", family()));
         }
         all.addAll(filters);
+        if (recovered == RecoveredRows.ONLY) {
+            all.add(Cond.eq("Recovered", true));
+        } else if (recovered == RecoveredRows.EXCLUDE) {
+            all.add(Cond.or(List.of(Cond.isNull("Recovered"), Cond.eq("Recovered", false))));
+        }
         if (withPeriod) {
             Cond p = periodCondition(effectivePeriod(), session);
             if (p != null) {
@@ -159,6 +195,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         }
         return Cond.and(all);
     }
+
+    /**
+     * Leaves out the records that repeat another of the same process (the Security 4688 of a
+     * process Sysmon 1 logged too): one process is one row.
+     */
+    static final Cond SINGLE = Cond.isNull("Duplicate");
 
     static Cond periodCondition(TimePeriod p, Session session) {
         TimePeriod.Range r = p.resolve(session.clock);

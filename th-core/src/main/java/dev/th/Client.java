@@ -42,6 +42,11 @@ public final class Client {
         return Machine.list(session, scope().cond());
     }
 
+    /** The seed's {@code Machine(local_ip=..., client_id=..., period=...)}: see {@link TH#machineByLocalIp}. */
+    public Machine machineByLocalIp(String ip, TimePeriod period) {
+        return Machine.byLocalIp(session, scope().cond(), ip, period);
+    }
+
     /** One machine by name, first name label, or Muid. */
     public Machine machine(String nameOrMuid) {
         Machine m = Machine.find(session, scope().cond(), nameOrMuid, "in client " + id);

@@ -28,6 +28,7 @@ final class Lineage {
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
                 .where(Cond.eq("Operation", Operation.Process.CREATE.label()))
+                .where(Ask.SINGLE)
                 .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
     }
 
@@ -87,6 +88,7 @@ final class Lineage {
         Table t = p.session.run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
+                .where(Ask.SINGLE)
                 .where(Cond.or(List.of(Cond.eq("Operation", "kill"),
                         // a creation logged with a GUID may be this same process seen by Sysmon: only
                         // creations of the same kind of source end a pid's meaning
@@ -121,13 +123,23 @@ final class Lineage {
     static Cond actorCondition(Process p) {
         List<Cond> c = new ArrayList<>();
         c.add(Cond.eq("Muid", p.muid()));
-        if (p.guid() != null) {
-            c.add(Cond.eq("ParentGuid", p.guid()));
-            return Cond.and(c);
-        }
-        if (p.pid() == null) {
+        if (p.guid() == null && p.pid() == null) {
             throw new IllegalStateException("process " + p.name() + " has neither a GUID nor a pid to find its actions by");
         }
+        Cond byGuid = p.guid() == null ? null : Cond.eq("ParentGuid", p.guid());
+        Cond byPid = p.pid() == null ? null : byPidInLifetime(p);
+        if (byGuid != null && byPid != null) {
+            // the store gives Security-log actions their actor's GUID; a store not joined yet has none
+            c.add(Cond.or(List.of(byGuid, Cond.and(List.of(Cond.isNull("ParentGuid"), byPid)))));
+        } else {
+            c.add(byGuid != null ? byGuid : byPid);
+        }
+        return Cond.and(c);
+    }
+
+    /** The actions of {@code p}'s pid within its lifetime. */
+    private static Cond byPidInLifetime(Process p) {
+        List<Cond> c = new ArrayList<>();
         c.add(Cond.eq("ParentPid", p.pid()));
         if (p.time() != null) {
             c.add(Cond.cmp("DateTime", Cond.Op.GE, p.time()));
@@ -178,6 +190,7 @@ final class Lineage {
         c.add(Cond.eq("Muid", p.muid()));
         c.add(Cond.eq("Family", "process"));
         c.add(Cond.eq("Operation", "create"));
+        c.add(Ask.SINGLE);
         c.add(Cond.not(Cond.isNull("CommandLine")));
         if (p.md5() != null) {
             c.add(Cond.inIgnoreCase("ChildMd5", List.of(p.md5())));

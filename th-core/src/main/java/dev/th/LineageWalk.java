@@ -71,6 +71,7 @@ final class LineageWalk {
         Table t = p.session.run(Query.from(Session.EVENTS)
                 .where(Cond.eq("Muid", p.muid()))
                 .where(Cond.eq("Family", "process"))
+                .where(Ask.SINGLE)
                 .where(Cond.in("Operation", List.of(Operation.Process.CREATE.label(), "kill")))
                 .selectColumns(Ask.storedColumns(SeedColumns.MACHINE_EXECUTIONS)));
         List<Node> all = new ArrayList<>();

@@ -108,6 +108,45 @@ public final class Machine extends Row {
                 + String.join(", ", names) + "; give the Muid or the client");
     }
 
+    /**
+     * The seed's {@code Machine(local_ip=..., period=...)}: the machine of {@code scope} whose own
+     * events (its connections: Sysmon 3, the Windows Filtering Platform) used {@code ip} as their
+     * local address in {@code period}, its questions defaulting to that period. An error says when
+     * no machine or several did, and where else the address was seen.
+     */
+    static Machine byLocalIp(Session session, Cond scope, String ip, TimePeriod period) {
+        String a = ip == null ? "" : ip.trim();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("local_ip: give an IP address");
+        }
+        List<Cond> c = new ArrayList<>(List.of(scope, Cond.eq("LocalIp", a)));
+        Cond pc = Ask.periodCondition(period, session);
+        if (pc != null) {
+            c.add(pc);
+        }
+        Hits<Machine> used = list(session, Cond.and(c));
+        if (used.size() == 1) {
+            return byMuid(session, used.get(0).muid(), period);
+        }
+        if (used.size() > 1) {
+            List<String> names = new ArrayList<>();
+            for (Machine m : used) {
+                names.add(m.name() + " (" + m.clientId() + ", " + m.muid() + ", " + m.firstSeen() + " .. " + m.lastSeen() + ")");
+            }
+            throw new IllegalArgumentException("local address " + a + " was used by several machines in period " + period
+                    + ": " + String.join(", ", names) + "; narrow the period or give the client");
+        }
+        Hits<Machine> ever = list(session, Cond.and(List.of(scope, Cond.eq("LocalIp", a))));
+        Hits<Machine> remote = list(session, Cond.and(List.of(scope, Cond.eq("RemoteIp", a))));
+        String where = !ever.isEmpty()
+                ? "; it was, outside that period, by " + ever.get(0).name() + " (" + ever.get(0).firstSeen() + " .. "
+                        + ever.get(0).lastSeen() + ")"
+                : !remote.isEmpty() ? "; it is only a remote address, of connections of " + remote.get(0).name()
+                        : "; no event of the store has it (machines without Sysmon 3 or Windows Filtering Platform "
+                                + "events have no local addresses)";
+        throw new IllegalArgumentException("no machine used local address " + a + " in period " + period + where);
+    }
+
     /** The same machine whose questions default to {@code p} (the seed's Machine(period=...)). */
     public Machine withPeriod(TimePeriod p) {
         Machine m = new Machine(session, List.copyOf(toMap().keySet()), toMap().values().toArray());
@@ -229,11 +268,17 @@ public final class Machine extends Row {
     }
 
     /**
-     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB). Endpoint logs carry no
-     * byte counts: until network flows are ingested the frame is empty, with the seed's columns.
+     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB) from the network flows
+     * assigned to this machine, limited to the processes running {@code files} when given (by
+     * name or path). {@link #bandwidthAnswer} gives the same with what it rests on.
      */
     public DataFrame bandwidth(TimePeriod period, File... files) {
-        return DataFrame.empty(SeedColumns.BANDWIDTH.toArray(new String[0]));
+        return bandwidthAnswer(period, files).frame();
+    }
+
+    /** {@link #bandwidth(TimePeriod, File...)} with its note: the share of flow bytes assigned to processes, the clock offset. */
+    public Bandwidth bandwidthAnswer(TimePeriod period, File... files) {
+        return Bandwidth.of(session, muid(), name(), Bandwidth.files(files), period);
     }
 
     /** The seed's {@code get_info} in the machine's period. */

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.query.Cond;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,24 @@ public final class Process extends Row {
         return text("ParentGuid");
     }
 
+    /**
+     * The other record of the same process creation ({@code path#RecordId}: the Security 4688 of
+     * a creation Sysmon 1 logged, on the Sysmon row, which stands for both), or null.
+     */
+    public String alsoLogged() {
+        return text("AlsoLogged");
+    }
+
+    /** The logon session the process ran in (Sysmon's LogonId, or the Security log's), or null. */
+    public String logonId() {
+        return text("LogonId");
+    }
+
+    /** The Security log's token elevation (full, elevated, limited), or null when only Sysmon saw the process. */
+    public String tokenElevation() {
+        return text("TokenElevation");
+    }
+
     /** The period this process's questions default to. */
     public TimePeriod period() {
         return period != null ? period : session.defaultPeriod();
@@ -206,11 +225,19 @@ public final class Process extends Row {
     }
 
     /**
-     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB). Endpoint logs carry no
-     * byte counts: until network flows are ingested the frame is empty.
+     * The seed's {@code get_bandwidth} (Date, Outgoing, Incoming in MB) from the network flows
+     * assigned to this process (by its GUID, else its pid). {@link #bandwidthAnswer} gives the same
+     * with what it rests on.
      */
     public DataFrame bandwidth(TimePeriod period) {
-        return DataFrame.empty(SeedColumns.BANDWIDTH.toArray(new String[0]));
+        return bandwidthAnswer(period).frame();
+    }
+
+    /** {@link #bandwidth(TimePeriod)} with its note: the machine's share of flow bytes assigned to processes, the clock offset. */
+    public Bandwidth bandwidthAnswer(TimePeriod period) {
+        Cond own = guid() != null ? Cond.eq("ProcessGuid", guid()) : Cond.eq("ProcessPid", pid());
+        String machine = has("MachineName") && text("MachineName") != null ? text("MachineName") : "machine " + muid();
+        return Bandwidth.of(session, muid(), machine, own, period);
     }
 
     /** {@link #bandwidth(TimePeriod)} in this process's period. */

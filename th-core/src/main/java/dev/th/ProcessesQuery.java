@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.query.Cond;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,9 +12,74 @@ import java.util.List;
  */
 public final class ProcessesQuery extends ActionAsk<Process, ProcessesQuery> {
 
+    /** The seed's {@code time}: only the processes running in this window (null: no such filter). */
+    private TimePeriod running;
+
     ProcessesQuery(Session session, Scope scope) {
         super(session, scope, Side.CHILD, SeedColumns.PROCESSES, Process::new, "process");
-        filters.add(dev.th.query.Cond.eq("Operation", Operation.Process.CREATE.label()));
+        filters.add(Cond.eq("Operation", Operation.Process.CREATE.label()));
+    }
+
+    /** The seed's {@code filename}: processes of binaries with one of these file names (case ignored). */
+    public ProcessesQuery filename(String... names) {
+        filters.add(Cond.inIgnoreCase("ChildFilename", list(names, "filename")));
+        return this;
+    }
+
+    /** The seed's {@code md5}: processes of binaries with one of these MD5s (case ignored). */
+    public ProcessesQuery md5(String... md5s) {
+        filters.add(Cond.inIgnoreCase("ChildMd5", list(md5s, "md5")));
+        return this;
+    }
+
+    /** The seed's {@code logged_user}: as {@link #user(String...)}. */
+    public ProcessesQuery loggedUser(String... users) {
+        return user(users);
+    }
+
+    /**
+     * The seed's {@code time}: the processes that were running at some moment of {@code window}
+     * (created before its end, not ended before its start), whenever they were created; the
+     * rows' questions still default to the {@link #period}.
+     */
+    public ProcessesQuery time(TimePeriod window) {
+        this.running = java.util.Objects.requireNonNull(window, "time");
+        return this;
+    }
+
+    /** {@link #time(TimePeriod)} at one instant. */
+    public ProcessesQuery time(Instant at) {
+        return time(TimePeriod.between(at, at.plusNanos(1000)));
+    }
+
+    @Override
+    Cond baseCondition(boolean withPeriod) {
+        if (running == null || !withPeriod) {
+            return super.baseCondition(withPeriod);
+        }
+        TimePeriod.Range r = running.resolve(session.clock);
+        List<Cond> c = new ArrayList<>(List.of(super.baseCondition(false)));
+        if (r.to() != null) {
+            c.add(Cond.cmp("DateTime", Cond.Op.LT, r.to()));
+        }
+        return Cond.and(c);
+    }
+
+    @Override
+    public Hits<Process> fetch() {
+        Hits<Process> all = super.fetch();
+        if (running == null) {
+            return all;
+        }
+        Instant from = running.resolve(session.clock).from();
+        List<Process> alive = new ArrayList<>();
+        for (Process p : all) {
+            Instant end = from == null ? null : Lineage.end(p);
+            if (end == null || !end.isBefore(from)) {
+                alive.add(p);
+            }
+        }
+        return new Hits<>(columns(), alive, alive.isEmpty() ? "no process of these was running in " + running : null);
     }
 
     /** Beyond the seed: processes with one of these pids (to find one process by Muid, pid and time). */

@@ -22,9 +22,13 @@ final class SeedColumns {
     static final List<String> MACHINE_REGISTRY = concat(List.of("DateTime", "Muid", "LoggedUser", "Key", "Value",
             "ValueData", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation"), ATTRS);
 
-    /** Process.get_registry (the seed lists the process columns there). */
+    /**
+     * Process.get_registry: the process columns the seed lists there, then the registry's own
+     * (Key, Value, ValueData), without which a registry action says nothing of its key.
+     */
     static final List<String> PROCESS_REGISTRY = List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath",
-            "ChildMd5", "ChildPid", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation");
+            "ChildMd5", "ChildPid", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation",
+            "Key", "Value", "ValueData");
 
     /** Process.get_communications. */
     static final List<String> PROCESS_COMMUNICATIONS = List.of("DateTime", "Date", "Muid", "LoggedUser",
@@ -62,7 +66,7 @@ final class SeedColumns {
 
     /** Keys rows carry beside the seed's columns, for pivots. */
     static final List<String> KEYS = List.of("ClientId", "MachineName", "ChildGuid", "ParentGuid", "ParentPath",
-            "ChildPath", "EventId", "Channel");
+            "ChildPath", "EventId", "Channel", "CommandLine", "AlsoLogged", "LogonId", "TokenElevation");
 
     static List<String> concat(List<String> a, List<String> b) {
         java.util.List<String> all = new java.util.ArrayList<>(a);

@@ -126,6 +126,26 @@ public final class TH implements AutoCloseable {
     }
 
     /**
+     * The seed's {@code Machine(local_ip=..., period=...)}: the machine whose own connections
+     * (Sysmon 3, Windows Filtering Platform) used {@code ip} as local address in {@code period};
+     * an error says when none or several did.
+     */
+    public Machine machineByLocalIp(String ip, TimePeriod period) {
+        return Machine.byLocalIp(session, Cond.and(List.of()), ip, period);
+    }
+
+    /**
+     * The seed's {@code Process(filename=, md5=, logged_user=, period=, time=)} over every client:
+     * the processes the options select ({@link ProcessesQuery#filename}, {@link ProcessesQuery#md5},
+     * {@link ProcessesQuery#loggedUser}, {@link ProcessesQuery#period}, {@link ProcessesQuery#time});
+     * {@code client(id).processes()} adds {@code client_id=}, {@code machine(m).processes()}
+     * {@code muid=}, and {@link ProcessesQuery#pid} {@code pid=}.
+     */
+    public ProcessesQuery processes() {
+        return new ProcessesQuery(session, new Scope(Cond.and(List.of()), session::defaultPeriod, "the store"));
+    }
+
+    /**
      * The process created with this process GUID (braces and case ignored), as a row of
      * get_processes; its questions default to the session's period.
      */

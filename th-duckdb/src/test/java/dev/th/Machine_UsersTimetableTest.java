@@ -44,40 +44,63 @@ class Machine_UsersTimetableTest extends OtrfStoreTest {
     }
 
     @Test
-    void timetableCellsSumToTheEventCounts() {
+    void timetableCellsSumToTheActionCounts() {
         DataFrame tt = th.machine("MKT01").timetable();
         assertEquals(List.of("LoggedUser", "Weekday", "Hour", "AvgActions", "StdActions"), List.of(tt.getColumnsIndex().toArray()));
+        // TimeCreated 09:53-10:00 on Tuesday 2023-08-15 is 04:53-05:00 on Wednesday 2023-08-16 by
+        // Sysmon's UtcTime (the export's clock, +19:00)
         double h9 = 0;
         double h10 = 0;
+        boolean none = false;
         for (int r = 0; r < tt.height(); r++) {
-            assertEquals(2, tt.get("Weekday", r)); // Tuesday
-            assertEquals(0.0, tt.get("StdActions", r)); // one day: no spread
+            assertEquals(3, tt.get("Weekday", r)); // Wednesday
+            assertEquals(0.0, tt.get("StdActions", r)); // one Wednesday in the data's span: no spread
+            none |= "(none)".equals(tt.get("LoggedUser", r));
             int hour = (Integer) tt.get("Hour", r);
             double avg = (Double) tt.get("AvgActions", r);
-            if (hour == 9) {
+            if (hour == 4) {
                 h9 += avg;
             } else {
-                assertEquals(10, hour);
+                assertEquals(5, hour);
                 h10 += avg;
             }
         }
-        assertEquals(46_341, h9, 0.001);
+        // 46,341 events in hour 09, of which 53 Security 4688 and 44 Security 4689 records repeat the
+        // Sysmon 1 and 5 records of the same processes (one process, one action)
+        assertEquals(46_341 - 53 - 44, h9, 0.001);
         assertEquals(7_357, h10, 0.001);
+        assertTrue(none, "events without any user are counted under (none)");
     }
 
     @Test
-    void timetableOverTwoWeekdays() {
-        DataFrame tt = th.machine("WORKSTATION5").timetable(TimePeriod.all());
-        double total = 0;
+    void daysWithoutActionsCountAsZero() {
+        // 2020-10-16..2020-10-25 holds two Fridays (16, 23) and two Sundays (18, 25); WORKSTATION5 acts
+        // only on Sunday 18 (184 events, 4 of them Security records of processes Sysmon logged) and
+        // Friday 23 (692, 7 such): each cell's mean is half its day's count, and so is its deviation
+        DataFrame tt = th.machine("WORKSTATION5").timetable(TimePeriod.parse("2020-10-16..2020-10-25"));
+        double sunday = 0;
+        double friday = 0;
         for (int r = 0; r < tt.height(); r++) {
             int wd = (Integer) tt.get("Weekday", r);
-            // 2020-10-18 is a Sunday (7), 2020-10-23 a Friday (5)
-            assertTrue(wd == 7 || wd == 5, "weekday " + wd);
-            total += (Double) tt.get("AvgActions", r);
+            double avg = (Double) tt.get("AvgActions", r);
+            assertEquals(avg, (Double) tt.get("StdActions", r), 1e-9);
+            if (wd == 7) {
+                sunday += 2 * avg;
+            } else {
+                assertEquals(5, wd);
+                friday += 2 * avg;
+            }
         }
-        assertEquals(184 + 692, total, 0.001);
-        // the user timetable across machines sums to that user's events
-        DataFrame w = th.user("wardog").timetable(TimePeriod.all());
-        assertTrue(w.height() > 0);
+        assertEquals(184 - 4, sunday, 0.001);
+        assertEquals(692 - 7, friday, 0.001);
+        // over the data's own span (Sunday 18 .. Friday 23) each weekday occurs once: the counts themselves
+        DataFrame all = th.machine("WORKSTATION5").timetable(TimePeriod.all());
+        double total = 0;
+        for (int r = 0; r < all.height(); r++) {
+            total += (Double) all.get("AvgActions", r);
+            assertEquals(0.0, all.get("StdActions", r));
+        }
+        assertEquals(184 - 4 + 692 - 7, total, 0.001);
+        assertTrue(th.user("wardog").timetable(TimePeriod.all()).height() > 0);
     }
 }

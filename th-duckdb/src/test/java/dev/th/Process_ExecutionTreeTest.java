@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
  * The attack chains were read off the events by hand:
  * WORKSTATION5 (OTRF purplesharp, T1055.002): cmd.exe 4840 (not logged) → PurpleSharp.exe 8972 →
  * notepad.exe 9908 → PING.EXE 5232 → conhost.exe 9700, in Sysmon 1 (GUIDs) and in Security 4688
- * (pids only). MKT01 (OTRF LSASS_campaign_01, Security 4688/4689): winx64_payload.exe 1988 →
- * cmd.exe 7588 (09:54:54.690–09:55:42.551) → conhost, systeminfo, whoami, whoami, tasklist; and
- * → cmd.exe 6924 (09:56:43.019–09:57:02.880) → conhost, whoami.
+ * (pids only; the same processes, one row each). MKT01 (OTRF LSASS_campaign_01, Sysmon 1/5 and the
+ * Security 4688/4689 of the same processes): winx64_payload.exe 1988 → cmd.exe 7588
+ * (09:54:54.690–09:55:42.551) → conhost, systeminfo, whoami, whoami, tasklist; and → cmd.exe 6924
+ * (09:56:43.019–09:57:02.880) → conhost, whoami. FS03 (evtx-to-mitre-attack runas sample, Security
+ * 4688 only, no GUIDs): runas.exe 2140 → cmd.exe 452 → conhost.exe 2800 → ctfmon.exe 1012.
  */
 class Process_ExecutionTreeTest extends OtrfStoreTest {
 
@@ -60,14 +62,32 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
     }
 
     @Test
-    void treeByPidMatchesTheSameChainWithoutGuids() {
-        Process notepad = created(th.machine("WORKSTATION5"), "notepad.exe", false);
-        Hits<Process> tree = notepad.executionTree();
-        assertEquals(List.of("PurpleSharp.exe", "notepad.exe", "PING.EXE", "conhost.exe"), names(tree));
-        for (Process p : tree) {
-            assertNull(p.guid(), "a pid-joined tree must stay within the source without GUIDs");
+    void treeByPidWhereTheLogHasNoGuids() {
+        try (TH evtx = Stores.openEvtx()) {
+            Process cmd = created(evtx.machine("FS03"), "cmd.exe", false);
+            Hits<Process> tree = cmd.executionTree();
+            assertEquals(List.of("runas.exe", "cmd.exe", "conhost.exe", "ctfmon.exe"), names(tree));
+            for (Process p : tree) {
+                assertNull(p.guid(), "a pid-joined tree must stay within the source without GUIDs");
+            }
+            assertEquals(List.of(2140L, 452L, 2800L, 1012L), tree.list().stream().map(Process::pid).toList());
+            assertEquals("runas  /user:offsec\\hack1 cmd.exe", tree.get(0).commandLine());
         }
-        assertEquals(List.of(8972L, 9908L, 5232L, 9700L), tree.list().stream().map(Process::pid).toList());
+    }
+
+    @Test
+    void oneRowPerProcessInTheTree() {
+        // each process of the chain is in Sysmon 1 and in Security 4688: the tree has it once, with
+        // Sysmon's GUID and MD5, whichever record the pivot started from
+        Hits<Process> tree = created(th.machine("WORKSTATION5"), "PING.EXE", true).executionTree();
+        assertEquals(List.of("PurpleSharp.exe", "notepad.exe", "PING.EXE", "conhost.exe"), names(tree));
+        assertEquals(List.of("1ddcfc208163edfa63347d54b67ac30c", "06e6c0482562459adb462ca9008262f8",
+                "f3f3d2b0196b9a00e91838888e76b5f6", "c5e9b1d1103edcea2e408e9497a5a88f"),
+                tree.list().stream().map(Process::md5).toList());
+        // the origin row carries its command line (get_processes does not show it, the row keeps it)
+        Process purple = th.machine("WORKSTATION5").processes().file("PurpleSharp.exe").fetch().get(0);
+        assertEquals("PurpleSharp.exe  /t T1055.002", purple.commandLine());
+        assertEquals("PurpleSharp.exe  /t T1055.002", purple.executionTree().get(0).commandLine());
     }
 
     @Test
@@ -87,9 +107,9 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
     }
 
     @Test
-    void attackChainOfTheCampaignByPidWithinLifetimes() {
+    void attackChainOfTheCampaign() {
         Machine mkt = th.machine("MKT01");
-        Process payload = created(mkt, "winx64_payload.exe", false);
+        Process payload = created(mkt, "winx64_payload.exe", true);
         assertEquals(1988L, payload.pid());
         Hits<Process> tree = payload.executionTree();
         assertEquals(List.of("winx64_payload.exe", "cmd.exe", "conhost.exe", "systeminfo.exe", "whoami.exe", "whoami.exe",
@@ -144,7 +164,7 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
         Hits<Process> none = notepad.executionTree(TimePeriod.parse("2021-01-01"));
         assertTrue(none.isEmpty());
         assertTrue(none.emptyBecause().orElseThrow().contains("4 processes"), none.emptyBecause().get());
-        Hits<Process> partial = notepad.executionTree(TimePeriod.parse("2020-10-23T03:12:04.440Z..2020-10-23T03:12:04.931Z"));
+        Hits<Process> partial = notepad.executionTree(TimePeriod.parse("2020-10-23T07:12:04.440Z..2020-10-23T07:12:04.931Z"));
         assertEquals(List.of("notepad.exe", "PING.EXE"), names(partial));
     }
 }

@@ -18,6 +18,11 @@ record Answer(DataFrame frame, String note, boolean explained, boolean scalar) {
         return new Answer(frame, note, true, false);
     }
 
+    /** The same answer with another note. */
+    Answer withNote(String n) {
+        return new Answer(frame, n, explained, scalar);
+    }
+
     /** A single value under {@code column}. */
     static Answer value(String column, Object value) {
         return new Answer(DataFrame.foldByRow(column).of(new Object[] {value}), null, false, true);

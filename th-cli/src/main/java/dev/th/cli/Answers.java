@@ -1,6 +1,7 @@
 package dev.th.cli;
 
 import dev.th.Ask;
+import dev.th.Bandwidth;
 import dev.th.Buckets;
 import dev.th.Histogram;
 import dev.th.Hits;
@@ -18,12 +19,33 @@ final class Answers {
     static Answer ask(Ask<?, ?> q, AskOptions o, Method.Context c) {
         TimePeriod p = c.period(o);
         q.period(p);
+        if (o.recovered != null) {
+            try {
+                q.recovered(o.recovered);
+                o.recoveredApplied = true;
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--recovered: " + e.getMessage());
+            }
+        }
         Histogram h = o.histogram();
+        Answer a;
         if (h != null) {
             Buckets b = AskOptions.apply(Opt.HISTOGRAM, () -> q.histogram(h));
-            return explained(b.fetch());
+            a = explained(b.fetch());
+        } else {
+            a = explained(q.fetch());
         }
-        return explained(q.fetch());
+        return a.frame().height() == 0 ? a : flagRecovered(a, q.recoveredCount());
+    }
+
+    /** An answer that includes recovered records says how many on stderr (its note). */
+    private static Answer flagRecovered(Answer a, long recovered) {
+        if (recovered == 0) {
+            return a;
+        }
+        String flag = recovered + " of the events read are recovered records (Recovered = true: carved from EVTX slack"
+                + " space or by th carve); --recovered exclude leaves them out, --recovered only shows them alone";
+        return a.withNote(a.note() == null ? flag : a.note() + "; " + flag);
     }
 
     private static Answer explained(Hits<?> h) {
@@ -32,6 +54,11 @@ final class Answers {
 
     static Answer hits(Hits<?> h) {
         return Answer.rows(h.frame(), h.emptyBecause().orElse(null));
+    }
+
+    /** A bandwidth answer: its frame, and on stderr the share of flow bytes assigned to processes and the clock offset. */
+    static Answer bandwidth(Bandwidth b) {
+        return Answer.explained(b.frame(), b.note());
     }
 
     static Answer frame(DataFrame df) {

@@ -23,7 +23,8 @@ abstract class AskCommand<T> implements Callable<Integer> {
     DataDir db;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json (an array of objects keyed by the seed's columns). Default: ${DEFAULT-VALUE}")
+            description = "table, csv (Timeline Explorer), json (an array of objects keyed by the seed's columns), jsonl,"
+                    + " timesketch, timesketch-csv, navigator (IoAs: ATT&CK layer) or ecs (Elastic); see docs/exports.md. Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Mixin
@@ -42,18 +43,22 @@ abstract class AskCommand<T> implements Callable<Integer> {
         }
     }
 
-    private final Methods<T> methods;
+    private final java.util.function.Supplier<Methods<T>> methods;
     private final String[] examples;
 
-    /** A command answering with the object's method table; {@code examples} are command lines for {@code --help}. */
-    AskCommand(Methods<T> methods, String... examples) {
+    /**
+     * A command answering with the object's method table, built on first use (building every
+     * table is start-up time that {@code th --help} need not pay); {@code examples} are command
+     * lines for {@code --help}.
+     */
+    AskCommand(java.util.function.Supplier<Methods<T>> methods, String... examples) {
         this.methods = methods;
         this.examples = examples;
     }
 
     /** The object's method table. */
     final Methods<T> methods() {
-        return methods;
+        return methods.get();
     }
 
     /** Example command lines for {@code --help}. */
@@ -63,6 +68,11 @@ abstract class AskCommand<T> implements Callable<Integer> {
 
     /** The METHOD argument. */
     abstract String method();
+
+    /** The question options that this command reads as saying which object, not as a method's filter. */
+    java.util.Set<Opt> selectors() {
+        return java.util.Set.of();
+    }
 
     /** Checks the options that say which object (before the store is opened); usage errors only. */
     void checkTarget() {
@@ -94,7 +104,9 @@ abstract class AskCommand<T> implements Callable<Integer> {
         Method<T> m;
         try {
             m = methods().find(method());
-            Methods.check(m, AskOptions.given(spec.commandLine().getParseResult()), options.hasPeriod());
+            java.util.Set<Opt> given = AskOptions.given(spec.commandLine().getParseResult());
+            given.removeAll(selectors());
+            Methods.check(m, given, options.hasPeriod());
             options.period(null);
             checkTarget();
         } catch (UsageError e) {
@@ -113,9 +125,15 @@ abstract class AskCommand<T> implements Callable<Integer> {
                 spec.commandLine().getOut().println(v == null ? "" : Output.text(v));
                 spec.commandLine().getOut().flush();
             } else {
-                Output.print(a.frame(), format, spec.commandLine().getOut());
+                String left = Output.print(a.frame(), format, spec.commandLine().getOut(), family(m.name()));
+                if (left != null) {
+                    err.println(name + " " + m.name() + ": " + left);
+                }
             }
             String note = a.note();
+            if (options.recovered != null && !options.recoveredApplied) {
+                err.println(name + ": --recovered is not applied by " + m.name() + " (it applies to the methods that list events)");
+            }
             TimePeriod p = options.period(th.defaultPeriod());
             if (chart.wanted()) {
                 chart.write(name + " " + m.name(), m.name(), a.frame(), target, p, err);
@@ -137,6 +155,19 @@ abstract class AskCommand<T> implements Callable<Integer> {
             err.println(name + " " + m.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
+    }
+
+    /** The ECS family of a method's rows (which fields its columns go to), or null to tell it from the columns. */
+    static String family(String method) {
+        return switch (method) {
+            case "executions", "processes", "childs", "parent", "execution_tree", "commandlines" -> "process";
+            case "files" -> "file";
+            case "registry" -> "registry";
+            case "communications" -> "network";
+            case "ioas" -> "alert";
+            case "detections", "blocked" -> "detection";
+            default -> null;
+        };
     }
 
     /** How to see the machines, for "not found" messages. */

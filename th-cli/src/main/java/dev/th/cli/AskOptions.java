@@ -20,6 +20,12 @@ public final class AskOptions {
             description = "today (default, as in the seed), all, Nd (e.g. 7d), YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD")
     String period;
 
+    @Option(names = "--recovered", paramLabel = "WHICH",
+            description = "include (default), only or exclude the records recovered from EVTX slack space or th carve")
+    String recovered;
+    /** Set when the method applied --recovered (a method that reads no events rows does not). */
+    boolean recoveredApplied;
+
     @Option(names = "--file", paramLabel = "FILE", description = "Files (MD5, path or name); repeat for several")
     List<String> file;
 

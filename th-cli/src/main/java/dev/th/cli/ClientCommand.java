@@ -16,7 +16,7 @@ public final class ClientCommand extends AskCommand<Client> {
     String method;
 
     public ClientCommand() {
-        super(ClientMethods.TABLE,
+        super(() -> ClientMethods.TABLE,
                 "th client default machines",
                 "th client default machines --file lsass.exe",
                 "th client default executions --command comsvcs --period all",

@@ -16,7 +16,7 @@ public final class FileCommand extends AskCommand<File> {
     String method;
 
     public FileCommand() {
-        super(FileMethods.TABLE,
+        super(() -> FileMethods.TABLE,
                 "th file rundll32.exe machines",
                 "th file rundll32.exe executions --command comsvcs --period all",
                 "th file 'C:\\Windows\\System32\\rundll32.exe' first_seen");

@@ -67,7 +67,8 @@ public final class HuntCommand implements Callable<Integer> {
     String period;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
-            description = "Output: table, csv or json. Default: ${DEFAULT-VALUE}")
+            description = "Output: table, csv, json, jsonl, timesketch, timesketch-csv, navigator (ATT&CK layer) or ecs."
+                    + " Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Option(names = "--client", paramLabel = "ID", defaultValue = "default",
@@ -116,7 +117,10 @@ public final class HuntCommand implements Callable<Integer> {
                 ioas = fh.ioas;
                 problems |= fh.problems;
             }
-            Output.ioas(ioas, format, out);
+            String left = Output.ioas(ioas, format, out);
+            if (left != null) {
+                err.println("th hunt: " + left);
+            }
             return problems ? 2 : 0;
         } catch (IllegalArgumentException | IOException | SQLException | StoreException e) {
             err.println("th hunt: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.th.cli;
 
+import dev.th.flow.FlowAssignment;
+import dev.th.flow.FlowIngest;
 import dev.th.ingest.IngestError;
 import dev.th.ingest.Ingest;
 import dev.th.ingest.IngestReport;
@@ -7,6 +9,7 @@ import dev.th.ingest.InputReport;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
 import dev.th.store.DuckDbStore;
+import dev.th.store.FlowTable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,9 +34,10 @@ final class IngestRun {
             IngestHunt hunt) {
         long t0 = System.nanoTime();
         IngestReport report;
-        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        ProgressBar bar = System.console() != null ? new ProgressBar(err, InputBytes.of(paths)) : null;
         IngestHunt.Prepared hunting = hunt == null ? null : hunt.prepare(err);
-        try (Ingest ingest = Ingest.into(store, clientId)) {
+        FlowAssignment assignment = null;
+        try (Ingest ingest = Ingest.into(store, clientId).flows(new FlowIngest(FlowTable.of(store, clientId)))) {
             if (bar != null) {
                 ingest.listener(bar);
             }
@@ -41,6 +45,7 @@ final class IngestRun {
                 hunting.attach(ingest, store);
             }
             report = ingest.run(paths, new Sources(), Readers.defaults());
+            assignment = ingest.flowAssignment().orElse(null);
             if (hunting != null) {
                 hunting.finish();
             }
@@ -50,6 +55,10 @@ final class IngestRun {
             }
         }
         summary(report, (System.nanoTime() - t0) / 1e9, store, out);
+        if (assignment != null) {
+            out.println(assignment.describe());
+            out.flush();
+        }
         if (hunting != null) {
             hunting.summary(out);
         }
@@ -76,6 +85,10 @@ final class IngestRun {
         out.printf("Ingested %d input%s (%.1f MB) in %.1f s: %d records read, %d stored, %d rejected, %d duplicates%n",
                 r.files().size(), r.files().size() == 1 ? "" : "s", r.bytes() / 1e6, seconds, r.read(), r.stored(),
                 r.rejected(), r.duplicates());
+        if (r.recovered() > 0) {
+            out.printf("Of those read, %d were recovered records (found outside a log's live region: older records in"
+                    + " EVTX slack space, or carved; stored with Recovered = true)%n", r.recovered());
+        }
         out.printf("Store: %s%n", store.file());
         out.flush();
     }

@@ -20,13 +20,17 @@ import picocli.CommandLine.Spec;
 /** {@code th ioa}: list the stored IoAs, and record a hunter's status and exclusions. */
 @Command(name = "ioa", mixinStandardHelpOptions = true,
         description = "List stored IoAs, or set an IoA's status / exclusion (kept across hunts and restarts).",
-        subcommands = {IoaCommand.ListIoas.class, IoaCommand.SetIoa.class})
+        subcommands = {IoaCommand.ListIoas.class, IoaCommand.SetIoa.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  th ioa list --db th-data --format navigator > layer.json", "  th ioa set --db th-data 3f2a9c0b11d4e5f6 --status closed"})
 public final class IoaCommand {
 
     /** {@code th ioa list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored IoAs (excluded ones only with --excluded).",
             footerHeading = "%nExamples:%n",
-            footer = {"  th ioa list --machine FS03.offsec.lan --period all", "  th ioa list --rules lsass --status new --format json"})
+            footer = {"  th ioa list --machine FS03.offsec.lan --period all", "  th ioa list --rules lsass --status new --format json",
+                    "  th ioa list --format navigator > layer.json      (ATT&CK Navigator layer)",
+                    "  th ioa list --format timesketch > ioas.jsonl     (Timesketch timeline)"})
     static final class ListIoas implements Callable<Integer> {
         @Mixin
         DataDir db;
@@ -67,7 +71,10 @@ public final class IoaCommand {
             try (DuckDbStore store = db.open()) {
                 List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
                         p.to(), rules, s, excluded));
-                Output.ioas(ioas, output.format, spec.commandLine().getOut());
+                String left = Output.ioas(ioas, output.format, spec.commandLine().getOut());
+                if (left != null) {
+                    spec.commandLine().getErr().println("th ioa list: " + left);
+                }
             }
             return 0;
         }

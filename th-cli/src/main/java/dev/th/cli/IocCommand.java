@@ -22,12 +22,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ioc", mixinStandardHelpOptions = true,
         description = "Indicators of compromise: load lists (MD5, IP, domain) and match them against the store.",
-        subcommands = {IocCommand.Load.class, IocCommand.Matches.class})
+        subcommands = {IocCommand.Load.class, IocCommand.Matches.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  th ioc load --db th-data bad-hashes.txt", "  th ioc matches --db th-data --format csv"})
 public final class IocCommand {
 
     /** {@code th ioc matches}. */
     @Command(name = "matches", mixinStandardHelpOptions = true,
-            description = "List the IoC detections: the seed's detection columns (WinningTech = IoC) and where each matched.")
+            description = "List the IoC detections: the seed's detection columns (WinningTech = IoC) and where each matched.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  th ioc matches --db th-data", "  th ioc matches --db th-data --format jsonl > ioc-matches.jsonl"})
     static final class Matches implements Callable<Integer> {
         @Mixin
         DataDir db;

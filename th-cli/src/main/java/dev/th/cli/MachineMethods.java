@@ -62,7 +62,7 @@ final class MachineMethods {
             Method.<Machine>of("timetable", "actions per user, weekday and hour", Method.none(),
                     (m, o, c) -> Answers.frame(m.timetable(c.period(o)))),
             Method.<Machine>of("bandwidth", "MB sent and received per day", EnumSet.of(FILE),
-                    (m, o, c) -> Answers.frame(m.bandwidth(c.period(o),
+                    (m, o, c) -> Answers.bandwidth(m.bandwidthAnswer(c.period(o),
                             o.file == null ? new File[0] : AskOptions.apply(FILE, () -> File.of(AskOptions.array(o.file)).toArray(new File[0]))))),
             Method.<Machine>of("info", "the machine's profiles (workstation, server, domaincontroller)", Method.none(),
                     (m, o, c) -> Answers.column("Profile", m.info(c.period(o)))),

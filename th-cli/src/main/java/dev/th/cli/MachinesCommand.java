@@ -11,14 +11,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code th machines}: one row per machine of the store. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
-        description = "List the machines in the store: Muid, MachineName, ClientId, FirstSeen, LastSeen (UTC), Events.",
+        description = "List the machines in the store: Muid, MachineName, ClientId, FirstSeen, LastSeen (UTC), Events, Names (every name its logs give it; an FQDN and its NetBIOS name are one machine).",
         footerHeading = "%nExamples:%n", footer = {"  th machines", "  th machines --db /data/th --format csv"})
 public final class MachinesCommand implements Callable<Integer> {
     @Mixin
     DataDir db;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json. Default: ${DEFAULT-VALUE}")
+            description = "table, csv, json, jsonl, timesketch, timesketch-csv or ecs. Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Spec
@@ -27,7 +27,7 @@ public final class MachinesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-            Output.print(Machines.list(store), format, spec.commandLine().getOut());
+            Output.print(Machines.list(store), format, spec.commandLine().getOut(), null);
             return 0;
         }
     }

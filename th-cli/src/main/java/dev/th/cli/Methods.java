@@ -31,7 +31,13 @@ final class Methods<T> {
                 return m;
             }
         }
-        throw new UsageError("unknown " + object + " method '" + name + "'; allowed: " + String.join(", ", names()));
+        throw new UsageError("unknown " + object + " method '" + name + "'" + Suggest.didYouMean(normal(name), names())
+                + "; allowed: " + String.join(", ", names()));
+    }
+
+    private static String normal(String name) {
+        String t = name.trim().replace('-', '_');
+        return t.toLowerCase(java.util.Locale.ROOT).startsWith("get_") ? t.substring(4) : t;
     }
 
     List<String> names() {

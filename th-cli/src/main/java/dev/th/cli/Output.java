@@ -3,178 +3,154 @@ package dev.th.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.th.export.Cells;
+import dev.th.export.EcsWriter;
+import dev.th.export.ExportFormat;
+import dev.th.export.RowWriter;
+import dev.th.export.Written;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFrames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.dflib.DataFrame;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * Prints a result (a DFLib DataFrame) as an aligned text table, CSV (RFC 4180) or JSON (an array
- * of objects). Times are UTC: shown to the second in tables, in full ISO-8601 with {@code Z} in
- * CSV and JSON. Shared by every command that prints rows ({@code --format table|csv|json}).
+ * Prints a result (a DFLib DataFrame) as an aligned text table ({@link TextTable}), JSON (an
+ * array of objects) or one of the exports of {@link ExportFormat} (CSV, JSON lines, Timesketch,
+ * ATT&CK Navigator, ECS). Times are UTC: shown to the second in tables, in full ISO-8601 with
+ * {@code Z} elsewhere. Shared by every command that prints rows ({@code --format}).
  */
 public final class Output {
-    /** The formats a command can print. */
-    public enum Format { table, csv, json }
+    /** The formats a command can print ({@code --format}). */
+    public enum Format {
+        table, csv, json, jsonl, timesketch, timesketch_csv, navigator, ecs;
 
-    private static final DateTimeFormatter TABLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+        /** The name {@code --format} takes ({@code timesketch-csv}). */
+        String label() {
+            return name().replace('_', '-');
+        }
 
-    /** The IoA column that holds a JSON document: JSON output nests it as an object, not a string. */
-    private static final String NESTED_JSON = "details";
+        /** All names, for help and errors. */
+        static String labels() {
+            List<String> l = new ArrayList<>();
+            for (Format f : values()) {
+                l.add(f.label());
+            }
+            return String.join(", ", l);
+        }
+
+        /** Parses a {@code --format} value; an error with the allowed names (and the closest one) otherwise. */
+        static Format parse(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            for (Format f : values()) {
+                if (f.name().equals(t)) {
+                    return f;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (Format f : values()) {
+                names.add(f.label());
+            }
+            throw new TypeConversionException("unknown format '" + text + "'" + Suggest.didYouMean(text, names) + "; allowed: " + labels());
+        }
+    }
+
+    /** Jackson's mapper, made on first use (a table never needs it: start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private Output() {
     }
 
-    /** Writes {@code df} to {@code out} in {@code format}, then flushes. */
-    public static void print(DataFrame df, Format format, PrintWriter out) {
-        switch (format) {
-            case table -> table(df, out);
-            case csv -> csv(df, out);
-            case json -> json(df, out);
-            default -> throw new IllegalArgumentException("unknown format " + format);
-        }
-        out.flush();
+    /** Writes {@code df} to {@code out} in {@code format}, then flushes; returns what the export left out, or null. */
+    public static String print(DataFrame df, Format format, PrintWriter out) {
+        return print(df, format, out, null);
     }
 
-    /** Writes IoAs in {@code format}: the short columns in a table, every output column in CSV and JSON. */
-    static void ioas(List<Ioa> ioas, Format format, PrintWriter out) {
-        print(IoaFrames.of(ioas, format == Format.table ? Ioa.TABLE_COLUMNS : Ioa.OUTPUT_COLUMNS), format, out);
+    /**
+     * Writes {@code df} in {@code format}; {@code family} (process, file, registry, network, alert,
+     * detection, or null to infer it) names the ECS fields of an answer. Returns what the export
+     * left out (for stderr), or null.
+     */
+    static String print(DataFrame df, Format format, PrintWriter out, String family) {
+        try {
+            String note = switch (format) {
+                case table -> {
+                    new TextTable(Terminal.current()).print(df, out);
+                    yield null;
+                }
+                case json -> {
+                    json(df, out);
+                    yield null;
+                }
+                default -> note(writer(format, family).write(df, out));
+            };
+            out.flush();
+            return note;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static void table(DataFrame df, PrintWriter out) {
-        String[] names = df.getColumnsIndex().toArray();
-        int w = names.length;
-        int h = df.height();
-        String[][] cells = new String[h][w];
-        int[] width = new int[w];
-        boolean[] numeric = new boolean[w];
-        for (int c = 0; c < w; c++) {
-            width[c] = names[c].length();
-            numeric[c] = h > 0;
-            for (int r = 0; r < h; r++) {
-                Object v = df.get(c, r);
-                cells[r][c] = tableText(v);
-                width[c] = Math.max(width[c], cells[r][c].length());
-                numeric[c] &= v == null || v instanceof Number;
-            }
+    private static RowWriter writer(Format format, String family) {
+        if (format == Format.ecs && family != null) {
+            return EcsWriter.of(family);
         }
-        line(out, names, width, numeric);
-        String[] rule = new String[w];
-        for (int c = 0; c < w; c++) {
-            rule[c] = "-".repeat(width[c]);
-        }
-        line(out, rule, width, new boolean[w]);
-        for (String[] row : cells) {
-            line(out, row, width, numeric);
-        }
-        out.println("(" + h + (h == 1 ? " row)" : " rows)"));
+        return ExportFormat.of(format.label()).writer();
     }
 
-    private static void line(PrintWriter out, String[] cells, int[] width, boolean[] right) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            if (c > 0) {
-                sb.append("  ");
-            }
-            String pad = " ".repeat(width[c] - cells[c].length());
-            sb.append(right[c] ? pad + cells[c] : c == cells.length - 1 ? cells[c] : cells[c] + pad);
-        }
-        out.println(sb);
+    private static String note(Written w) {
+        return w.note();
     }
 
-    private static String tableText(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof LocalDateTime t) {
-            return TABLE_TIME.format(t);
-        }
-        if (v instanceof Instant t) {
-            return TABLE_TIME.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
-        return v.toString();
+    /** Writes IoAs in {@code format}: the short columns in a table, every output column otherwise (and the machine's name in timelines and ECS); returns the export's note or null. */
+    static String ioas(List<Ioa> ioas, Format format, PrintWriter out) {
+        List<String> columns = switch (format) {
+            case table -> Ioa.TABLE_COLUMNS;
+            case csv, json, jsonl -> Ioa.OUTPUT_COLUMNS;
+            default -> withMachine(Ioa.OUTPUT_COLUMNS); // timelines and ECS name the host
+        };
+        DataFrame df = IoaFrames.of(ioas, columns);
+        return print(df, format, out, "alert");
+    }
+
+    private static List<String> withMachine(List<String> columns) {
+        List<String> c = new ArrayList<>(columns);
+        c.add("machineName");
+        return c;
     }
 
     /** A single value in full (times in ISO-8601 UTC), as CSV and JSON show it. */
     static String text(Object v) {
-        return fullText(v);
+        return Cells.text(v);
     }
 
-    private static String fullText(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof LocalDateTime t) {
-            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t) + "Z";
-        }
-        if (v instanceof TemporalAccessor) {
-            return v.toString();
-        }
-        return v.toString();
-    }
 
-    private static void csv(DataFrame df, PrintWriter out) {
+    private static void json(DataFrame df, Writer out) throws IOException {
         String[] names = df.getColumnsIndex().toArray();
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < names.length; c++) {
-            sb.append(c > 0 ? "," : "").append(csvField(names[c]));
-        }
-        out.print(sb.append("\r\n"));
-        for (int r = 0; r < df.height(); r++) {
-            sb.setLength(0);
-            for (int c = 0; c < names.length; c++) {
-                sb.append(c > 0 ? "," : "").append(csvField(fullText(df.get(c, r))));
-            }
-            out.print(sb.append("\r\n"));
-        }
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
-    private static void json(DataFrame df, Writer out) {
-        String[] names = df.getColumnsIndex().toArray();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (int r = 0; r < df.height(); r++) {
                 g.writeStartObject();
                 for (int c = 0; c < names.length; c++) {
-                    Object v = df.get(c, r);
                     g.writeFieldName(names[c]);
-                    if (v == null) {
-                        g.writeNull();
-                    } else if (v instanceof Number || v instanceof Boolean) {
-                        g.writeObject(v);
-                    } else if (NESTED_JSON.equals(names[c]) && v instanceof String text && text.startsWith("{")) {
-                        g.writeTree(JSON.readTree(text));
-                    } else {
-                        g.writeString(fullText(v));
-                    }
+                    Cells.json(g, names[c], df.get(c, r));
                 }
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.flush();
             out.write(System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -41,7 +41,7 @@ final class ProcessMethods {
             Questions.ask("communications", "this process's connections",
                     EnumSet.of(PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, HISTOGRAM), Process::communications, Filters::communications),
             Method.<Process>of("bandwidth", "MB sent and received per day", Method.none(),
-                    (p, o, c) -> Answers.frame(p.bandwidth(c.period(o)))),
+                    (p, o, c) -> Answers.bandwidth(p.bandwidthAnswer(c.period(o)))),
             Method.<Process>of("file", "the process's binary", Method.none(),
                     (p, o, c) -> Answers.row(p.file(), List.of("ChildMd5", "ChildPath", "ChildFilename"))).timeless(),
             Method.<Process>of("machine", "the machine it ran on", Method.none(),

@@ -22,6 +22,7 @@ final class QuickHunt {
     static List<Ioa> run(DuckDbStore store, PrintWriter out) {
         try {
             RuleSet set = RuleSet.load(List.of(RulePack.materialize()));
+            store.joinProcesses(); // one process, one row (and one IoA) before hunting
             RetroHunt hunt = new RetroHunt(store.connection());
             RetroHunt.Result r = hunt.run(set::compile, null, null, null, Instant.now());
             List<Ioa> ioas = hunt.ioas().byIds(r.ioaIds());

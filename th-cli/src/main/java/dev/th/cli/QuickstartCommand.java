@@ -20,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * it and ends by writing the report ({@code th report}) into the data directory.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack, sum the IoAs up and write the incident report (report.html in the data directory).")
+        description = "Ingest the sample logs shipped with TH (samples/), show the machines found, hunt them with TH's rule pack, sum the IoAs up and write the incident report (report.html in the data directory).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  th quickstart", "  th quickstart --db /tmp/th-demo"})
 public final class QuickstartCommand implements Callable<Integer> {
     @Mixin
     DataDir db;

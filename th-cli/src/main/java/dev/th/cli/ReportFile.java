@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The JSON report of {@code th ingest --report FILE}:
  * {@code {"files":[{"path","read","stored","rejected","duplicates","byEventId":{"<Channel>|<EventID>":N},
- * "errors":[{"offset","reason"}]}]}}, with read = stored + rejected + duplicates for every file.
+ * "recovered","recoveredByEventId":{...},"errors":[{"offset","reason"}]}]}}, with read = stored + rejected +
+ * duplicates for every file; recovered records (carved from EVTX slack space) are part of read and byEventId.
  * Warnings (damage that lost no record, e.g. a chunk checksum that does not match) are listed in
  * {@code errors} too, their reason starting with {@code "warning (no record lost): "}; an offset
  * of -1 means the whole input.
@@ -37,6 +38,8 @@ final class ReportFile {
             m.put("rejected", f.rejected());
             m.put("duplicates", f.duplicates());
             m.put("byEventId", f.byEventId());
+            m.put("recovered", f.recovered());
+            m.put("recoveredByEventId", f.recoveredByEventId());
             List<Object> errors = new ArrayList<>();
             for (IngestError e : errorsAndWarnings(f)) {
                 Map<String, Object> em = new LinkedHashMap<>();

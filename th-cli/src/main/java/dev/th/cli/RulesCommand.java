@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code th rules}: work with Sigma rule files. */
 @Command(name = "rules", description = "Sigma rules: check which load.", subcommands = {RulesCommand.Check.class},
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true, footerHeading = "%nExamples:%n",
+        footer = {"  th rules check ~/sigma/rules/windows", "  th rules check my-rule.yml"})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -29,7 +30,9 @@ public final class RulesCommand implements Runnable {
     /** {@code th rules check PATH...}: one line per rule, totals at the end. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Load Sigma rules (files or folders, recursively) and say, for each rule, whether it loaded"
-                    + " and why not. Exit code 0 when all loaded, 2 when some did not.")
+                    + " and why not. Exit code 0 when all loaded, 2 when some did not.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  th rules check ~/sigma/rules/windows", "  th rules check ~/sigma/rules/windows/process_creation my-rule.yml"})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -46,6 +46,52 @@ final class Targets {
         }
     }
 
+    /** The machine that used local address {@code ip} in {@code period} (in one client or in any). */
+    static Machine byLocalIp(TH th, String clientId, String ip, TimePeriod period) {
+        try {
+            return clientId == null ? th.machineByLocalIp(ip, period) : client(th, clientId).machineByLocalIp(ip, period);
+        } catch (IllegalArgumentException e) {
+            throw new AskCommand.NotFound(e.getMessage());
+        }
+    }
+
+    /**
+     * The one process that {@code --name}, {@code --md5} and {@code --user} (and {@code --muid},
+     * {@code --time} when given) select over all time; when several match, a
+     * {@link AskCommand.NotFound} lists them with how to pick one.
+     */
+    static Process bySpec(TH th, String clientId, Machine m, String name, String md5, String user, Instant time) {
+        dev.th.ProcessesQuery q = m != null ? m.processes() : clientId != null ? client(th, clientId).processes() : th.processes();
+        q.period(TimePeriod.all());
+        if (name != null) {
+            q.filename(name);
+        }
+        if (md5 != null) {
+            q.md5(md5);
+        }
+        if (user != null) {
+            q.loggedUser(user);
+        }
+        if (time != null) {
+            q.time(time);
+        }
+        List<Process> found = q.fetch().list();
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        String what = (name != null ? " --name " + name : "") + (md5 != null ? " --md5 " + md5 : "")
+                + (user != null ? " --user " + user : "") + (time != null ? " --time " + time : "");
+        if (found.isEmpty()) {
+            throw new AskCommand.NotFound("no process matches" + what);
+        }
+        List<String> each = new ArrayList<>();
+        for (Process p : found.subList(0, Math.min(10, found.size()))) {
+            each.add(p.name() + " pid " + p.pid() + " on " + p.get("MachineName") + " at " + p.time());
+        }
+        throw new AskCommand.NotFound(found.size() + " processes match" + what + ": " + String.join(", ", each)
+                + (found.size() > 10 ? ", ..." : "") + "; pick one with --muid M --pid N [--time T]");
+    }
+
     /**
      * The process with {@code pid} on {@code m} that was running at {@code time}: its latest logged
      * creation at or before it (a time given to the second covers that whole second, as tables

@@ -16,7 +16,7 @@ public final class UserCommand extends AskCommand<User> {
     String method;
 
     public UserCommand() {
-        super(UserMethods.TABLE,
+        super(() -> UserMethods.TABLE,
                 "th user 'OFFSEC\\hack1' machines",
                 "th user hack1 executions --operation create --period all",
                 "th user wardog timetable --period all");

@@ -24,6 +24,33 @@ final class AskStore {
     static final String IEWIN7 = "evtx/evtx-attack-samples/Execution/exec_persist_rundll32_mshta_scheduledtask_sysmon_1_3_11.evtx";
     static final String IEWIN7_MUID = "4c7c5f15b660cba1fb141399efc36584";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The records recovered from the slack space of IEWIN7's file (evtxinfo counts 1), read apart
+     * from the store with TH's EVTX reader: they are in the store beside the live records.
+     */
+    static List<dev.th.event.RawEvent> recoveredOfIewin7() {
+        List<dev.th.event.RawEvent> out = new ArrayList<>();
+        try (java.io.InputStream in = Files.newInputStream(SharedData.require(IEWIN7))) {
+            new dev.th.evtx.EvtxReader().read(in, IEWIN7, "x", new dev.th.event.EventSink() {
+                @Override
+                public void accept(dev.th.event.RawEvent e) {
+                    if (e.recovered()) {
+                        out.add(e);
+                    }
+                }
+
+                @Override
+                public void reject(long offset, long records, String reason) {
+                    throw new AssertionError(reason);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(1, out.size(), "evtxinfo: 1 recovered record in " + IEWIN7);
+        return out;
+    }
     private static Path db;
 
     private AskStore() {

@@ -17,8 +17,10 @@ final class SeedColumnsSpec {
     static final List<String> MACHINE_REGISTRY = List.of("DateTime", "Muid", "LoggedUser", "Key", "Value", "ValueData",
             "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation", "RemoteSession", "External",
             "FreshUnknown", "LanShared");
+    /** The process columns the seed's Process page lists, then the registry's own (issue 8, item 6). */
     static final List<String> PROCESS_REGISTRY = List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath",
-            "ChildMd5", "ChildPid", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation");
+            "ChildMd5", "ChildPid", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation",
+            "Key", "Value", "ValueData");
     static final List<String> PROCESS_COMMUNICATIONS = List.of("DateTime", "Date", "Muid", "LoggedUser", "ParentFilename",
             "ParentPid", "RemoteIp", "RemotePort", "LocalIp", "LocalPort", "Protocol", "Direction", "Ipv4Status");
     static final List<String> MACHINE_COMMUNICATIONS = List.of("DateTime", "Date", "Muid", "LoggedUser", "ParentFilename",

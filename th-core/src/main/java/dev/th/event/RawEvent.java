@@ -24,6 +24,7 @@ import java.util.Map;
  * @param eventId EventID
  * @param computer Computer (the machine name as the event spells it)
  * @param fields every field of the event, in document order
+ * @param flags {@link #RECOVERED} and {@link #TEMPLATE_LOST}, or 0 for a live record
  */
 public record RawEvent(
         SourceRef source,
@@ -33,7 +34,35 @@ public record RawEvent(
         String channel,
         int eventId,
         String computer,
-        Map<String, String> fields) {
+        Map<String, String> fields,
+        int flags) {
+
+    /**
+     * Carved from outside a chunk's live region (its slack space, or any file {@code th carve}
+     * scans): an older record that survived, not one the log still holds.
+     */
+    public static final int RECOVERED = 1;
+    /**
+     * A recovered record whose template's bytes were since reused: only its substitution values
+     * are known, as {@code Substitution_0, Substitution_1, ...}.
+     */
+    public static final int TEMPLATE_LOST = 2;
+
+    /** A live record (no flags). */
+    public RawEvent(SourceRef source, long recordId, Instant time, String provider, String channel, int eventId,
+            String computer, Map<String, String> fields) {
+        this(source, recordId, time, provider, channel, eventId, computer, fields, 0);
+    }
+
+    /** True for a record carved from outside a live region. */
+    public boolean recovered() {
+        return (flags & RECOVERED) != 0;
+    }
+
+    /** True for a recovered record whose template was lost. */
+    public boolean templateLost() {
+        return (flags & TEMPLATE_LOST) != 0;
+    }
 
     /** A field's value, or null. */
     public String field(String name) {

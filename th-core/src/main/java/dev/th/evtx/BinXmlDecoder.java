@@ -22,6 +22,8 @@ final class BinXmlDecoder {
     }
 
     private static final int MAX_TEMPLATE_DEPTH = 16;
+    /** A template body starts with a fragment header: token 0x0f, version 1.1, flags 0. */
+    private static final int FRAGMENT_HEADER = 0x0001010f;
     /** Tokens one record may expand to: a damaged template that instantiates itself stops here. */
     private static final int MAX_TOKENS = 200_000;
 
@@ -34,6 +36,7 @@ final class BinXmlDecoder {
     private int chunkEnd;
     private Handler h;
     private int tokens;
+    private boolean recovered;
 
     private final StringBuilder attrText = new StringBuilder(64);
     private String attrName;
@@ -58,10 +61,19 @@ final class BinXmlDecoder {
 
     /** Decodes one record's binary XML {@code [start, end)} into {@code handler}. */
     void decodeRecord(int start, int end, Handler handler) {
+        decodeRecord(start, end, handler, false);
+    }
+
+    /**
+     * Decodes one record; a {@code recovered} one (found outside the live region) also has the
+     * hash of every name it reads checked, since the bytes it points at may have been reused.
+     */
+    void decodeRecord(int start, int end, Handler handler, boolean recovered) {
+        this.recovered = recovered;
         this.h = handler;
         this.attrName = null;
         this.tokens = 0;
-        decode(start, end, null, 0, false);
+        decode(start, end, null, 0, false, false);
     }
 
     /** The values of one template instance: offsets, sizes and types by substitution id. */
@@ -85,7 +97,7 @@ final class BinXmlDecoder {
      * Decodes tokens from {@code p} up to an end-of-fragment token or {@code end}; returns the
      * position after the last token read.
      */
-    private int decode(int p, int end, Substitutions subs, int level, boolean nested) {
+    private int decode(int p, int end, Substitutions subs, int level, boolean nested, boolean inTemplate) {
         int depth = 0;
         while (p < end) {
             if (++tokens > MAX_TOKENS) {
@@ -100,7 +112,7 @@ final class BinXmlDecoder {
                 }
                 case 0x01, 0x41 -> {
                     flushAttribute();
-                    p = openElement(p, tok, nested);
+                    p = openElement(p, tok, end, inTemplate);
                     depth++;
                 }
                 case 0x02 -> {
@@ -177,18 +189,17 @@ final class BinXmlDecoder {
         }
     }
 
-    private int openElement(int p, int tok, boolean nested) {
-        int q = p + 3; // token, dependency id
-        if (nested) {
-            // Inside a binary XML substitution value the dependency id may be absent.
-            int withDep = Le.i32(b, p + 7);
-            int without = Le.i32(b, p + 5);
-            boolean depOk = withDep == p + 11 || (withDep >= EvtxLayout.RECORDS_START && withDep < p);
-            boolean noDepOk = without == p + 9 || (without >= EvtxLayout.RECORDS_START && without < p);
-            if (!depOk && noDepOk) {
-                q = p + 1;
-            }
-        }
+    /**
+     * An element start. Inside a template definition it carries a 2-byte dependency id; outside
+     * one (a record written without templates, a binary XML substitution value) it usually does
+     * not. Both layouts are tried: the one whose name reference is plausible wins, the context's
+     * usual layout when both are.
+     */
+    private int openElement(int p, int tok, int end, boolean inTemplate) {
+        boolean withDep = plausibleStart(p, 3, end);
+        boolean withoutDep = plausibleStart(p, 1, end);
+        boolean dep = inTemplate ? withDep || !withoutDep : withDep && !withoutDep;
+        int q = dep ? p + 3 : p + 1;
         int nameOff = Le.i32(b, q + 4);
         String name = name(nameOff, q + 8);
         q = afterName(nameOff, q + 8);
@@ -199,6 +210,20 @@ final class BinXmlDecoder {
         return q;
     }
 
+    /**
+     * Whether an element start at {@code p} read with its data size at {@code p + at} makes
+     * sense: a size within the fragment and a name stored right after it or earlier in the chunk.
+     */
+    private boolean plausibleStart(int p, int at, int end) {
+        if (p + at + 8 > chunkEnd) {
+            return false;
+        }
+        long size = Le.u32(b, p + at);
+        int nameOff = Le.i32(b, p + at + 4);
+        boolean nameOk = nameOff == p + at + 8 || (nameOff >= EvtxLayout.RECORDS_START && nameOff < p);
+        return nameOk && size <= end - p && nameOff + 8 <= chunkEnd;
+    }
+
     private int valueToken(int p) {
         int type = b[p + 1] & 0xff;
         if (type == ValueText.STRING) {
@@ -207,12 +232,22 @@ final class BinXmlDecoder {
             emit(cachedText(p + 2, n));
             return p + 4 + 2 * n;
         }
+        int off = p + 2;
         int size = ValueText.fixedSize(type);
+        if (type == 0x02 || type == 0x0e) { // ANSI string, binary: a 16-bit byte count first
+            size = Le.u16(b, off);
+            off += 2;
+        } else if (type == 0x13) { // SID: its sub-authority count says its size
+            size = 8 + 4 * Le.u8(b, off + 1);
+        } else if (type == 0x10) { // size_t: 64-bit in a value token
+            size = 8;
+        }
         if (size <= 0) {
             throw new DecodeException("value token of type " + Le.hex(type) + " at " + Le.hex(p) + " is not supported");
         }
-        emit(values.text(b, p + 2, size, type));
-        return p + 2 + size;
+        check(off + size, chunkEnd, "value", p);
+        emit(values.text(b, off, size, type));
+        return off + size;
     }
 
     /** A value text inside a template is the same every time: decode it once per chunk. */
@@ -271,7 +306,7 @@ final class BinXmlDecoder {
                 throw new DecodeException("binary XML value " + id + " inside an attribute at " + Le.hex(p));
             }
             if (size > 0) {
-                decode(off, off + size, null, level, true);
+                decode(off, off + size, null, level, true, false);
             }
             return;
         }
@@ -296,8 +331,10 @@ final class BinXmlDecoder {
                 throw new DecodeException("template instance at " + Le.hex(p) + " points outside the chunk: " + Le.hex(defOff));
             }
             bodySize = Le.i32(b, defOff + 20);
-            if (bodySize < 0 || defOff + 24 + bodySize > chunkEnd) {
-                throw new DecodeException("template definition at " + Le.hex(defOff) + " has a bad size " + bodySize);
+            if (bodySize < 4 || defOff + 24 + bodySize > chunkEnd || Le.i32(b, defOff + 4) != Le.i32(b, p + 2)
+                    || Le.i32(b, defOff + 24) != FRAGMENT_HEADER) {
+                throw new TemplateLostException("template " + Le.hex(Le.u32(b, p + 2)) + " of the instance at " + Le.hex(p)
+                        + " is not at " + Le.hex(defOff) + " (its header's id, size or first token does not match)");
             }
         }
         int n = Le.i32(b, q);
@@ -321,7 +358,7 @@ final class BinXmlDecoder {
         int body = defOff + 24;
         String savedAttr = attrName;
         attrName = null;
-        decode(body, body + bodySize, subs, level + 1, false);
+        decode(body, body + bodySize, subs, level + 1, false, true);
         attrName = savedAttr;
         return v;
     }
@@ -329,7 +366,7 @@ final class BinXmlDecoder {
     /** The name at {@code nameOff}: cached per chunk. */
     private String name(int nameOff, int here) {
         if (nameOff < 0 || nameOff + 8 > chunkEnd) {
-            throw new DecodeException("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
+            throw nameLost("name offset " + Le.hex(nameOff) + " at " + Le.hex(here) + " is outside the chunk");
         }
         String cached = nameCache.get(nameOff);
         if (cached != null) {
@@ -337,11 +374,29 @@ final class BinXmlDecoder {
         }
         int n = Le.u16(b, nameOff + 6);
         if (nameOff + 8 + 2 * n > chunkEnd) {
-            throw new DecodeException("name at " + Le.hex(nameOff) + " runs past the chunk");
+            throw nameLost("name at " + Le.hex(nameOff) + " runs past the chunk");
         }
-        String s = ValueText.utf16(b, nameOff + 8, n, false).intern();
+        String s = ValueText.utf16(b, nameOff + 8, n, false);
+        if (recovered && nameHash(s) != Le.u16(b, nameOff + 4)) {
+            throw nameLost("name at " + Le.hex(nameOff) + " does not match its hash (its bytes were reused)");
+        }
+        s = s.intern();
         nameCache.put(nameOff, s);
         return s;
+    }
+
+    /** A name that cannot be read: damage in a live record, a lost template in a recovered one. */
+    private DecodeException nameLost(String message) {
+        return recovered ? new TemplateLostException(message) : new DecodeException(message);
+    }
+
+    /** The 16-bit hash a name is stored with: h = h * 65599 + each UTF-16 unit, low 16 bits. */
+    static int nameHash(String s) {
+        int x = 0;
+        for (int i = 0; i < s.length(); i++) {
+            x = x * 65599 + s.charAt(i);
+        }
+        return x & 0xffff;
     }
 
     /** Position after a name reference: past the inline name when it is stored right here. */

@@ -9,8 +9,9 @@ import java.util.zip.CRC32;
 
 /**
  * Reads the records of one 64 KiB chunk: checks its header, its header and records checksums,
- * walks its records (resynchronizing on the next record signature after a damaged one) and
- * passes each to the sink, accepted or rejected. One instance serves one file at a time; its
+ * walks its records (resynchronizing on the next record signature after a damaged one, going on
+ * past a stale free-space offset) and passes each to the sink, accepted or rejected; then scans
+ * the chunk's slack space for older records, passed on flagged {@link RawEvent#RECOVERED}. One instance serves one file at a time; its
  * buffers and caches are reused for the next file.
  */
 final class ChunkReader {
@@ -30,12 +31,60 @@ final class ChunkReader {
     private byte[] b;
     private long fileOffset;
     private String where;
+    private int accepted;
+    private boolean carving;
+    /** Of the last record decoded whole in this file: a record whose template was lost gets them. */
+    private String lastComputer;
+    private String lastChannel;
+    private long maxLiveId;
+    private final StaleCounters stale = new StaleCounters();
 
     /** Starts a file: every chunk read next is reported as part of it. */
     void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
         this.sink = sink;
+        this.carving = false;
+        stale.reset();
+        lastComputer = null;
+        lastChannel = null;
+    }
+
+    /**
+     * Starts carving an image ({@code th carve}): every record read is passed on flagged
+     * {@link RawEvent#RECOVERED} and decoded with the checks of recovered records, and what
+     * cannot be read is a warning (a fragment), not a rejected record.
+     */
+    void startCarving(String path, String contentHash, EventSink sink) {
+        startFile(path, contentHash, sink);
+        carving = true;
+    }
+
+    /** Records lost: rejected from a log, a warning when carving (fragments are expected there). */
+    private void lose(long offset, long records, String reason) {
+        if (carving) {
+            sink.warn(offset, "fragment: " + reason);
+        } else {
+            sink.reject(offset, records, reason);
+        }
+    }
+
+    /**
+     * Decodes one loose record found by carving, held in {@code buf[p, p + size)} of a chunk image
+     * {@code buf[0, end)} made for it, found at {@code offset} of the image.
+     */
+    boolean readLoose(byte[] buf, int end, int p, int size, long offset) {
+        this.b = buf;
+        this.fileOffset = offset - p;
+        this.where = "loose record";
+        decoder.beginChunk(buf, end);
+        accepted = 0;
+        return decode(p, size, Le.i64(buf, p + 8), RawEvent.RECOVERED, true);
+    }
+
+    /** What the chunks read since {@link #startFile} said about the file's counters. */
+    StaleCounters stale() {
+        return stale;
     }
 
     /**
@@ -45,33 +94,45 @@ final class ChunkReader {
      *
      * @return the number of records accepted
      */
-    int read(byte[] chunk, int avail, int index, long fileOffset) {
+    int read(byte[] chunk, int avail, long index, long fileOffset) {
         this.b = chunk;
         this.fileOffset = fileOffset;
         this.where = "chunk " + index + " at offset " + Le.hex(fileOffset);
         boolean complete = avail == EvtxLayout.CHUNK_SIZE;
         if (!EvtxLayout.startsWith(b, 0, avail, EvtxLayout.CHUNK_MAGIC)) {
             if (!EvtxLayout.allZero(b, 0, avail)) {
-                sink.reject(fileOffset, announced(avail), where + ": no chunk signature 'ElfChnk' (the chunk header is"
+                lose(fileOffset, announced(avail), where + ": no chunk signature 'ElfChnk' (the chunk header is"
                         + " unusable; its records are skipped)" + (complete ? "" : "; the file also ends inside this chunk"));
             }
             return 0;
         }
         if (avail < EvtxLayout.CHUNK_HEADER_SIZE) {
-            sink.reject(fileOffset, announced(avail), where + ": the file ends " + avail + " bytes into the chunk header");
+            lose(fileOffset, announced(avail), where + ": the file ends " + avail + " bytes into the chunk header");
             return 0;
         }
+        stale.chunk();
         checkHeaderCrc();
         int dataEnd = Le.i32(b, 48);
-        if (dataEnd < EvtxLayout.RECORDS_START || dataEnd > EvtxLayout.CHUNK_SIZE) {
+        boolean freeSpaceOk = dataEnd >= EvtxLayout.RECORDS_START && dataEnd <= EvtxLayout.CHUNK_SIZE;
+        if (!freeSpaceOk) {
             sink.warn(fileOffset, where + ": free-space offset " + Le.hex(dataEnd & 0xffffffffL)
                     + " is outside the chunk; records are looked for up to the chunk's end");
             dataEnd = EvtxLayout.CHUNK_SIZE;
-        } else if (complete) {
-            checkRecordsCrc(dataEnd);
         }
         decoder.beginChunk(b, avail);
-        return readRecords(Math.min(dataEnd, avail), avail, complete);
+        accepted = 0;
+        maxLiveId = Long.MIN_VALUE;
+        int liveEnd = readRecords(Math.min(dataEnd, avail), avail, complete);
+        if (freeSpaceOk && complete) {
+            checkRecordsCrc(dataEnd, liveEnd);
+        }
+        if (maxLiveId != Long.MIN_VALUE && maxLiveId > Le.i64(b, 32)) {
+            stale.lastRecordId(fileOffset);
+        }
+        if (liveEnd >= 0) {
+            readSlack(liveEnd, avail);
+        }
+        return accepted;
     }
 
     private void checkHeaderCrc() {
@@ -85,14 +146,31 @@ final class ChunkReader {
         }
     }
 
-    private void checkRecordsCrc(int dataEnd) {
-        crc.reset();
-        crc.update(b, EvtxLayout.RECORDS_START, dataEnd - EvtxLayout.RECORDS_START);
+    /**
+     * The records checksum covers the records up to the free-space offset; when whole records
+     * were found past a stale offset, a checksum that covers only those before it is no damage.
+     */
+    private void checkRecordsCrc(int dataEnd, int liveEnd) {
         long stored = Le.u32(b, 52);
-        if (crc.getValue() != stored) {
-            sink.warn(fileOffset, where + ": event records CRC32 " + Le.hex(stored) + " != computed " + Le.hex(crc.getValue())
-                    + "; records that still decode were read, their values may be damaged");
+        long computed = recordsCrc(dataEnd);
+        if (computed == stored) {
+            return;
         }
+        if (liveEnd > dataEnd && recordsCrc(liveEnd) == stored) {
+            return;
+        }
+        if (liveEnd > dataEnd) {
+            stale.checksum();
+            return;
+        }
+        sink.warn(fileOffset, where + ": event records CRC32 " + Le.hex(stored) + " != computed " + Le.hex(computed)
+                + "; records that still decode were read, their values may be damaged");
+    }
+
+    private long recordsCrc(int end) {
+        crc.reset();
+        crc.update(b, EvtxLayout.RECORDS_START, end - EvtxLayout.RECORDS_START);
+        return crc.getValue();
     }
 
     /** Records the chunk header announces (0 when its numbers are not plausible). */
@@ -104,8 +182,12 @@ final class ChunkReader {
         return n > 0 && n <= MAX_RECORDS_PER_CHUNK ? n : 0;
     }
 
+    /**
+     * Walks the live records from the chunk's first record up to {@code limit} (the free-space
+     * offset), then on past it while whole records follow with the next record ids (a stale
+     * header). Returns where the live region ends, or -1 when the file ends inside it.
+     */
     private int readRecords(int limit, int avail, boolean complete) {
-        int accepted = 0;
         long lastId = Le.i64(b, 32);
         long seenId = Le.i64(b, 24) - 1;
         int p = EvtxLayout.RECORDS_START;
@@ -122,61 +204,96 @@ final class ChunkReader {
                 problem = "bad record size " + Le.hex(size & 0xffffffffL);
             } else if (p + size > avail) {
                 cut(p, lastId - seenId, "the file ends inside this record (" + (avail - p) + " of its " + size + " bytes)");
-                return accepted;
+                return -1;
             } else if (Le.i32(b, p + size - 4) != size) {
                 problem = "record size " + size + " does not match its copy at the record's end ("
                         + Le.i32(b, p + size - 4) + ")";
             }
             if (problem != null) {
-                sink.reject(fileOffset + p, 1, where + ": record at offset " + Le.hex(fileOffset + p) + ": " + problem);
+                lose(fileOffset + p, 1, where + ": record at offset " + Le.hex(fileOffset + p) + ": " + problem);
                 p = resync(p + 1, limit, avail);
                 continue;
             }
             long id = Le.i64(b, p + 8);
-            if (decodeRecord(p, size, id)) {
-                accepted++;
-            }
+            decodeLive(p, size, id);
             seenId = id;
             p += size;
         }
         if (p >= limit && limit < avail) {
-            accepted += readPastFreeSpace(p, avail);
+            p = readPastFreeSpace(p, avail, seenId);
         }
         if (!complete && limit == avail && p < Le.i32(b, 48)) {
             cut(p, lastId - seenId, "the file ends inside this chunk, " + (avail - p) + " bytes after the last whole record");
+            return -1;
         }
-        return accepted;
+        return p;
     }
 
     /**
-     * Whole records right after the free-space offset: written before a crash that left the
-     * chunk header stale. Read while they follow one another and decode; stops silently at the
-     * first byte that is not a plausible record.
+     * Whole records right after the free-space offset that go on with the next record ids: written
+     * before the chunk header was last updated. Stops at the first that does not.
      */
-    private int readPastFreeSpace(int p, int avail) {
+    private int readPastFreeSpace(int p, int avail, long seenId) {
         int found = 0;
-        int start = p;
         while (p + EvtxLayout.RECORD_HEADER_SIZE <= avail && Le.i32(b, p) == EvtxLayout.RECORD_SIGNATURE) {
             int size = Le.i32(b, p + 4);
-            if (size < EvtxLayout.RECORD_MIN_SIZE || p + size > avail || Le.i32(b, p + size - 4) != size) {
+            long id = Le.i64(b, p + 8);
+            if (size < EvtxLayout.RECORD_MIN_SIZE || p + size > avail || Le.i32(b, p + size - 4) != size || id != seenId + 1) {
                 break;
             }
-            if (!decodeRecord(p, size, Le.i64(b, p + 8))) {
+            if (!decode(p, size, id, 0, false)) {
                 break;
             }
             found++;
+            seenId = id;
             p += size;
         }
         if (found > 0) {
-            sink.warn(fileOffset + start, where + ": " + found + " record(s) found past the free-space offset "
-                    + Le.hex(start) + " (the chunk header was not updated); read anyway");
+            stale.freeSpace(fileOffset, found);
         }
-        return found;
+        return p;
+    }
+
+    /**
+     * Scans the chunk's slack space (after its live records) for older records that survived:
+     * each whole one that decodes is passed on flagged recovered; a fragment that looks like a
+     * record but does not decode is a warning with its offset.
+     */
+    private void readSlack(int from, int avail) {
+        int p = from;
+        while (p + EvtxLayout.RECORD_MIN_SIZE <= avail) {
+            int size = plausibleRecord(b, p, avail);
+            if (size > 0) {
+                long id = Le.i64(b, p + 8);
+                if (decode(p, size, id, RawEvent.RECOVERED, true)) {
+                    p += size;
+                    continue;
+                }
+            }
+            p += 4;
+        }
+    }
+
+    /**
+     * The size of the record at {@code p} when it looks whole: its signature, a size that fits,
+     * the size copy at its end, and binary XML that starts with a fragment header; else 0.
+     */
+    static int plausibleRecord(byte[] b, int p, int avail) {
+        if (Le.i32(b, p) != EvtxLayout.RECORD_SIGNATURE) {
+            return 0;
+        }
+        int size = Le.i32(b, p + 4);
+        if (size < EvtxLayout.RECORD_MIN_SIZE || size > avail - p || size > EvtxLayout.CHUNK_SIZE - EvtxLayout.RECORDS_START
+                || Le.i32(b, p + size - 4) != size) {
+            return 0;
+        }
+        int x = p + EvtxLayout.RECORD_HEADER_SIZE;
+        return b[x] == 0x0f && b[x + 1] == 1 && b[x + 2] == 1 && b[x + 3] == 0 ? size : 0;
     }
 
     private void cut(int p, long lost, String reason) {
         long n = lost > 0 && lost <= MAX_RECORDS_PER_CHUNK ? lost : 1;
-        sink.reject(fileOffset + p, n, where + ": truncated at offset " + Le.hex(fileOffset + p) + ": " + reason);
+        lose(fileOffset + p, n, where + ": truncated at offset " + Le.hex(fileOffset + p) + ": " + reason);
     }
 
     /** The next offset that holds a plausible record header, or {@code limit} when none. */
@@ -192,22 +309,75 @@ final class ChunkReader {
         return limit;
     }
 
-    private boolean decodeRecord(int p, int size, long headerId) {
+    private void decodeLive(int p, int size, long headerId) {
+        decode(p, size, headerId, 0, false);
+    }
+
+    /**
+     * Decodes the record at {@code p} and passes it on. A live record that does not decode is
+     * rejected; a recovered one is a warning (a fragment, not a record the log holds), or, when
+     * only its template was lost, its substitution values are kept.
+     */
+    private boolean decode(int p, int size, long headerId, int flags, boolean slack) {
+        if (carving) {
+            flags |= RawEvent.RECOVERED;
+            slack = true;
+        }
         long offset = fileOffset + p;
+        long written = Le.i64(b, p + 16);
         flattener.begin();
         try {
-            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener);
+            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener, slack);
+        } catch (TemplateLostException e) {
+            if (slack) {
+                LinkedHashMap<String, String> values = LostTemplate.values(b, p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, this.values);
+                if (values != null) {
+                    if (lastComputer != null) {
+                        values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this file");
+                    }
+                    String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
+                    sink.accept(new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
+                            parseTime(values.get(LostTemplate.TIME), written), values.get("Provider_Name"), channel,
+                            (int) parseLong(values.get("EventID"), 0), lastComputer, values, flags | RawEvent.TEMPLATE_LOST));
+                    accepted++;
+                    return true;
+                }
+            }
+            return failed(offset, headerId, e, slack);
         } catch (RuntimeException e) {
-            String what = e instanceof DecodeException ? e.getMessage() : e.toString();
-            sink.reject(offset, 1, where + ": record " + headerId + " at offset " + Le.hex(offset)
-                    + ": cannot decode its binary XML: " + what + " (offsets inside the chunk)");
-            return false;
+            return failed(offset, headerId, e, slack);
         }
-        sink.accept(toEvent(flattener.fields(), offset, headerId, Le.i64(b, p + 16)));
+        RawEvent event = toEvent(flattener.fields(), offset, headerId, written, flags);
+        if (event.computer() != null) {
+            lastComputer = event.computer();
+            lastChannel = event.channel();
+        }
+        if (!slack) {
+            stale.record(headerId);
+            if (headerId > maxLiveId) {
+                maxLiveId = headerId;
+            }
+        }
+        sink.accept(event);
+        accepted++;
         return true;
     }
 
-    private RawEvent toEvent(LinkedHashMap<String, String> f, long offset, long headerId, long written) {
+    private boolean failed(long offset, long headerId, RuntimeException e, boolean slack) {
+        String what = e instanceof DecodeException ? e.getMessage() : e.toString();
+        if (carving) {
+            sink.warn(offset, "fragment: " + where + " " + headerId + " at offset " + Le.hex(offset) + " does not decode: " + what);
+        } else if (slack) {
+            sink.warn(offset, where + ": a fragment of an older record (" + headerId + ") at offset " + Le.hex(offset)
+                    + " in the chunk's slack space does not decode: " + what + "; skipped (it is not a record the log holds)");
+        } else {
+            lose(offset, 1, where + ": record " + headerId + " at offset " + Le.hex(offset)
+                    + ": cannot decode its binary XML: " + what + " (offsets inside the chunk)");
+        }
+        return false;
+    }
+
+    private RawEvent toEvent(LinkedHashMap<String, String> f, long offset, long headerId, long written, int flags) {
         Instant time;
         if (flattener.timeTicks != Long.MIN_VALUE) {
             time = TimeText.instant(flattener.timeTicks);
@@ -215,7 +385,7 @@ final class ChunkReader {
             time = parseTime(f.get("TimeCreated"), written);
         }
         return new RawEvent(new SourceRef(path, contentHash, offset), parseLong(f.get("EventRecordID"), headerId), time,
-                f.get("Provider_Name"), f.get("Channel"), (int) parseLong(f.get("EventID"), 0), f.get("Computer"), f);
+                f.get("Provider_Name"), f.get("Channel"), (int) parseLong(f.get("EventID"), 0), f.get("Computer"), f, flags);
     }
 
     private static Instant parseTime(String text, long written) {

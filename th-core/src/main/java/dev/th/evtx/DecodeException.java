@@ -1,7 +1,7 @@
 package dev.th.evtx;
 
 /** A record's binary XML cannot be decoded; the message says what and where. */
-final class DecodeException extends RuntimeException {
+class DecodeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     DecodeException(String message) {

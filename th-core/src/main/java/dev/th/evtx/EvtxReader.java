@@ -27,26 +27,115 @@ public final class EvtxReader implements EventReader {
     /** A spare reader state per thread, so small files do not pay for fresh buffers each time. */
     private static final ThreadLocal<ChunkReader> SPARE = new ThreadLocal<>();
 
-    @Override
-    public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        ChunkReader chunks = SPARE.get();
-        SPARE.set(null); // a read started from inside a sink gets its own
-        if (chunks == null) {
-            chunks = new ChunkReader();
+    /**
+     * Where the chunks of a file go as {@link #split} reads it: chunks are independent, so they
+     * can be decoded on other threads with {@link #decodeChunk}.
+     */
+    public interface ChunkHandler {
+        /** A 64 KiB buffer to read the next chunk into; it belongs to the handler. */
+        byte[] buffer();
+
+        /**
+         * Chunk {@code index} of the file, in {@code chunk[0, length)} (less than 64 KiB only
+         * when the file ends inside it), found at byte {@code fileOffset}.
+         */
+        void chunk(byte[] chunk, int length, long index, long fileOffset) throws IOException;
+    }
+
+    /**
+     * What one file's chunks say about its header's counters, gathered as its chunks are decoded
+     * (on any thread) and told once, when all are: see {@link #staleCounters()}.
+     */
+    public static final class FileCheck {
+        private final StaleCounters stale = new StaleCounters();
+        private int headerChunks = -1;
+        private long nextRecordId = -1;
+
+        void header(int chunks, long nextId) {
+            this.headerChunks = chunks;
+            this.nextRecordId = nextId;
         }
-        try {
-            chunks.startFile(path, contentHash, sink);
-            read(in, path, sink, chunks);
-        } finally {
-            chunks.startFile(null, null, null);
-            SPARE.set(chunks);
+
+        synchronized void add(StaleCounters chunk) {
+            stale.add(chunk);
+        }
+
+        /** The file's one warning about stale counters, or null when every counter agreed. */
+        public synchronized String staleCounters() {
+            return stale.message(headerChunks, nextRecordId);
         }
     }
 
-    private static void read(InputStream in, String path, EventSink sink, ChunkReader chunks) throws IOException {
-        byte[] header = chunks.headerBuffer;
+    @Override
+    public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
+        ChunkReader chunks = take();
+        try {
+            chunks.startFile(path, contentHash, sink);
+            FileCheck check = new FileCheck();
+            read(in, path, sink, chunks.headerBuffer, new ChunkHandler() {
+                @Override
+                public byte[] buffer() {
+                    return chunks.chunkBuffer;
+                }
+
+                @Override
+                public void chunk(byte[] chunk, int length, long index, long fileOffset) {
+                    chunks.read(chunk, length, index, fileOffset);
+                }
+            }, check);
+            check.add(chunks.stale());
+            String stale = check.staleCounters();
+            if (stale != null) {
+                sink.warn(0, stale);
+            }
+        } finally {
+            give(chunks);
+        }
+    }
+
+    /**
+     * Reads the file header and hands every chunk to {@code handler} in file order instead of
+     * decoding it; what concerns the file as a whole (its header, where it ends) goes to
+     * {@code sink}, in the order {@link #read} would report it between the chunks' records. The
+     * chunks are then decoded with {@link #decodeChunk} into {@code check}; once all are, the
+     * warning {@link #read} gives at the file's end is {@link FileCheck#staleCounters()}.
+     */
+    public void split(InputStream in, String path, EventSink sink, ChunkHandler handler, FileCheck check)
+            throws IOException {
+        read(in, path, sink, new byte[EvtxLayout.FILE_HEADER_SIZE], handler, check);
+    }
+
+    /**
+     * Decodes one chunk handed out by {@link #split}, on the calling thread, into {@code sink}:
+     * the same records, rejects and warnings as {@link #read} gives for it.
+     */
+    public void decodeChunk(byte[] chunk, int length, long index, long fileOffset, String path, String contentHash,
+            EventSink sink, FileCheck check) {
+        ChunkReader chunks = take();
+        try {
+            chunks.startFile(path, contentHash, sink);
+            chunks.read(chunk, length, index, fileOffset);
+            check.add(chunks.stale());
+        } finally {
+            give(chunks);
+        }
+    }
+
+    private static ChunkReader take() {
+        ChunkReader chunks = SPARE.get();
+        SPARE.set(null); // a read started from inside a sink gets its own
+        return chunks == null ? new ChunkReader() : chunks;
+    }
+
+    private static void give(ChunkReader chunks) {
+        chunks.startFile(null, null, null);
+        SPARE.set(chunks);
+    }
+
+    private static void read(InputStream in, String path, EventSink sink, byte[] header, ChunkHandler handler,
+            FileCheck check) throws IOException {
         int headerLength = in.readNBytes(header, 0, header.length);
-        byte[] chunk = chunks.chunkBuffer;
+        byte[] chunk = handler.buffer();
         int headerChunks = checkHeader(header, headerLength, path, sink);
         int n = in.readNBytes(chunk, 0, chunk.length);
         if (headerChunks < 0) {
@@ -62,18 +151,22 @@ public final class EvtxReader implements EventReader {
             sink.reject(headerLength, 0, "file header: the file ends after " + headerLength + " of its 4096 header bytes");
             return;
         }
-        int index = 0;
+        check.header(headerChunks, headerChunks < 0 ? -1 : Le.i64(header, 24));
+        long index = 0;
         long offset = EvtxLayout.FILE_HEADER_SIZE;
+        boolean cutInChunk = false;
         while (n > 0) {
-            chunks.read(chunk, n, index, offset);
-            if (n < chunk.length) {
-                return;
-            }
+            handler.chunk(chunk, n, index, offset);
             index++;
+            if (n < EvtxLayout.CHUNK_SIZE) {
+                cutInChunk = true;
+                break;
+            }
             offset += n;
+            chunk = handler.buffer();
             n = in.readNBytes(chunk, 0, chunk.length);
         }
-        if (headerChunks > index) {
+        if (!cutInChunk && headerChunks > index) {
             sink.reject(offset, 0, "the file ends after " + index + " chunks at offset " + Le.hex(offset)
                     + " but its header announces " + headerChunks + " chunks");
         }

@@ -12,6 +12,8 @@ import java.util.Map;
  * except {@code TimeCreated/@SystemTime}, stored as {@code TimeCreated};</li>
  * <li>EventData: {@code <Data Name="X">} as {@code X}; unnamed elements by element name
  * ({@code Data}, {@code Binary}), repeated names numbered {@code Data_1}, {@code Data_2}...;</li>
+ * <li>RenderingInfo (forwarded events): the rendered {@code Message} as {@code Message}, the
+ * other names as {@code RenderingInfo_Level}, {@code RenderingInfo_Task}, {@code RenderingInfo_Keyword}...;</li>
  * <li>UserData and any other section: leaf elements by element name, prefixed with the parent
  * element's name only on a clash; attributes (but xmlns) as {@code Element_Attribute}.</li>
  * </ul>
@@ -20,6 +22,7 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
     private static final int SYSTEM = 1;
     private static final int EVENT_DATA = 2;
     private static final int OTHER = 3;
+    private static final int RENDERING = 4;
     private static final int MAX_DEPTH = 64;
 
     private final ValueText values;
@@ -73,6 +76,7 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
             section = switch (name) {
                 case "System" -> SYSTEM;
                 case "EventData" -> EVENT_DATA;
+                case "RenderingInfo" -> RENDERING;
                 default -> OTHER;
             };
         }
@@ -138,6 +142,12 @@ final class RecordFlattener implements BinXmlDecoder.Handler {
             } else if (section == EVENT_DATA && depth == 3) {
                 String n = dataName[depth];
                 putNumbered(n != null ? n : name, text);
+            } else if (section == RENDERING && leaf) {
+                if ("Message".equals(name)) {
+                    putLeaf(names[2], name, text);
+                } else {
+                    putNumbered(names[2] + "_" + name, text);
+                }
             } else if (leaf && (!text.isEmpty() || !hasAttr[depth])) {
                 putLeaf(names[depth - 1], name, text);
             }

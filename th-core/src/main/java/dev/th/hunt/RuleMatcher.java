@@ -129,10 +129,15 @@ final class RuleMatcher implements Matcher {
 
     @Override
     public void match(RawEvent event, Consumer<RuleHit> out) {
+        deliver(test(event), out);
+    }
+
+    @Override
+    public Tested test(RawEvent event) {
         Slot s = slot(event);
         Compiled[] rules = s.rules();
         if (rules.length == 0) {
-            return;
+            return new Tested(event, List.of());
         }
         EventView ev = views.get();
         if (ev == null || !ev.fitsAllFields()) {
@@ -144,15 +149,31 @@ final class RuleMatcher implements Matcher {
         Node[] gates = s.gates();
         boolean[] candidate = new boolean[rules.length];
         s.prefilter().candidates(ev, candidate);
+        List<Tested.Match> matched = List.of();
         for (int i = 0; i < rules.length; i++) {
             if (candidate[i] && (gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
-                if (s.emit()[i]) {
-                    out.accept(new RuleHit(rules[i].info(), List.of(event)));
+                if (matched.isEmpty()) {
+                    matched = new ArrayList<>(2);
                 }
-                if (s.correlated()[i]) {
-                    synchronized (correlator) {
-                        correlator.feed(rules[i].info(), rules[i].name(), List.of(event), out);
-                    }
+                matched.add(new Tested.Match(rules[i], s.emit()[i], s.correlated()[i]));
+            }
+        }
+        return new Tested(event, matched);
+    }
+
+    @Override
+    public void deliver(Tested tested, Consumer<RuleHit> out) {
+        if (tested.matched == null) {
+            match(tested.event(), out);
+            return;
+        }
+        for (Tested.Match m : tested.matched) {
+            if (m.emit()) {
+                out.accept(new RuleHit(m.rule().info(), List.of(tested.event())));
+            }
+            if (m.correlated()) {
+                synchronized (correlator) {
+                    correlator.feed(m.rule().info(), m.rule().name(), List.of(tested.event()), out);
                 }
             }
         }

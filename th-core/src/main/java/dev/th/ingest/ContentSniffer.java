@@ -1,5 +1,6 @@
 package dev.th.ingest;
 
+import dev.th.flow.FlowSniffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tells a file's format from its first bytes: EVTX magic, zip magic, or JSON in UTF-8 or, after
- * a BOM, UTF-16: an object whose first key is {@code "Event"}, or one pretty-printed over
- * several lines, starts a sequence of objects ({@link Format#EVTX_DUMP_JSON}); an object that
- * goes on on its first line starts JSON lines.
+ * Tells a file's format from its first bytes: EVTX magic, zip magic, or text in UTF-8 or UTF-16
+ * (after a BOM, or XML without one): JSON, where an object whose first key is {@code "Event"},
+ * or one pretty-printed over several lines, starts a sequence of objects
+ * ({@link Format#EVTX_DUMP_JSON}) and an object that goes on on its first line starts JSON
+ * lines; or Windows event XML ({@code <Event>} or {@code <Events>} first, {@link Format#WINDOWS_XML}).
+ * Zeek logs and ECS flows are told by {@link FlowSniffer}.
  */
 final class ContentSniffer {
     static final int PREFIX = 4096;
@@ -50,18 +53,30 @@ final class ContentSniffer {
             return new Kind(null, true, null);
         }
         if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
-            return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)");
+            return Kind.unknown("gzip-compressed: unpack it first (TH reads EVTX, JSON, Windows event XML and zip)");
         }
-        if (n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
-            boolean le = (b[0] & 0xff) == 0xFF;
-            byte[] utf8 = new String(b, 2, n - 2, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
+        boolean bom16 = n >= 2 && ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF);
+        boolean bare16 = n >= 4 && (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 || b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0);
+        if (bom16 || bare16) {
+            boolean le = bom16 ? (b[0] & 0xff) == 0xFF : b[1] == 0;
+            int from = bom16 ? 2 : 0;
+            byte[] utf8 = new String(b, from, (n - from) & ~1, le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE)
                     .getBytes(StandardCharsets.UTF_8);
             Kind text = sniff(utf8, utf8.length);
-            return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON") : text;
+            if (bom16) {
+                return text.zip() || text.format() == Format.EVTX ? Kind.unknown("UTF-16 text that is not JSON or XML") : text;
+            }
+            if (text.format() == Format.WINDOWS_XML) {
+                return text; // XML tells its encoding by itself; JSON in UTF-16 needs its BOM here
+            }
         }
         int i = startsWith(b, n, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}) ? 3 : 0;
         i = skipBlank(b, n, i);
         i = skipRecordHeader(b, n, i);
+        FlowSniffer.Found net = FlowSniffer.sniff(b, n, i);
+        if (net != null) {
+            return net.format() != null ? Kind.of(net.format()) : Kind.unknown(net.unknownReason());
+        }
         if (i < n && b[i] == '{') {
             int k = skipBlank(b, n, i + 1);
             boolean event = startsWith(b, n, k, "\"Event\"".getBytes(StandardCharsets.US_ASCII));
@@ -75,10 +90,52 @@ final class ContentSniffer {
             }
             return Kind.unknown("a JSON array whose first element is not an object: TH reads arrays of events");
         }
+        if (i < n && b[i] == '<') {
+            return windowsXml(b, n, i);
+        }
         if (i >= n) {
             return Kind.unknown("only blank characters in the first " + n + " bytes");
         }
-        return Kind.unknown("not EVTX, JSON or zip (it starts with " + preview(b, i, n) + ")");
+        return Kind.unknown("not EVTX, JSON, Windows event XML or zip (it starts with " + preview(b, i, n) + ")");
+    }
+
+    /**
+     * Windows event XML: {@code <Event} or {@code <Events} first, after an optional XML
+     * declaration and comments.
+     */
+    private static Kind windowsXml(byte[] b, int n, int i) {
+        while (i < n) {
+            if (startsWith(b, n, i, "<?".getBytes(StandardCharsets.US_ASCII))) {
+                i = after(b, n, i, "?>");
+            } else if (startsWith(b, n, i, "<!--".getBytes(StandardCharsets.US_ASCII))) {
+                i = after(b, n, i, "-->");
+            } else {
+                break;
+            }
+            i = skipBlank(b, n, i);
+        }
+        if (startsWith(b, n, i, "<Event".getBytes(StandardCharsets.US_ASCII))) {
+            int k = i + "<Event".length();
+            if (k < n && (b[k] == 's' || b[k] == '>' || b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n')) {
+                return Kind.of(Format.WINDOWS_XML);
+            }
+        }
+        if (i >= n) {
+            return Kind.unknown("XML whose first element does not start in the first " + n + " bytes");
+        }
+        return Kind.unknown("XML that is not a Windows event export (it starts with " + preview(b, i, n)
+                + "; TH reads <Event> elements, bare or inside <Events>)");
+    }
+
+    /** The index after {@code end} found from {@code from}, or n. */
+    private static int after(byte[] b, int n, int from, String end) {
+        byte[] e = end.getBytes(StandardCharsets.US_ASCII);
+        for (int j = from; j + e.length <= n; j++) {
+            if (startsWith(b, n, j, e)) {
+                return j + e.length;
+            }
+        }
+        return n;
     }
 
     /** evtx_dump can print a {@code Record N} line before each object. */

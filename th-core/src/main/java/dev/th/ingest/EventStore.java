@@ -35,9 +35,11 @@ public interface EventStore extends AutoCloseable {
 
         /**
          * Completes the input: its rows and its record (with its report) become durable and visible
-         * together, at the latest on the store's next {@link EventStore#flush}.
+         * together, at the latest on the store's next {@link EventStore#flush}. Returns the report
+         * as stored: the one given, or with what the store's cross-event steps found added to its
+         * warnings (e.g. a clock offset).
          */
-        void commit(InputReport report);
+        InputReport commit(InputReport report);
 
         /** Discards the input's rows unless committed. */
         @Override

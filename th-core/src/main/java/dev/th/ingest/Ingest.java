@@ -1,9 +1,9 @@
 package dev.th.ingest;
 
 import dev.th.event.EventReader;
-import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
-import dev.th.model.CanonicalEvent;
+import dev.th.flow.FlowAssignment;
+import dev.th.flow.FlowIngest;
 import dev.th.normalize.Normalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest pipeline for one input at a time: reader → normalizer → store. The reader and the
- * normalizer run on a worker thread while the calling thread appends to the store (two cores pay:
- * see docs/benchmarks.md); {@link #sequential} keeps everything on the calling thread.
+ * The ingest pipeline for one input at a time: reader → normalizer → store. The input is read on
+ * a reading thread and cut into segments (an EVTX file into its 64 KiB chunks, other formats every
+ * few hundred records), decoded and normalized on a pool of decoding threads (one per core by
+ * default), and stored on the calling thread in input order: the same input gives the same rows
+ * in the same order and the same report whatever the number of threads (see {@link Decoding};
+ * figures in docs/benchmarks.md). {@link #sequential} keeps everything on the calling thread.
  *
  * <p>Per input: an input whose content hash is already stored is read from the store's record and
  * counted all duplicates (its file is not read again); otherwise its events are stored atomically
@@ -34,10 +30,6 @@ import java.util.concurrent.TimeUnit;
  * flushed at the end of {@link #run} and on {@link #close}.
  */
 public final class Ingest implements AutoCloseable {
-    /** Rows handed from the worker to the store at a time. */
-    private static final int BATCH = 256;
-    private static final CanonicalEvent[] END = new CanonicalEvent[0];
-
     /** Hears what the pipeline does, e.g. to draw a progress bar. Called on the calling thread. */
     public interface Listener {
         default void inputStarted(String path, long size) {
@@ -47,6 +39,10 @@ public final class Ingest implements AutoCloseable {
         default void stored(long count) {
         }
 
+        /** The current input has been read and stored up to byte {@code bytes} of its size. */
+        default void progress(long bytes) {
+        }
+
         default void inputDone(InputReport report) {
         }
     }
@@ -54,28 +50,43 @@ public final class Ingest implements AutoCloseable {
     private final EventStore store;
     private final String clientId;
     private final Normalizer normalizer = new Normalizer();
-    private final ExecutorService worker;
+    private final Decoding decoding;
     private Listener listener = new Listener() { };
     private Tap tap;
+    private FlowIngest flows;
+    private FlowAssignment assignment;
 
-    private Ingest(EventStore store, String clientId, boolean parallel) {
+    private Ingest(EventStore store, String clientId, int threads) {
         this.store = Objects.requireNonNull(store);
         this.clientId = Objects.requireNonNull(clientId);
-        this.worker = parallel ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "th-ingest-reader");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 or more: " + threads);
+        }
+        this.decoding = new Decoding(threads);
     }
 
-    /** A pipeline that reads on a worker thread while the calling thread stores. */
+    /** A pipeline that decodes on one thread per core while the calling thread stores. */
     public static Ingest into(EventStore store, String clientId) {
-        return new Ingest(store, clientId, true);
+        return into(store, clientId, defaultThreads());
+    }
+
+    /**
+     * A pipeline that decodes on {@code threads} threads while the calling thread stores (0:
+     * everything on the calling thread). The rows stored, their order and the reports are the
+     * same whatever the number.
+     */
+    public static Ingest into(EventStore store, String clientId, int threads) {
+        return new Ingest(store, clientId, threads);
     }
 
     /** A pipeline that does everything on the calling thread. */
     public static Ingest sequential(EventStore store, String clientId) {
-        return new Ingest(store, clientId, false);
+        return new Ingest(store, clientId, 0);
+    }
+
+    /** Decoding threads of {@link #into(EventStore, String)}: one per core the JVM may use. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -85,12 +96,40 @@ public final class Ingest implements AutoCloseable {
      */
     public interface Tap {
         void event(RawEvent event);
+
+        /**
+         * The part of the tap that may run on the decoding threads, before the event is known
+         * to be stored (thread-safe); its result is passed to {@link #event(RawEvent, Object)}.
+         */
+        default Object prepare(RawEvent event) {
+            return null;
+        }
+
+        /** {@link #event(RawEvent)} with what {@link #prepare} gave. */
+        default void event(RawEvent event, Object prepared) {
+            event(event);
+        }
     }
 
     /** Sets the tap (null for none). */
     public Ingest tap(Tap t) {
         this.tap = t;
         return this;
+    }
+
+    /**
+     * Stores network inputs (Zeek logs, ECS flows) through {@code f}, and assigns the flows to
+     * machines and processes at the end of each {@link #run} that stored something. Without it,
+     * network inputs are reported unread.
+     */
+    public Ingest flows(FlowIngest f) {
+        this.flows = f;
+        return this;
+    }
+
+    /** The assignment of flows made by the last {@link #run}, when it made one. */
+    public java.util.Optional<FlowAssignment> flowAssignment() {
+        return java.util.Optional.ofNullable(assignment);
     }
 
     public Ingest listener(Listener l) {
@@ -149,6 +188,10 @@ public final class Ingest implements AutoCloseable {
         sources.forEach(paths, new SourceVisitor() {
             @Override
             public void source(Source s) throws IOException {
+                if (s.format().network()) {
+                    files.add(network(s));
+                    return;
+                }
                 EventReader reader = readers.get(s.format());
                 if (reader == null) {
                     files.add(unreadable(s.displayPath(), s.sha256(), s.size(),
@@ -166,127 +209,44 @@ public final class Ingest implements AutoCloseable {
             }
         });
         store.flush();
-        return new IngestReport(files);
+        IngestReport report = new IngestReport(files);
+        if (flows != null && (flows.storedAny() || report.stored() > 0 && flows.store().hasFlows())) {
+            assignment = flows.assign();
+        }
+        return report;
+    }
+
+    private InputReport network(Source s) throws IOException {
+        if (flows == null) {
+            return unreadable(s.displayPath(), s.sha256(), s.size(), "a network log (" + s.format()
+                    + "): this ingest stores no flows");
+        }
+        listener.inputStarted(s.displayPath(), s.size());
+        InputReport report;
+        try (InputStream in = s.opener().open()) {
+            report = flows.input(s.displayPath(), s.sha256(), s.size(), s.format(), in);
+        }
+        listener.stored(report.stored());
+        listener.inputDone(report);
+        return report;
     }
 
     private InputReport readAndStore(String path, String hash, long size, EventReader reader, InputStream in) {
         InputTally tally = new InputTally(path, hash, size);
         try (EventStore.InputWriter writer = store.begin(hash, path, size)) {
-            Throwable readerFailure = worker == null
-                    ? readHere(reader, in, path, hash, tally, writer)
-                    : readOnWorker(reader, in, path, hash, tally, writer);
+            Throwable readerFailure = decoding.read(reader, in, path, hash,
+                    new Decoding.Preparation(normalizer, clientId, tap), s -> {
+                        listener.stored(s.replay(tally, tap, writer::append));
+                        listener.progress(s.position);
+                    });
             if (readerFailure != null) {
                 return tally.abandoned(-1, "input abandoned, nothing of it stored: " + describe(readerFailure));
             }
-            InputReport report = tally.report();
-            writer.commit(report);
-            return report;
+            return writer.commit(tally.report());
         }
     }
 
-    private Throwable readHere(EventReader reader, InputStream in, String path, String hash, InputTally tally,
-            EventStore.InputWriter writer) {
-        BatchingSink sink = new BatchingSink(tally, rows -> appendAll(writer, rows, rows.length));
-        try {
-            reader.read(in, path, hash, sink);
-            sink.flush();
-            return null;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            return e;
-        }
-    }
-
-    private Throwable readOnWorker(EventReader reader, InputStream in, String path, String hash, InputTally tally,
-            EventStore.InputWriter writer) {
-        BlockingQueue<CanonicalEvent[]> queue = new ArrayBlockingQueue<>(4);
-        Cancel cancel = new Cancel();
-        BatchingSink sink = new BatchingSink(tally, rows -> handOver(queue, rows, cancel));
-        Future<?> job = worker.submit(() -> {
-            try {
-                reader.read(in, path, hash, sink);
-                sink.flush();
-                return null;
-            } finally {
-                handOverEnd(queue, cancel);
-            }
-        });
-        try {
-            for (CanonicalEvent[] rows = take(queue); rows != END; rows = take(queue)) {
-                appendAll(writer, rows, rows.length);
-            }
-        } catch (RuntimeException e) {
-            cancel.set = true;
-            queue.clear();
-            waitQuietly(job);
-            throw e;
-        }
-        try {
-            job.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            job.cancel(true);
-            throw new StoreException("interrupted while ingesting " + path, e);
-        }
-    }
-
-    private void appendAll(EventStore.InputWriter writer, CanonicalEvent[] rows, int n) {
-        for (int i = 0; i < n; i++) {
-            writer.append(rows[i]);
-        }
-        listener.stored(n);
-    }
-
-    private static CanonicalEvent[] take(BlockingQueue<CanonicalEvent[]> queue) {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while ingesting", e);
-        }
-    }
-
-    private static void handOver(BlockingQueue<CanonicalEvent[]> queue, CanonicalEvent[] rows, Cancel cancel) {
-        try {
-            while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
-                if (cancel.set) {
-                    throw new IllegalStateException("cancelled: the store failed");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void handOverEnd(BlockingQueue<CanonicalEvent[]> queue, Cancel cancel) {
-        try {
-            while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
-                if (cancel.set) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void waitQuietly(Future<?> job) {
-        try {
-            job.get();
-        } catch (ExecutionException ignored) {
-            // the store's failure is the one reported
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         if (t instanceof UncheckedIOException u && u.getCause() != null) {
             t = u.getCause();
         }
@@ -300,68 +260,7 @@ public final class Ingest implements AutoCloseable {
         try {
             store.flush();
         } finally {
-            if (worker != null) {
-                worker.shutdownNow();
-            }
-        }
-    }
-
-    private static final class Cancel {
-        volatile boolean set;
-    }
-
-    /** Receives the reader's records, normalizes them and hands them on in batches. */
-    private final class BatchingSink implements EventSink {
-        private final InputTally tally;
-        private final java.util.function.Consumer<CanonicalEvent[]> downstream;
-        private CanonicalEvent[] batch = new CanonicalEvent[BATCH];
-        private int n;
-
-        BatchingSink(InputTally tally, java.util.function.Consumer<CanonicalEvent[]> downstream) {
-            this.tally = tally;
-            this.downstream = downstream;
-        }
-
-        @Override
-        public void accept(RawEvent event) {
-            if (!tally.decoded(event)) {
-                return;
-            }
-            CanonicalEvent row;
-            try {
-                row = normalizer.normalize(event, clientId);
-            } catch (RuntimeException e) {
-                tally.rejectedAfterDecoding(event.source() == null ? -1 : event.source().offset(),
-                        "record " + event.recordId() + " cannot be normalized: " + describe(e));
-                return;
-            }
-            tally.stored();
-            if (tap != null) {
-                tap.event(event);
-            }
-            batch[n++] = row;
-            if (n == BATCH) {
-                downstream.accept(batch);
-                batch = new CanonicalEvent[BATCH];
-                n = 0;
-            }
-        }
-
-        @Override
-        public void reject(long offset, long records, String reason) {
-            tally.rejectedByReader(offset, records, reason);
-        }
-
-        @Override
-        public void warn(long offset, String message) {
-            tally.warning(offset, message);
-        }
-
-        void flush() {
-            if (n > 0) {
-                downstream.accept(java.util.Arrays.copyOf(batch, n));
-                n = 0;
-            }
+            decoding.close();
         }
     }
 }

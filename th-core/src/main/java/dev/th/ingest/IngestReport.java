@@ -27,6 +27,11 @@ public record IngestReport(List<InputReport> files) {
         return files.stream().mapToLong(InputReport::duplicates).sum();
     }
 
+    /** Records carved from outside a live region, over all inputs (part of {@link #read}). */
+    public long recovered() {
+        return files.stream().mapToLong(InputReport::recovered).sum();
+    }
+
     public long bytes() {
         return files.stream().mapToLong(InputReport::size).sum();
     }

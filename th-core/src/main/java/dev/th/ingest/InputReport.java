@@ -21,6 +21,10 @@ import java.util.TreeMap;
  * @param errors what was rejected, where and why
  * @param warnings what looked damaged but lost no record (a checksum mismatch on data that still
  *     decodes), where and why
+ * @param recovered of the decoded records, those carved from outside a live region (an EVTX
+ *     chunk's slack space): part of {@code read} and {@code byEventId}; stored, or duplicates when
+ *     their record id was met before in the input
+ * @param recoveredByEventId the recovered records per {@code Channel|EventID}
  */
 public record InputReport(
         String path,
@@ -32,14 +36,26 @@ public record InputReport(
         long duplicates,
         Map<String, Long> byEventId,
         List<IngestError> errors,
-        List<IngestError> warnings) {
+        List<IngestError> warnings,
+        long recovered,
+        Map<String, Long> recoveredByEventId) {
+
+    /** The report of an input without recovered records. */
+    public InputReport(String path, String contentHash, long size, long read, long stored, long rejected, long duplicates,
+            Map<String, Long> byEventId, List<IngestError> errors, List<IngestError> warnings) {
+        this(path, contentHash, size, read, stored, rejected, duplicates, byEventId, errors, warnings, 0, Map.of());
+    }
 
     public InputReport {
         if (read != stored + rejected + duplicates) {
             throw new IllegalStateException("counts of " + path + " do not add up: read " + read + " != stored "
                     + stored + " + rejected " + rejected + " + duplicates " + duplicates);
         }
+        if (recovered < 0 || recovered > read) {
+            throw new IllegalStateException("recovered records of " + path + " (" + recovered + ") are not part of read " + read);
+        }
         byEventId = Collections.unmodifiableMap(new TreeMap<>(byEventId));
+        recoveredByEventId = Collections.unmodifiableMap(new TreeMap<>(recoveredByEventId));
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
     }

@@ -14,8 +14,17 @@ final class InputTally {
     private final String path;
     private final String contentHash;
     private final long size;
-    private final RecordIdSet ids = new RecordIdSet();
+    /**
+     * Record ids per machine and channel: a forwarded-events log holds the records of many
+     * machines and channels, each numbering its records on its own.
+     */
+    private final Map<String, RecordIdSet> ids = new java.util.HashMap<>();
+    private String lastComputer;
+    private String lastChannel;
+    private RecordIdSet lastIds;
     private final Map<String, Long> byEventId = new TreeMap<>();
+    private final Map<String, Long> recoveredByEventId = new TreeMap<>();
+    private long recovered;
     private final List<IngestError> errors = new ArrayList<>();
     private final List<IngestError> warnings = new ArrayList<>();
     private long read;
@@ -34,12 +43,29 @@ final class InputTally {
     /** Counts a decoded event; false when its record id was already met in this input. */
     boolean decoded(RawEvent event) {
         read++;
-        byEventId.merge(event.channel() + "|" + event.eventId(), 1L, Long::sum);
-        if (!ids.add(event.recordId())) {
+        String key = event.channel() + "|" + event.eventId();
+        byEventId.merge(key, 1L, Long::sum);
+        if (event.recovered()) {
+            recovered++;
+            recoveredByEventId.merge(key, 1L, Long::sum);
+        }
+        if (!idsOf(event).add(event.recordId())) {
             duplicates++;
             return false;
         }
         return true;
+    }
+
+    private RecordIdSet idsOf(RawEvent event) {
+        String computer = event.computer();
+        String channel = event.channel();
+        if (lastIds == null || !java.util.Objects.equals(computer, lastComputer)
+                || !java.util.Objects.equals(channel, lastChannel)) {
+            lastComputer = computer;
+            lastChannel = channel;
+            lastIds = ids.computeIfAbsent(computer + '\0' + channel, k -> new RecordIdSet());
+        }
+        return lastIds;
     }
 
     void stored() {
@@ -90,7 +116,8 @@ final class InputTally {
         if (warningsLeftOut > 0) {
             allWarnings.add(new IngestError(-1, warningsLeftOut + " more warnings not listed"));
         }
-        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings);
+        return new InputReport(path, contentHash, size, read, stored, rejected, duplicates, byEventId, all, allWarnings,
+                recovered, recoveredByEventId);
     }
 
     /** The report of an input abandoned midway: nothing of it was stored. */
@@ -98,6 +125,6 @@ final class InputTally {
         error(offset, reason);
         InputReport r = report();
         return new InputReport(path, contentHash, size, read, 0, rejected + stored, duplicates, byEventId, r.errors(),
-                r.warnings());
+                r.warnings(), recovered, recoveredByEventId);
     }
 }

@@ -34,7 +34,7 @@ import java.util.zip.ZipFile;
  * Nothing here throws for a bad input: a missing, unreadable, unknown or damaged one is passed
  * to {@link SourceVisitor#skipped} with its path and the reason, and the walk goes on.
  *
- * <p>A zip entry is copied to a temporary file (hashing it on the way) so memory stays bounded
+ * <p>A gzip file is read as the content it holds. A zip entry is copied to a temporary file (hashing it on the way) so memory stays bounded
  * whatever its size; the file is deleted once the visitor returns.
  */
 public final class Sources {
@@ -101,6 +101,10 @@ public final class Sources {
     private void visit(Path file, String display, SourceVisitor visitor, int depth) {
         ContentSniffer.Kind kind;
         try {
+            if (isGzip(file)) {
+                visitGzip(file, display, visitor, depth + 1);
+                return;
+            }
             kind = ContentSniffer.sniff(file);
         } catch (IOException e) {
             visitor.skipped(display, "cannot be read: " + describe(e));
@@ -125,6 +129,22 @@ public final class Sources {
         }
     }
 
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** A gzip file is unpacked to a temporary file and read as what it holds (the hash is the unpacked content's). */
+    private void visitGzip(Path gz, String display, SourceVisitor visitor, int depth) {
+        if (depth > MAX_ZIP_DEPTH) {
+            visitor.skipped(display, "compressed more than " + MAX_ZIP_DEPTH + " deep: not opened");
+            return;
+        }
+        spooled(() -> new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16), display, visitor, depth,
+                "damaged gzip: ");
+    }
+
     private void visitZip(Path zip, String display, SourceVisitor visitor, int depth) {
         if (depth > MAX_ZIP_DEPTH) {
             visitor.skipped(display, "zip nested more than " + MAX_ZIP_DEPTH + " deep: not opened");
@@ -145,15 +165,20 @@ public final class Sources {
     }
 
     private void visitEntry(ZipFile zf, ZipEntry entry, String display, SourceVisitor visitor, int depth) {
+        spooled(() -> zf.getInputStream(entry), display, visitor, depth, "cannot be unpacked: ");
+    }
+
+    /** Copies {@code content} to a temporary file, visits it as {@code display}, then deletes it. */
+    private void spooled(InputOpener content, String display, SourceVisitor visitor, int depth, String failure) {
         Path spool = null;
         try {
             spool = Files.createTempFile(tempDir, "th-entry-", ".tmp");
-            try (InputStream in = zf.getInputStream(entry); OutputStream out = Files.newOutputStream(spool)) {
-                hashCopy(in, out);
+            try (InputStream in = content.open(); OutputStream out = Files.newOutputStream(spool)) {
+                in.transferTo(out);
             }
             visit(spool, display, visitor, depth);
         } catch (IOException e) {
-            visitor.skipped(display, "cannot be unpacked: " + describe(e));
+            visitor.skipped(display, failure + describe(e));
         } finally {
             if (spool != null) {
                 try {

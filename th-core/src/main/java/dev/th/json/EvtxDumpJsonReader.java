@@ -12,7 +12,6 @@ import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -153,7 +152,7 @@ public final class EvtxDumpJsonReader implements EventReader {
                     }
                     JsonNode node = MAPPER.readTree(p);
                     try {
-                        sink.accept(JsonLinesReader.map(node, new SourceRef(path, hash, objLine), number));
+                        sink.accept(JsonLinesReader.map(node, new SourceRef(path, hash, objLine), number, sink));
                     } catch (IllegalArgumentException e) {
                         sink.reject(objLine, 1, "line " + objLine + ": " + e.getMessage());
                     }
@@ -194,27 +193,6 @@ public final class EvtxDumpJsonReader implements EventReader {
                 default -> EvtxDumpFlattener.prefixed(part.getKey(), part.getValue(), f);
             }
         }
-        String eventIdText = f.get("EventID");
-        if (eventIdText == null || eventIdText.isBlank()) {
-            throw new IllegalArgumentException("no EventID in System");
-        }
-        int eventId;
-        try {
-            eventId = Integer.parseInt(eventIdText.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("EventID '" + eventIdText + "' is not a number");
-        }
-        String timeText = f.get("TimeCreated");
-        if (timeText == null || timeText.isBlank()) {
-            throw new IllegalArgumentException("no TimeCreated SystemTime in System");
-        }
-        Instant time = JsonTime.parse(timeText);
-        f.set("TimeCreated", JsonTime.format(time));
-        return new RawEvent(ref, number, time, orEmpty(f.get("Provider_Name")), orEmpty(f.get("Channel")), eventId,
-                orEmpty(f.get("Computer")), f.map());
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+        return SystemFields.toEvent(f.map(), ref, number);
     }
 }

@@ -15,7 +15,9 @@ import java.io.InputStream;
 /**
  * Reads a JSON array of event objects ({@code [ {...}, {...} ]}, as many export tools write),
  * streaming: one element in memory at a time. Each element is mapped as {@link JsonLinesReader}
- * maps a line (flat, Winlogbeat or evtx_dump shaped). {@code recordId} is the element's number
+ * maps a line (flat, Winlogbeat, evtx_dump or Get-WinEvent shaped: PowerShell's
+ * {@code Get-WinEvent | ConvertTo-Json} writes such an array, in UTF-16LE from Windows PowerShell's
+ * {@code Out-File}; the encoding is found from the byte-order mark). {@code recordId} is the element's number
  * (1-based), the SourceRef offset the line where it starts. An element that is not an event is
  * rejected and reading goes on; damaged JSON ends the array (JSON cannot be resynchronized
  * inside an array): it is rejected with its line, the records after it counted as unknown.
@@ -49,7 +51,7 @@ public final class JsonArrayReader implements EventReader {
                 }
                 JsonNode node = MAPPER.readTree(p);
                 try {
-                    sink.accept(JsonLinesReader.map(node, new SourceRef(path, contentHash, line), number));
+                    sink.accept(JsonLinesReader.map(node, new SourceRef(path, contentHash, line), number, sink));
                 } catch (IllegalArgumentException e) {
                     sink.reject(line, 1, "element " + number + " at line " + line + ": " + e.getMessage());
                 }

@@ -26,7 +26,8 @@ import java.util.Map;
  * as a field, repeats across the channels an export mixes. A line that is not a JSON object,
  * or lacks a numeric EventID or a readable time, is rejected with its line number; reading goes
  * on. Blank lines are not records and are passed over. A line holding an evtx_dump object
- * ({@code {"Event":{...}}}) is mapped as {@link EvtxDumpJsonReader} maps it.
+ * ({@code {"Event":{...}}}) is mapped as {@link EvtxDumpJsonReader} maps it, one of
+ * {@code Get-WinEvent | ConvertTo-Json -Compress} as {@link GetWinEventMapper} maps it.
  */
 public final class JsonLinesReader implements EventReader {
     private static final ObjectReader JSON = new ObjectMapper().reader();
@@ -69,17 +70,25 @@ public final class JsonLinesReader implements EventReader {
             }
             try {
                 SourceRef ref = new SourceRef(path, contentHash, lineNo);
-                sink.accept(map(node, ref, lineNo));
+                sink.accept(map(node, ref, lineNo, sink));
             } catch (IllegalArgumentException e) {
                 sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }
         }
     }
 
-    /** One object, flat/Winlogbeat or evtx_dump shaped; IllegalArgumentException says what is missing. */
-    static RawEvent map(JsonNode obj, SourceRef ref, long recordId) {
-        boolean evtxDump = obj.size() == 1 && obj.path("Event").isObject();
-        return evtxDump ? EvtxDumpJsonReader.toEvent(obj, ref, recordId) : toEvent(obj, ref, recordId);
+    /**
+     * One object, flat/Winlogbeat, evtx_dump or Get-WinEvent shaped; IllegalArgumentException says
+     * what is missing. {@code sink} hears warnings about the object (values cut by ConvertTo-Json).
+     */
+    static RawEvent map(JsonNode obj, SourceRef ref, long recordId, EventSink sink) {
+        if (obj.size() == 1 && obj.path("Event").isObject()) {
+            return EvtxDumpJsonReader.toEvent(obj, ref, recordId);
+        }
+        if (GetWinEventMapper.matches(obj)) {
+            return GetWinEventMapper.toEvent(obj, ref, recordId, sink);
+        }
+        return toEvent(obj, ref, recordId);
     }
 
     /** Maps one line's object to a RawEvent; IllegalArgumentException says what is missing. */

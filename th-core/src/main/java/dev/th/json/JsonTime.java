@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  * Parses the time stamps found in JSON exports of Windows events into UTC instants:
  * {@code 2020-10-18 07:50:06.220} (no zone: taken as UTC), {@code 2020-10-23T03:12:04.351Z},
  * {@code 2025-10-24T23:36:29.1111267Z}, {@code 2023-08-15T09:53:48+02:00}, {@code ...+0200},
- * and epoch numbers (seconds, or milliseconds when larger than 10^11).
+ * epoch numbers (seconds, or milliseconds when larger than 10^11) and {@code /Date(1603422724351)/}
+ * (Windows PowerShell 5.1's ConvertTo-Json; milliseconds since 1970 UTC).
  */
 public final class JsonTime {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})$");
+    /** Windows PowerShell 5.1's (and .NET's JavaScriptSerializer's) {@code /Date(ms)/}, maybe with an offset. */
+    private static final Pattern DOTNET_DATE = Pattern.compile("\\\\?/Date\\((-?\\d+)([+-]\\d{4})?\\)\\\\?/");
 
     private JsonTime() {
     }
@@ -38,6 +41,10 @@ public final class JsonTime {
         String s = text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty time");
+        }
+        Matcher dotnet = DOTNET_DATE.matcher(s);
+        if (dotnet.matches()) {
+            return Instant.ofEpochMilli(Long.parseLong(dotnet.group(1))); // the offset is only for display
         }
         if (s.chars().allMatch(Character::isDigit)) {
             long n = Long.parseLong(s);

@@ -19,10 +19,20 @@ public enum Column {
     SourceHash(Type.TEXT),
     SourcePath(Type.TEXT),
     SourceOffset(Type.BIGINT),
+    /** Carved from outside a live region (an EVTX chunk's slack space, or {@code th carve}). */
+    Recovered(Type.BOOLEAN),
+    /** A recovered record whose template was lost: its Fields hold only Substitution_N values. */
+    TemplateLost(Type.BOOLEAN),
+    /** True on a record that repeats a process creation or end another record stands for (4688 beside Sysmon 1). */
+    Duplicate(Type.BOOLEAN),
+    /** The other record of the same process creation or end ({@code path#RecordId}), on both records. */
+    AlsoLogged(Type.TEXT),
     // what the event is
     Family(Type.TEXT),
     Operation(Type.TEXT),
     LoggedUser(Type.TEXT),
+    /** The SID of LoggedUser where the event logs one (Security, PowerShell); joins names learnt per client. */
+    UserSid(Type.TEXT),
     // process actions, file actions (Child = the file), registry actions (Parent = actor)
     ChildFilename(Type.TEXT),
     ChildPath(Type.TEXT),
@@ -42,12 +52,18 @@ public enum Column {
     ValueData(Type.TEXT),
     // communications
     RemoteIp(Type.TEXT),
+    /** The name a DNS query of the same process resolved to RemoteIp (Sysmon 22; Zeek dns.log for flows). */
+    RemoteName(Type.TEXT),
     RemotePort(Type.INT),
     LocalIp(Type.TEXT),
     LocalPort(Type.INT),
     Protocol(Type.TEXT),
     Direction(Type.TEXT),
     Ipv4Status(Type.TEXT),
+    /** Bytes on the wire this machine sent in the connection: from the network flow matched to it. */
+    SentBytes(Type.BIGINT),
+    /** Bytes on the wire this machine received in the connection: from its network flow. */
+    ReceivedBytes(Type.BIGINT),
     // detections and blocked items
     WinningTech(Type.TEXT),
     DetectionId(Type.TEXT),
@@ -61,11 +77,14 @@ public enum Column {
     // internal detail kept under clear names
     Hashes(Type.TEXT),
     IntegrityLevel(Type.TEXT),
+    TokenElevation(Type.TEXT),
     LogonId(Type.TEXT),
     LogonType(Type.TEXT),
     GrantedAccess(Type.TEXT),
     QueryName(Type.TEXT),
     QueryResults(Type.TEXT),
+    /** Minutes added to the event's own time to correct its input's clock (null: none; see docs/normalize.md). */
+    ClockShift(Type.INT),
     // every field of the original event, as a JSON object of strings
     Fields(Type.JSON);
 

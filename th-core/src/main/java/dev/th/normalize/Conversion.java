@@ -13,7 +13,9 @@ enum Conversion {
     MD5("md5", Column.Type.TEXT),
     INTEGRITY("integrity", Column.Type.TEXT),
     THREAT_PATH("threat-path", Column.Type.TEXT),
-    THREAT_FILENAME("threat-filename", Column.Type.TEXT);
+    THREAT_FILENAME("threat-filename", Column.Type.TEXT),
+    REGISTRY_KEY("registry-key", Column.Type.TEXT),
+    PROTOCOL("protocol", Column.Type.TEXT);
 
     final String label;
     /** The column type this conversion produces. */
@@ -56,6 +58,10 @@ enum Conversion {
                 return Values.threatPath(v);
             case THREAT_FILENAME:
                 return Values.filename(Values.threatPath(v));
+            case REGISTRY_KEY:
+                return Vocabulary.standard().hive(v);
+            case PROTOCOL:
+                return Values.protocol(v);
             default:
                 throw new AssertionError(this);
         }

@@ -17,7 +17,13 @@ enum Logic {
     /** Sysmon 15: External = ZoneId >= 3 of a Zone.Identifier stream whose content is logged. */
     ZONE_IDENTIFIER("zone-identifier"),
     /** Sysmon 3: Direction from Initiated; local and remote ends by direction; Ipv4Status. */
-    DIRECTION("direction");
+    DIRECTION("direction"),
+    /** Security 5156-5159 (Windows Filtering Platform): see {@link WfpLogic}. */
+    WFP("wfp"),
+    /** Security 4656, 4663, 4660 and 5145: by ObjectType and AccessMask; see {@link ObjectAccessLogic}. */
+    OBJECT_ACCESS("object-access"),
+    /** Security 4657: the Operation of its OperationType; see {@link ObjectAccessLogic}. */
+    REGISTRY_VALUE("registry-value");
 
     private static final String[] PE_EXTENSIONS = {"exe", "dll", "sys", "scr", "cpl", "ocx", "com", "drv", "efi"};
 
@@ -52,6 +58,15 @@ enum Logic {
                 return;
             case DIRECTION:
                 direction(event, row);
+                return;
+            case WFP:
+                WfpLogic.apply(event, row);
+                return;
+            case OBJECT_ACCESS:
+                ObjectAccessLogic.objectAccess(event, row);
+                return;
+            case REGISTRY_VALUE:
+                ObjectAccessLogic.registryValue(event, row);
                 return;
             default:
                 throw new AssertionError(this);
@@ -148,7 +163,7 @@ enum Logic {
         row.set(Column.Ipv4Status, IpClass.classify(remoteIp));
     }
 
-    private static String ipOf(String v) {
+    static String ipOf(String v) {
         return Values.absent(v) ? null : v;
     }
 }

@@ -226,6 +226,9 @@ final class MappingTable {
                 if (parts.length > 2) {
                     throw error(where, "'" + alts[i] + "': at most two fields joined by \\");
                 }
+                if (parts[0].startsWith("@") && (parts.length > 1 || parts[0].length() == 1)) {
+                    throw error(where, "'" + alts[i] + "': @ takes one SID field");
+                }
                 alternatives[i] = parts;
             }
             return new FieldRule(column, alternatives, null, conversion);

@@ -25,6 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sysmon 15 Zone.Identifier stream.
  */
 public final class Normalizer {
+    /**
+     * The version of the mapping (tables and logic). The store keeps, per input, the version its
+     * rows were made with; {@code th store renormalize} brings older inputs to this one. Raise it
+     * with every change of what a row holds.
+     */
+    public static final int VERSION = 2;
+
     private static final String RAW = Family.RAW.label();
     private static final int MUID_CACHE_LIMIT = 100_000;
 
@@ -51,6 +58,8 @@ public final class Normalizer {
                 .set(Column.Provider, event.provider())
                 .set(Column.EventId, event.eventId())
                 .set(Column.RecordId, event.recordId())
+                .set(Column.Recovered, event.recovered())
+                .set(Column.TemplateLost, event.templateLost())
                 .set(Column.Fields, FieldsJson.write(event.fields()));
         if (event.source() != null) {
             row.set(Column.SourceHash, event.source().contentHash())
@@ -77,9 +86,12 @@ public final class Normalizer {
         return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 1000 * 1000L);
     }
 
-    /** The machine id of DESIGN.md: MD5 of {@code clientId + "/" + lower-case name}, 32 hex digits. */
+    /**
+     * The machine id of DESIGN.md: MD5 of {@code clientId + "/" + machineKey(name)}, 32 hex
+     * digits, so that {@code WIN-DC01.corp.local} and {@code WIN-DC01} of one client are one machine.
+     */
     public static String muid(String clientId, String machineName) {
-        String name = machineName == null ? "" : machineName.toLowerCase(Locale.ROOT);
+        String name = machineKey(machineName);
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             byte[] digest = md5.digest((clientId + "/" + name).getBytes(StandardCharsets.UTF_8));
@@ -87,6 +99,35 @@ public final class Normalizer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * The part of a machine name that identifies the machine within a client: its NetBIOS name,
+     * i.e. the name in lower case up to its first dot ({@code WIN-DC01.corp.local} and
+     * {@code win-dc01} give {@code win-dc01}). An IP address (IPv4 digits and dots, or any name
+     * with a colon) is kept whole. Two machines of one client with the same first label in
+     * different domains become one machine: a client's NetBIOS names are unique on its network.
+     */
+    public static String machineKey(String machineName) {
+        if (machineName == null) {
+            return "";
+        }
+        String name = machineName.trim().toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.');
+        if (dot <= 0 || name.indexOf(':') >= 0 || isDigitsAndDots(name)) {
+            return name;
+        }
+        return name.substring(0, dot);
+    }
+
+    private static boolean isDigitsAndDots(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #muid} without hashing again for a machine already seen (files are mostly one machine). */

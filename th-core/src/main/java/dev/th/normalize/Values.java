@@ -195,4 +195,35 @@ final class Values {
         String item = path.substring(from, to).trim();
         return item.isEmpty() ? null : item;
     }
+
+    /**
+     * An IP protocol as Sysmon 3 names it, upper case: the number the Windows Filtering Platform
+     * logs (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6, 2 IGMP, 47 GRE, 50 ESP, 51 AH) or a name as given.
+     * Other numbers stay as written.
+     */
+    static String protocol(String v) {
+        if (absent(v)) {
+            return null;
+        }
+        switch (v) {
+            case "6":
+                return "TCP";
+            case "17":
+                return "UDP";
+            case "1":
+                return "ICMP";
+            case "58":
+                return "ICMPV6";
+            case "2":
+                return "IGMP";
+            case "47":
+                return "GRE";
+            case "50":
+                return "ESP";
+            case "51":
+                return "AH";
+            default:
+                return v.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
 }

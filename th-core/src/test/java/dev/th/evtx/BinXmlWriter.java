@@ -110,6 +110,12 @@ final class BinXmlWriter {
         return this;
     }
 
+    /** A value token of any type: its raw bytes as the type lays them out (size prefix included). */
+    BinXmlWriter typedValue(int type, byte[] raw) {
+        b.put((byte) 0x05).put((byte) type).put(raw);
+        return this;
+    }
+
     BinXmlWriter subst(int id, int type, boolean optional) {
         b.put((byte) (optional ? 0x0e : 0x0d)).putShort((short) id).put((byte) type);
         return this;

@@ -180,8 +180,10 @@ class EvtxReader_DamageTest {
         EvtxReads.Result r = EvtxReads.read(b, "stale");
         assertEquals(all.stream().map(RawEvent::recordId).toList(), r.events().stream().map(RawEvent::recordId).toList());
         assertEquals(List.of(), r.rejects());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.offset() == chunk + stale
-                && w.message().contains((inIt.size() - 2) + " record(s) found past the free-space offset")), r.warnings().toString());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        String w = r.warnings().get(0).message();
+        assertTrue(w.contains("1 chunk(s) hold " + (inIt.size() - 2) + " record(s) past their free-space offset"), w);
+        assertTrue(w.contains("chunk at offset 0x" + Integer.toHexString(chunk)), w);
     }
 
     @Test
@@ -205,6 +207,56 @@ class EvtxReader_DamageTest {
         assertTrue(old.getMessage().contains("Windows XP .evt log"), old.getMessage());
         IOException empty = assertThrows(IOException.class, () -> EvtxReads.read(new byte[0], "empty.evtx"));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+    }
+
+    @Test
+    void aCopyOfALiveLogWithEveryCounterStaleGivesEveryRecordAndOneWarningNamingThem() throws IOException {
+        byte[] b = intact.clone();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putShort(42, (short) 9); // header: 9 chunks (of 15 in use)
+        h.putLong(24, 300); // header: next record id 300 (of 565)
+        java.util.zip.CRC32 fileCrc = new java.util.zip.CRC32();
+        fileCrc.update(b, 0, 120);
+        h.putInt(124, (int) fileCrc.getValue());
+        int rewound = 0;
+        for (int i : new int[] {1, 6, 11}) {
+            int chunk = (int) chunkOffset(i);
+            List<RawEvent> inIt = all.stream().filter(e -> e.source().offset() >= chunk && e.source().offset() < chunk + CHUNK).toList();
+            int keep = inIt.size() / 2;
+            int stale = (int) (inIt.get(keep).source().offset() - chunk);
+            long lastKept = Le.i64(b, (int) inIt.get(keep - 1).source().offset() + 8);
+            h.putLong(chunk + 16, lastKept).putLong(chunk + 32, lastKept); // last record number and id
+            h.putInt(chunk + 44, (int) (inIt.get(keep - 1).source().offset() - chunk)); // last record offset
+            h.putInt(chunk + 48, stale); // free-space offset
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(b, chunk + 512, stale - 512); // the records checksum of the stale header
+            h.putInt(chunk + 52, (int) crc.getValue());
+            ChunkImage.resealHeader(b, chunk);
+            rewound += inIt.size() - keep;
+        }
+        EvtxReads.Result r = EvtxReads.read(b, "dirty");
+        assertEquals(all.stream().map(RawEvent::recordId).toList(), r.events().stream().map(RawEvent::recordId).toList());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        String w = r.warnings().get(0).message();
+        assertTrue(w.contains("the file header announces 9 chunks, the file holds 15 in use"), w);
+        assertTrue(w.contains("next record id is 300, records up to 565 were read"), w);
+        assertTrue(w.contains("3 chunk(s) hold " + rewound + " record(s) past their free-space offset (first: chunk at offset 0x"
+                + Long.toHexString(chunkOffset(1)) + ")"), w);
+        assertTrue(w.contains("3 chunk header(s) announce a last record id below the records they hold"), w);
+    }
+
+    @Test
+    void aBrokenRecordsChecksumLosesNoRecord() throws IOException {
+        byte[] b = intact.clone();
+        int chunk = (int) chunkOffset(7);
+        b[chunk + 52] ^= 0x01;
+        ChunkImage.resealHeader(b, chunk);
+        EvtxReads.Result r = EvtxReads.read(b, "crc");
+        assertEquals(565, r.events().size());
+        assertEquals(List.of(), r.rejects());
+        assertEquals(List.of((long) chunk), r.warnings().stream().map(EvtxReads.Warning::offset).toList());
+        assertTrue(r.warnings().get(0).message().contains("event records CRC32"), r.warnings().toString());
     }
 
     private static int indexOfUtf16(byte[] b, int from, String s) {

@@ -24,8 +24,8 @@ final class EvtxReads {
     record Warning(long offset, String message) {
     }
 
-    /** Everything one read reported, in order. */
-    record Result(List<RawEvent> events, List<Reject> rejects, List<Warning> warnings) {
+    /** Everything one read reported, in order: live records in {@code events}, recovered ones apart. */
+    record Result(List<RawEvent> events, List<RawEvent> recovered, List<Reject> rejects, List<Warning> warnings) {
     }
 
     static Result read(Path file) throws IOException {
@@ -39,11 +39,11 @@ final class EvtxReads {
     }
 
     private static Result read(InputStream in, String name) throws IOException {
-        Result r = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Result r = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         new EvtxReader().read(in, name, "0".repeat(64), new EventSink() {
             @Override
             public void accept(RawEvent event) {
-                r.events().add(event);
+                (event.recovered() ? r.recovered() : r.events()).add(event);
             }
 
             @Override

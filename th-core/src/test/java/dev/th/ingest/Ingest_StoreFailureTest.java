@@ -53,8 +53,9 @@ class Ingest_StoreFailureTest {
                 }
 
                 @Override
-                public void commit(InputReport report) {
+                public InputReport commit(InputReport report) {
                     committed.addAll(rows);
+                    return report;
                 }
 
                 @Override

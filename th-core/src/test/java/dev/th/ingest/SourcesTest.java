@@ -166,8 +166,8 @@ class SourcesTest {
 
         // reasons a user can act on
         assertEquals("empty file", r.skipped.get(b + "/empty.json"));
-        assertEquals("not EVTX, JSON or zip (it starts with \"hello, these are\")", r.skipped.get(b + "/notes.txt"));
-        assertEquals("not EVTX, JSON or zip (it starts with \"read me\\x0a\")", r.skipped.get(c + "!/readme.txt"));
+        assertEquals("not EVTX, JSON, Windows event XML or zip (it starts with \"hello, these are\")", r.skipped.get(b + "/notes.txt"));
+        assertEquals("not EVTX, JSON, Windows event XML or zip (it starts with \"read me\\x0a\")", r.skipped.get(c + "!/readme.txt"));
         assertEquals("no such file or folder", r.skipped.get(missing.toString()));
         assertTrue(r.skipped.get(b + "/broken.zip").startsWith("damaged zip: "), r.skipped.get(b + "/broken.zip"));
 
@@ -216,7 +216,7 @@ class SourcesTest {
         assertEquals(Format.JSON_ARRAY, sniff("[]"));
         assertEquals("a JSON array whose first element is not an object: TH reads arrays of events",
                 ContentSniffer.sniff("[1,2]".getBytes(StandardCharsets.UTF_8), 5).unknownReason());
-        assertEquals("gzip-compressed: unpack it first (TH reads EVTX, JSON and zip)",
+        assertEquals("gzip-compressed: unpack it first (TH reads EVTX, JSON, Windows event XML and zip)",
                 ContentSniffer.sniff(new byte[] {0x1f, (byte) 0x8b, 8, 0}, 4).unknownReason());
     }
 

@@ -52,7 +52,8 @@ class EvtxDumpJsonReader_EvtxAgreementTest {
         for (Path evtx : evtxFiles) {
             Path twin = evtx.resolveSibling(evtx.getFileName().toString().replaceAll("\\.evtx$", ".json"));
             Map<String, RawEvent> fromEvtx = new HashMap<>();
-            read(new EvtxReader(), evtx).forEach(e -> fromEvtx.put(e.field("EventRecordID"), e));
+            read(new EvtxReader(), evtx).stream().filter(e -> !e.recovered()) // evtx_dump gives the live records only
+                    .forEach(e -> fromEvtx.put(e.field("EventRecordID"), e));
             List<RawEvent> fromJson = read(new EvtxDumpJsonReader(), twin);
             assertEquals(fromEvtx.size(), fromJson.size(), twin.toString());
             for (RawEvent j : fromJson) {

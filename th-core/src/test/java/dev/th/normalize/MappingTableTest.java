@@ -31,7 +31,8 @@ class MappingTableTest {
             Family.FILE, Set.of("create", "modify", "delete", "rename", "folder", "newcmp", "opencmp", "access", "script", "stream"),
             Family.REGISTRY, Set.of("create", "modify", "access", "delete", "rename"),
             Family.LOGON, Set.of("logon", "failed", "logoff", "explicit", "privileged"),
-            Family.NETWORK, Set.of(),
+            Family.NETWORK, Set.of("blocked"),
+            Family.BIND, Set.of("blocked"),
             Family.DNS, Set.of(),
             Family.DETECTION, Set.of(),
             Family.BLOCKED, Set.of());
@@ -56,7 +57,7 @@ class MappingTableTest {
     @Test
     void shippedTableLoads() {
         MappingTable t = MappingTable.standard();
-        assertEquals(32, t.rules().size()); // the rows of events.tsv
+        assertEquals(44, t.rules().size()); // the event ids of events.tsv
     }
 
     @Test
@@ -117,14 +118,17 @@ class MappingTableTest {
         for (int id : sysmonIds) {
             assertNotNull(t.find(sysmon, null, id), "Sysmon " + id);
         }
-        for (int id : new int[] {4688, 4689, 4663, 5145, 4657, 4624, 4625, 4634, 4647, 4648, 4672}) {
+        for (int id : new int[] {4688, 4689, 4656, 4660, 4663, 5145, 4657, 4624, 4625, 4634, 4647, 4648, 4672,
+            5156, 5157, 5158, 5159}) {
             assertNotNull(t.find("Security", null, id), "Security " + id);
         }
         assertNotNull(t.find("Microsoft-Windows-PowerShell/Operational", null, 4104));
         assertNotNull(t.find(null, "Microsoft-Windows-Windows Defender", 1116));
-        assertNotNull(t.find("Microsoft-Windows-Windows Defender/Operational", null, 1117));
+        for (int id : new int[] {1117, 1118, 1119, 1121, 1122, 1125, 1126}) {
+            assertNotNull(t.find("Microsoft-Windows-Windows Defender/Operational", null, id), "Defender " + id);
+        }
         assertNull(t.find(sysmon, null, 4));
-        assertNull(t.find("Security", null, 5156));
+        assertNull(t.find("Security", null, 5379));
         assertNull(t.find("Application", "Application", 1));
     }
 

@@ -42,16 +42,19 @@ class Normalizer_CountsTest {
             Map.entry("file/modify", keys(SYSMON, 2).done()),
             Map.entry("file/delete", keys(SYSMON, 23, 26).done()),
             Map.entry("file/stream", keys(SYSMON, 15).done()),
-            Map.entry("file/access", keys(SECURITY, 4663, 5145).done()),
+            Map.entry("object-access/*", keys(SECURITY, 4656, 4663, 4660, 5145).done()),
             Map.entry("registry/create+delete", keys(SYSMON, 12).done()),
             Map.entry("registry/modify", keys(SYSMON, 13).and(SECURITY, 4657).done()),
             Map.entry("registry/rename", keys(SYSMON, 14).done()),
-            Map.entry("network/-", keys(SYSMON, 3).done()),
+            Map.entry("network/-", keys(SYSMON, 3).and(SECURITY, 5156).done()),
+            Map.entry("network/blocked", keys(SECURITY, 5157).done()),
+            Map.entry("bind/*", keys(SECURITY, 5158, 5159).done()),
             Map.entry("dns/-", keys(SYSMON, 22).done()),
             Map.entry("logon/*", keys(SECURITY, 4624, 4625, 4634, 4647, 4648, 4672).done()),
-            Map.entry("detection/-", keys(DEFENDER, 1116, 1117).done()),
-            Map.entry("blocked/-", keys(SYSMON, 27, 28, 29).done())));
+            Map.entry("detection/-", keys(DEFENDER, 1116, 1117, 1118, 1119, 1122, 1125).and(SYSMON, 29).done()),
+            Map.entry("blocked/-", keys(SYSMON, 27, 28).and(DEFENDER, 1121, 1126).done())));
 
+    static final java.util.Set<Integer> OBJECT_ACCESS = java.util.Set.of(4656, 4663, 4660, 5145);
     static final ObjectMapper JSON = new ObjectMapper();
     static final Normalizer N = new Normalizer();
 
@@ -132,8 +135,12 @@ class Normalizer_CountsTest {
             String family = r.text(Column.Family);
             String op = r.get(Column.Operation) == null ? "-" : r.text(Column.Operation);
             String key = family + "/" + op;
-            if (family.equals("logon")) {
+            if (e.channel().equalsIgnoreCase("Security") && OBJECT_ACCESS.contains(e.eventId())) {
+                key = "object-access/*"; // family by ObjectType: Normalizer_SecurityTest counts those
+            } else if (family.equals("logon")) {
                 key = "logon/*";
+            } else if (family.equals("bind")) {
+                key = "bind/*";
             } else if (key.equals("file/create") || key.equals("file/script")) {
                 key = "file/create+script";
             } else if (key.equals("registry/create") || key.equals("registry/delete")) {

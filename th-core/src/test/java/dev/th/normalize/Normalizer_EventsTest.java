@@ -366,9 +366,9 @@ class Normalizer_EventsTest {
     }
 
     @Test
-    void sysmon29_blocked() {
+    void sysmon29_detection_notABlock() {
         CanonicalEvent r = firstLsass(e -> e.eventId() == 29 && e.field("TargetFilename").endsWith("rtcpef.dll"));
-        assertEquals("blocked", r.get(Column.Family));
+        assertEquals("detection", r.get(Column.Family));
         assertEquals("rtcpef.dll", r.get(Column.ChildFilename));
         assertEquals("f4bff045a95d0895be9415d3701b611d", r.get(Column.ChildMd5));
         assertEquals("winx64_payload.exe", r.get(Column.ParentFilename));
@@ -378,7 +378,7 @@ class Normalizer_EventsTest {
 
     @Test
     void otherEventsStayRaw_withAllTheirFields() {
-        CanonicalEvent r = firstLsass(e -> e.eventId() == 5156);
+        CanonicalEvent r = firstLsass(e -> e.eventId() == 5379);
         assertEquals("raw", r.get(Column.Family));
         assertNull(r.get(Column.Operation));
         assertNull(r.get(Column.ParentPid));

@@ -36,8 +36,9 @@ class Normalizer_EvtxEventsTest {
         assertEquals(wmi.get(Column.ChildPid), calc.get(Column.ParentPid)); // WmiPrvSE.exe started calc.exe
         assertEquals("WmiPrvSE.exe", wmi.get(Column.ChildFilename));
         assertEquals(0x248L, wmi.get(Column.ParentPid));
-        // version 1 of 4688: no Target fields, no ParentProcessName, an empty CommandLine
-        assertEquals("EXAMPLE\\WIN-77LTAPHIQ1R$", calc.get(Column.LoggedUser));
+        // version 1 of 4688: no Target fields, no ParentProcessName, an empty CommandLine; the
+        // Subject is S-1-5-20 (logged as EXAMPLE\WIN-77LTAPHIQ1R$), written as Sysmon names it
+        assertEquals("NT AUTHORITY\\NETWORK SERVICE", calc.get(Column.LoggedUser));
         assertEquals("0x3e4", calc.get(Column.LogonId));
         assertNull(calc.get(Column.ParentPath));
         assertNull(calc.get(Column.CommandLine));

@@ -9,6 +9,8 @@ import dev.th.ingest.InputReport;
 import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
+import dev.th.normalize.Normalizer;
+import dev.th.store.link.Linker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class DuckDbStore implements EventStore {
     private long transactionStart;
     private long pendingRows;
     private boolean writing;
+    /** Whether rows were committed since the processes were last joined ({@link ProcessJoin}). */
+    private boolean unjoined;
     /** Content hashes of the inputs table (committed, or completed in the open transaction). */
     private final Set<String> knownHashes = new HashSet<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -76,8 +79,22 @@ public final class DuckDbStore implements EventStore {
         this.tableColumns = tableColumns;
     }
 
-    /** Opens (creating when needed) the store of data directory {@code dataDir}. */
+    /**
+     * Opens (creating when needed) the store of data directory {@code dataDir}, with DuckDB's
+     * memory and threads bounded by {@link StoreLimits#fromSystem}.
+     */
     public static DuckDbStore open(Path dataDir) {
+        StoreLimits limits;
+        try {
+            limits = StoreLimits.fromSystem();
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        return open(dataDir, limits);
+    }
+
+    /** Opens (creating when needed) the store of data directory {@code dataDir} within {@code limits}. */
+    public static DuckDbStore open(Path dataDir, StoreLimits limits) {
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new StoreException("data directory " + dataDir + " is a file, not a directory");
         }
@@ -88,7 +105,7 @@ public final class DuckDbStore implements EventStore {
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
                 // FSST compression of the long strings (Fields) tripled the time of a checkpoint
@@ -98,6 +115,7 @@ public final class DuckDbStore implements EventStore {
                 st.execute(Schema.inputsDdl());
                 IocStore.createTables(st);
             }
+            Schema.upgradeInputs(dc);
             DuckDbStore store = new DuckDbStore(file, dc, Schema.upgradeEvents(dc));
             try (Statement st = dc.createStatement();
                     ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
@@ -114,6 +132,11 @@ public final class DuckDbStore implements EventStore {
     /** The database file. */
     public Path file() {
         return file;
+    }
+
+    /** The events table's columns in its own order (null: a column TH no longer fills). */
+    Column[] tableColumns() {
+        return tableColumns.clone();
     }
 
     /** The JDBC connection, for read queries (do not use it while an input is being written). */
@@ -146,6 +169,11 @@ public final class DuckDbStore implements EventStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read the inputs table of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Notes an input committed by another table's writer ({@link FlowTable}) as stored. */
+    void committedElsewhere(String contentHash) {
+        knownHashes.add(contentHash);
     }
 
     /** A prepared statement kept for the store's life (DuckDB plans it once). */
@@ -202,6 +230,7 @@ public final class DuckDbStore implements EventStore {
             inputsAppender = null;
             connection.commit();
             connection.setAutoCommit(true);
+            unjoined |= pendingRows > 0;
             pendingRows = 0;
             pending.clear();
         } catch (SQLException e) {
@@ -210,11 +239,29 @@ public final class DuckDbStore implements EventStore {
         }
     }
 
+    /**
+     * Joins the records of each process ({@link ProcessJoin}) once what was ingested is
+     * committed; {@link #close} does it when rows were stored since the last time.
+     */
+    public ProcessJoin.Result joinProcesses() {
+        flush();
+        try {
+            ProcessJoin.Result r = ProcessJoin.run(connection);
+            unjoined = false;
+            return r;
+        } catch (SQLException e) {
+            throw new StoreException("cannot join the process records of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             if (!writing) {
                 flush();
+                if (unjoined) {
+                    joinProcesses();
+                }
             }
         } finally {
             abortTransaction();
@@ -295,15 +342,7 @@ public final class DuckDbStore implements EventStore {
         @Override
         public void append(CanonicalEvent event) {
             try {
-                appender.beginRow();
-                for (Column c : tableColumns) {
-                    if (c == null) {
-                        appender.appendNull();
-                    } else {
-                        appendValue(c, event.get(c));
-                    }
-                }
-                appender.endRow();
+                RowAppender.append(appender, tableColumns, event);
                 rows++;
             } catch (SQLException | RuntimeException e) {
                 abortTransaction();
@@ -312,28 +351,9 @@ public final class DuckDbStore implements EventStore {
             }
         }
 
-        private void appendValue(Column c, Object v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-                return;
-            }
-            switch (c.type()) {
-                case TEXT, JSON -> appender.append(v.toString());
-                case INT -> appender.append(((Number) v).intValue());
-                case BIGINT -> appender.append(((Number) v).longValue());
-                case BOOLEAN -> appender.append(((Boolean) v).booleanValue());
-                case TIMESTAMP -> {
-                    Instant t = (Instant) v;
-                    appender.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
-                            t.getNano() / 1000));
-                }
-                case DATE -> appender.appendEpochDays((int) ((LocalDate) v).toEpochDay());
-                default -> throw new IllegalStateException("unknown column type " + c.type());
-            }
-        }
-
         @Override
-        public void commit(InputReport report) {
+        public InputReport commit(InputReport given) {
+            InputReport report = linked(given);
             try {
                 Instant now = Instant.now();
                 inputsAppender.beginRow()
@@ -347,6 +367,7 @@ public final class DuckDbStore implements EventStore {
                         .append(JSON.writeValueAsString(report.byEventId()))
                         .append(JSON.writeValueAsString(report.errors()))
                         .appendEpochMicros(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000)
+                        .append(Normalizer.VERSION)
                         .endRow();
             } catch (SQLException | JsonProcessingException e) {
                 abortTransaction();
@@ -360,6 +381,28 @@ public final class DuckDbStore implements EventStore {
             if (pendingRows >= GROUP_ROWS || System.nanoTime() - transactionStart >= GROUP_NANOS) {
                 flush();
             }
+            return report;
+        }
+
+        /** Runs the cross-event steps on this input's rows; their notes join the report's warnings. */
+        private InputReport linked(InputReport report) {
+            List<String> notes;
+            try {
+                appender.flush();
+                notes = Linker.run(connection, contentHash, path, report.byEventId());
+            } catch (SQLException e) {
+                abortTransaction();
+                throw new StoreException("cannot link the events of " + path + " in " + file + ": " + e.getMessage(), e);
+            }
+            if (notes.isEmpty()) {
+                return report;
+            }
+            List<IngestError> warnings = new java.util.ArrayList<>(report.warnings());
+            for (String note : notes) {
+                warnings.add(new IngestError(-1, note));
+            }
+            return new InputReport(report.path(), report.contentHash(), report.size(), report.read(), report.stored(),
+                    report.rejected(), report.duplicates(), report.byEventId(), report.errors(), warnings);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.th.store;
 
 import dev.th.event.RawEvent;
 import dev.th.hunt.Matcher;
+import dev.th.hunt.Tested;
 import dev.th.hunt.ioa.Hunter;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Hunting at ingest: runs the rules over each event as the pipeline reads it (an
- * {@link Ingest.Tap} on the reading thread) and keeps an input's IoAs once its
+ * {@link Ingest.Tap}: the rules' tests on the decoding threads, the IoAs and correlation windows
+ * in stream order on the storing thread) and keeps an input's IoAs once its
  * {@link Ingest.Listener#inputDone} says it was stored. The store groups several inputs in one
  * transaction, so the IoAs are written to the {@code ioas} table (new ones only) and the store's
  * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
@@ -97,6 +99,24 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         }
     }
 
+    /** Runs the rules' tests on the decoding thread; the hits become IoAs in stream order. */
+    @Override
+    public Object prepare(RawEvent event) {
+        return hunter == null ? null : hunter.test(clientId, event);
+    }
+
+    @Override
+    public void event(RawEvent event, Object prepared) {
+        if (hunter == null) {
+            return;
+        }
+        if (prepared instanceof Tested t) {
+            hunter.deliver(clientId, t);
+        } else {
+            hunter.event(clientId, event);
+        }
+    }
+
     @Override
     public void inputStarted(String path, long size) {
         inner.inputStarted(path, size);
@@ -105,6 +125,11 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     @Override
     public void stored(long count) {
         inner.stored(count);
+    }
+
+    @Override
+    public void progress(long bytes) {
+        inner.progress(bytes);
     }
 
     @Override
@@ -136,6 +161,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
                 pendingIoas.addAll(current);
                 current.clear();
             }
+            joinProcesses();
             write();
         }
         return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
@@ -150,6 +176,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             ioas += pendingIoas.size();
             newIoas += hunt.ioas().insert(pendingIoas);
             pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+            uncount(hunt.ioas().lastDropped());
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();
@@ -157,6 +184,29 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         pendingIoas.clear();
         pendingInputs.clear();
         pendingRows = 0;
+    }
+
+    /**
+     * Joins the records of one process ({@link ProcessJoin}) now that everything is stored, and
+     * takes the IoAs it dropped (a rule that matched both records of one process) out of the figures.
+     */
+    private void joinProcesses() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            Map<String, String> dropped = store.joinProcesses().droppedIoas();
+            uncount(dropped);
+            newIoas -= dropped.size();
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        }
+    }
+
+    /** Takes IoAs a join dropped out of the figures. */
+    private void uncount(Map<String, String> dropped) {
+        ioas -= dropped.size();
+        RetroHunt.uncount(byRule, dropped);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -56,6 +57,7 @@ public final class IoaTable {
             + "eventRef, machineName, sourceHash, recordId";
 
     private final Connection db;
+    private Map<String, String> lastDropped = Map.of();
 
     /** Uses {@code db} (not closed here) and creates the table when missing. */
     public IoaTable(Connection db) throws SQLException {
@@ -63,6 +65,14 @@ public final class IoaTable {
         try (Statement st = db.createStatement()) {
             st.execute(DDL);
         }
+    }
+
+    /**
+     * The IoAs the last {@link #insert} left out because the same rule also matched the other
+     * record of the same process (a Security 4688 beside its Sysmon 1): id to huntingRule.
+     */
+    public Map<String, String> lastDropped() {
+        return lastDropped;
     }
 
     /**
@@ -108,8 +118,11 @@ public final class IoaTable {
             }
             int added = st.executeUpdate("INSERT INTO ioas SELECT DISTINCT ON (id) * FROM ioas_new "
                     + "WHERE id NOT IN (SELECT id FROM ioas)");
+            lastDropped = Map.of();
             if (added > 0) {
-                refreshEvidence(st);
+                lastDropped = ProcessJoin.dropTwinIoas(st);
+                added -= lastDropped.size();
+                refreshEvidence(st, "ioas_new");
             }
             st.execute("DROP TABLE ioas_new");
             db.commit();
@@ -124,15 +137,16 @@ public final class IoaTable {
 
     /**
      * Recomputes lastHourEvidenceCount (other IoAs of the same rule and machine in
-     * [t - 1h, t]) for the rule and machine pairs of the batch just inserted ({@code ioas_new}).
+     * [t - 1h, t]) for the rule and machine pairs of table {@code batch} (e.g. the batch just
+     * inserted, {@code ioas_new}).
      */
-    private static void refreshEvidence(Statement st) throws SQLException {
+    static void refreshEvidence(Statement st, String batch) throws SQLException {
         st.execute("""
                 UPDATE ioas SET lastHourEvidenceCount = w.c FROM (
                   SELECT id, CAST(count(*) OVER (PARTITION BY ruleId, muid ORDER BY alertDateTime
                       RANGE BETWEEN INTERVAL 1 HOUR PRECEDING AND CURRENT ROW) - 1 AS INTEGER) AS c
-                  FROM ioas WHERE (ruleId, muid) IN (SELECT DISTINCT ruleId, muid FROM ioas_new)) w
-                WHERE ioas.id = w.id AND ioas.lastHourEvidenceCount <> w.c""");
+                  FROM ioas WHERE (ruleId, muid) IN (SELECT DISTINCT ruleId, muid FROM %s)) w
+                WHERE ioas.id = w.id AND ioas.lastHourEvidenceCount <> w.c""".formatted(batch));
     }
 
     /** The IoAs matching {@code q}, by alertDateTime then id. */

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
 
@@ -58,6 +59,8 @@ public final class RetroHunt {
         long hits = 0;
         int[] added = {0};
         Set<String> ids = new LinkedHashSet<>();
+        // IoAs left out because the same rule matched the other record of the same process
+        Map<String, String> dropped = new java.util.HashMap<>();
         Map<String, Long> byRule = Map.of();
         if (compile != null) {
             SQLException[] failure = {null};
@@ -66,6 +69,7 @@ public final class RetroHunt {
                 if (failure[0] == null) {
                     try {
                         added[0] += ioas.insert(batch);
+                        dropped.putAll(ioas.lastDropped());
                     } catch (SQLException e) {
                         failure[0] = e;
                     }
@@ -85,11 +89,20 @@ public final class RetroHunt {
             if (failure[0] != null) {
                 throw failure[0];
             }
-            hits = hunter.hits();
-            byRule = hunter.hitsByRule();
+            hits = hunter.hits() - dropped.size();
+            byRule = new TreeMap<>(hunter.hitsByRule());
+            uncount(byRule, dropped);
+            ids.removeAll(dropped.keySet());
         }
         int detections = iocs.match(sourceHashes);
         return new Result(events, hits, added[0], byRule, detections, ids);
+    }
+
+    /** Takes the IoAs a join dropped (id to huntingRule) out of counts per rule. */
+    static void uncount(Map<String, Long> byRule, Map<String, String> dropped) {
+        for (String rule : dropped.values()) {
+            byRule.computeIfPresent(rule, (k, n) -> n > 1 ? n - 1 : null);
+        }
     }
 
     /**

@@ -85,7 +85,17 @@ public final class Schema {
         return "CREATE TABLE IF NOT EXISTS " + INPUTS + " ("
                 + "ContentHash VARCHAR PRIMARY KEY, Path VARCHAR NOT NULL, Size BIGINT, "
                 + "\"Read\" BIGINT, Stored BIGINT, Rejected BIGINT, Duplicates BIGINT, "
-                + "ByEventId JSON, Errors JSON, IngestedAt TIMESTAMP)";
+                + "ByEventId JSON, Errors JSON, IngestedAt TIMESTAMP, NormalizerVersion INTEGER)";
+    }
+
+    /**
+     * Brings the inputs table of a store made by an earlier version up to {@link #inputsDdl}: an
+     * input stored before normalizer versions were kept has NormalizerVersion null (version 1).
+     */
+    public static void upgradeInputs(Connection db) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("ALTER TABLE " + INPUTS + " ADD COLUMN IF NOT EXISTS NormalizerVersion INTEGER");
+        }
     }
 
     /** A SQL identifier in double quotes. */

@@ -56,10 +56,10 @@ class RetroHuntTest {
         String comsvcsId;
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             IngestReport r = ingest(store, samples().resolve("evtx"), samples().resolve("json"));
-            assertEquals(900, r.stored());
+            assertEquals(900 + r.recovered(), r.stored());
             RetroHunt hunt = new RetroHunt(store.connection());
             RetroHunt.Result first = hunt.run(pack::compile, null, null, null, NOW);
-            assertEquals(900, first.events());
+            assertEquals(900 + r.recovered(), first.events());
             assertEquals(22, first.hits());
             assertEquals(22, first.newIoas());
             RetroHunt.Result again = hunt.run(pack::compile, null, null, null, NOW.plusSeconds(3600));
@@ -106,12 +106,13 @@ class RetroHuntTest {
             RetroHunt hunt = new RetroHunt(store.connection());
             InputReport psexec = r.files().stream().filter(f -> f.path().contains("PSexec")).findFirst().orElseThrow();
             RetroHunt.Result one = hunt.run(pack::compile, null, null, List.of(psexec.contentHash()), NOW);
-            assertEquals(15, one.events());
+            assertEquals(15 + psexec.recovered(), one.events());
             assertEquals(5, one.newIoas());
             // the runas sample is of 2021-11-13, the PsExec one of 2021-12-04
             RetroHunt.Result nov = hunt.run(pack::compile, Instant.parse("2021-11-01T00:00:00Z"),
                     Instant.parse("2021-12-01T00:00:00Z"), null, NOW);
-            assertEquals(9, nov.events());
+            assertEquals(9 + Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE Recovered"
+                    + " AND DateTime >= '2021-11-01' AND DateTime < '2021-12-01'"), nov.events(), "9 live events and the recovered ones");
             assertEquals(3, nov.newIoas());
             assertEquals(8, hunt.ioas().count());
         }

@@ -3,12 +3,14 @@ package dev.th.hunt.ioa;
 import dev.th.event.RawEvent;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.RuleHit;
+import dev.th.hunt.Tested;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -30,7 +32,7 @@ public final class Hunter {
     private final IoaFactory factory;
     private final Instant now;
     private final IoaSink sink;
-    private final Map<String, Matcher> matchers = new HashMap<>();
+    private final Map<String, Matcher> matchers = new ConcurrentHashMap<>();
     private final Map<String, Consumer<RuleHit>> outs = new HashMap<>();
     private final Map<String, Long> hitsByRule = new TreeMap<>();
     private final List<Ioa> buffer = new ArrayList<>();
@@ -51,7 +53,25 @@ public final class Hunter {
     /** Tests one event of {@code clientId}. */
     public void event(String clientId, RawEvent event) {
         events++;
-        matchers.computeIfAbsent(clientId, c -> compile.get()).match(event, out(clientId));
+        matcher(clientId).match(event, out(clientId));
+    }
+
+    /**
+     * The per-event tests of {@link #event}, on any thread: pass the result to
+     * {@link #deliver} on the feeding thread, in stream order.
+     */
+    public Tested test(String clientId, RawEvent event) {
+        return matcher(clientId).test(event);
+    }
+
+    /** Turns what {@link #test} found into IoAs, as {@link #event} does; call in stream order. */
+    public void deliver(String clientId, Tested tested) {
+        events++;
+        matcher(clientId).deliver(tested, out(clientId));
+    }
+
+    private Matcher matcher(String clientId) {
+        return matchers.computeIfAbsent(clientId, c -> compile.get());
     }
 
     /** Closes correlation windows and hands over what is left. */

@@ -63,7 +63,12 @@ public final class EventView {
         return event;
     }
 
-    /** The value of a Sigma field name, as the event spells it, or null when absent. */
+    /**
+     * The value of a Sigma field name, as the event spells it, or null when absent. A name the event
+     * lacks is looked up ignoring case, then among the event's names with their spaces taken out
+     * (Defender writes {@code Threat Name}, Sigma rules {@code ThreatName}); a name the event
+     * really has always wins over such a match.
+     */
     public String raw(String sigmaName) {
         String name = aliases == null ? sigmaName : aliases.getOrDefault(sigmaName, sigmaName);
         String v = event.fields().get(name);
@@ -74,6 +79,11 @@ public final class EventView {
             byLowerName = new HashMap<>();
             for (Map.Entry<String, String> e : event.fields().entrySet()) {
                 byLowerName.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+            }
+            for (Map.Entry<String, String> e : event.fields().entrySet()) {
+                if (e.getKey().indexOf(' ') >= 0) {
+                    byLowerName.putIfAbsent(e.getKey().replace(" ", "").toLowerCase(Locale.ROOT), e.getValue());
+                }
             }
         }
         return byLowerName.get(name.toLowerCase(Locale.ROOT));

@@ -1,0 +1,165 @@
+package dev.th.bench;
+
+import dev.th.Machine;
+import dev.th.TH;
+import dev.th.TimePeriod;
+import dev.th.flow.FlowAssignment;
+import dev.th.flow.FlowIngest;
+import dev.th.ingest.Format;
+import dev.th.ingest.InputReport;
+import dev.th.store.DuckDbStore;
+import dev.th.store.FlowTable;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Flows at scale: generates a Zeek conn.log of {@code FLOWS} connections of {@code MACHINES}
+ * machines over {@code DAYS} days, ingests it (flows per second through the TSV reader and the
+ * appender), adds one Sysmon 3 event for four flows in five to the events table (written by SQL:
+ * the normalizer is not what is measured), assigns the flows (the 5-tuple join, the offsets, the
+ * days), then times {@code Machine.bandwidth} over the whole period for random machines.
+ *
+ * <pre>java -cp "th-bench/target/classes:th-bench/target/lib/*" dev.th.bench.FlowBench DIR FLOWS [MACHINES] [DAYS] [RUNS]</pre>
+ */
+public final class FlowBench {
+    private static final String HEADER = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+            + "#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\t"
+            + "orig_bytes\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes\t"
+            + "resp_pkts\tresp_ip_bytes\ttunnel_parents\n#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\t"
+            + "interval\tcount\tcount\tstring\tbool\tbool\tcount\tstring\tcount\tcount\tcount\tcount\tset[string]\n";
+    static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
+
+    private FlowBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: FlowBench DIR FLOWS [MACHINES] [DAYS] [RUNS]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        long flows = Long.parseLong(args[1]);
+        int machines = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int days = args.length > 3 ? Integer.parseInt(args[3]) : 90;
+        int runs = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+        Files.createDirectories(dir);
+        Path log = dir.resolve("conn-" + flows + ".log");
+        long t0 = System.nanoTime();
+        if (!Files.exists(log)) {
+            generate(log, flows, machines, days);
+        }
+        System.out.printf(Locale.ROOT, "conn.log: %d flows, %.0f MB (generated in %.1f s)%n", flows, Files.size(log) / 1e6,
+                (System.nanoTime() - t0) / 1e9);
+        Path store = dir.resolve("store-" + flows);
+        if (Files.exists(store)) {
+            try (var w = Files.walk(store)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (DuckDbStore s = DuckDbStore.open(store)) {
+            FlowIngest ingest = new FlowIngest(FlowTable.of(s, "default"));
+            long t1 = System.nanoTime();
+            InputReport r;
+            try (InputStream in = Files.newInputStream(log)) {
+                r = ingest.input(log.toString(), "bench-" + flows, Files.size(log), Format.ZEEK_TSV, in);
+            }
+            double ingestS = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "ingest: %d stored, %d rejected in %.2f s: %.0f flows/s%n", r.stored(), r.rejected(),
+                    ingestS, r.stored() / ingestS);
+            long t2 = System.nanoTime();
+            try (Statement st = s.connection().createStatement()) {
+                st.execute(syntheticEvents());
+            }
+            long events;
+            try (Statement st = s.connection().createStatement(); var rs = st.executeQuery("SELECT count(*) FROM events")) {
+                rs.next();
+                events = rs.getLong(1);
+            }
+            System.out.printf(Locale.ROOT, "events: %d Sysmon 3 rows written by SQL in %.1f s%n", events,
+                    (System.nanoTime() - t2) / 1e9);
+            long t3 = System.nanoTime();
+            FlowAssignment a = ingest.assign();
+            System.out.printf(Locale.ROOT, "assign: %.1f s (%d flows, %d machine ends, %d to processes, %d offsets)%n",
+                    (System.nanoTime() - t3) / 1e9, a.flows(), a.machineEnds(), a.processEnds(), a.offsets().size());
+        }
+        try (TH th = TH.open(store)) {
+            List<Machine> fleet = new ArrayList<>(th.machines().list());
+            TimePeriod period = TimePeriod.between(LAST_DAY.minusDays(days - 1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                    LAST_DAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            SplittableRandom rnd = new SplittableRandom(7);
+            for (int i = 0; i < 10; i++) {
+                fleet.get(rnd.nextInt(fleet.size())).bandwidth(period);
+            }
+            Timing t = new Timing(runs);
+            int rows = 0;
+            for (int i = 0; i < runs; i++) {
+                Machine m = fleet.get(rnd.nextInt(fleet.size()));
+                long s0 = System.nanoTime();
+                rows += m.bandwidth(period).height();
+                t.add(System.nanoTime() - s0);
+            }
+            System.out.printf(Locale.ROOT, "bandwidth over %d days, %d machines: p50 %.1f ms, p95 %.1f ms (%d runs, %.1f rows each)%n",
+                    days, fleet.size(), t.percentileMs(50), t.percentileMs(95), runs, rows / (double) runs);
+        }
+    }
+
+    /** One Sysmon 3 row for four flows in five: the flow's 5-tuple, the machine's clock 1 h + k s behind. */
+    private static String syntheticEvents() {
+        return "INSERT INTO events (ClientId, Muid, MachineName, DateTime, Date, Channel, EventId, RecordId, SourceHash, "
+                + "Family, Operation, ParentFilename, ParentPath, ParentPid, ParentGuid, LocalIp, LocalPort, RemoteIp, "
+                + "RemotePort, Protocol, Direction) "
+                + "SELECT ClientId, md5('default/host-' || m), 'host-' || m, t, CAST(t AS DATE), "
+                + "'Microsoft-Windows-Sysmon/Operational', 3, row_number() OVER (), 'bench-events', 'network', '-', "
+                + "'app' || (OrigPort % 50) || '.exe', 'C:\\app' || (OrigPort % 50) || '.exe', 1000 + OrigPort % 50, "
+                + "'guid-' || m || '-' || (OrigPort % 50), OrigIp, OrigPort, RespIp, RespPort, upper(Protocol), 'Outgoing' "
+                + "FROM (SELECT *, Start - to_microseconds(CAST(3600 + m AS BIGINT) * 1000000) "
+                + "+ to_microseconds(CAST(hash(FlowId) % 2000000 AS BIGINT)) AS t FROM (SELECT *, "
+                + "CAST(split_part(OrigIp, '.', 3) AS INTEGER) * 250 + CAST(split_part(OrigIp, '.', 4) AS INTEGER) - 1 AS m "
+                + "FROM flows)) WHERE hash(FlowId) % 5 <> 0";
+    }
+
+    /** Flows spread evenly over the days, each machine's flows from its own address, ports cycling. */
+    static void generate(Path log, long flows, int machines, int days) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(42);
+        long first = LAST_DAY.minusDays(days - 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
+        long span = days * 86_400_000_000L;
+        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            w.write(HEADER);
+            StringBuilder sb = new StringBuilder(256);
+            for (long i = 0; i < flows; i++) {
+                int m = (int) (i % machines);
+                long us = first + span * i / flows;
+                int port = 1024 + (int) ((i / machines) % 64000);
+                boolean udp = rnd.nextInt(4) == 0;
+                long origIp = 40 + rnd.nextInt(2000);
+                long respIp = 60 + rnd.nextInt(200_000);
+                double duration = udp ? 0 : rnd.nextDouble() * 600;
+                sb.setLength(0);
+                sb.append(us / 1_000_000).append('.').append(String.format(Locale.ROOT, "%06d", us % 1_000_000)).append('\t')
+                        .append('C').append(Long.toString(i, 36)).append('\t')
+                        .append("10.1.").append(m / 250).append('.').append(m % 250 + 1).append('\t').append(port).append('\t')
+                        .append("203.0.").append((i / 7) % 250).append('.').append(i % 250 + 1).append('\t')
+                        .append(udp ? 53 : 443).append('\t').append(udp ? "udp" : "tcp").append('\t')
+                        .append(udp ? "dns" : "ssl").append('\t')
+                        .append(udp ? "-" : String.format(Locale.ROOT, "%.6f", duration)).append('\t')
+                        .append(udp ? "-" : Long.toString(origIp - 40)).append('\t').append(udp ? "-" : Long.toString(respIp - 60))
+                        .append('\t').append(udp ? "SHR" : "SF").append("\tT\tF\t0\t").append(udp ? "^d" : "ShADadFf").append('\t')
+                        .append(3).append('\t').append(origIp).append('\t').append(4).append('\t').append(respIp).append("\t-\n");
+                w.write(sb.toString());
+            }
+            w.write("#close\t" + Instant.now() + "\n");
+        }
+    }
+}

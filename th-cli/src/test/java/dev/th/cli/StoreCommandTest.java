@@ -1,0 +1,41 @@
+package dev.th.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.th.testing.SharedData;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code th store renormalize} on a store made to look as normalizer version 1 left it. */
+class StoreCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void renormalize_bringsAnOldStoreUpToDate_thenHasNothingToDo() throws SQLException {
+        Path zip = SharedData.require("otrf/psh_lsass_memory_dump_comsvcs.zip");
+        Run ingest = Run.th("ingest", "--db", dir.toString(), zip.toString());
+        assertEquals(0, ingest.exit(), ingest::toString);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("th.duckdb"));
+                Statement st = c.createStatement()) {
+            // version 1: the three 5156 of the Azure guest agent were raw, no version was kept
+            st.execute("UPDATE events SET Family = 'raw' WHERE EventId = 5156");
+            st.execute("UPDATE inputs SET NormalizerVersion = NULL");
+        }
+        Run run = Run.th("store", "renormalize", "--db", dir.toString());
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("184 events, normalizer version 1 -> 2"), run::toString);
+        assertTrue(run.out().contains("+16:00"), run::toString);
+        assertEquals(3, StoreSql.count(dir, "SELECT count(*) FROM events WHERE EventId = 5156 AND Family = 'network' "
+                + "AND RemoteIp = '168.63.129.16'"));
+
+        Run again = Run.th("store", "renormalize", "--db", dir.toString());
+        assertTrue(again.out().contains("every input is at normalizer version 2"), again::toString);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.th.evtx;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Test helper: libyal's {@code evtxinfo} (Debian's libevtx-utils), an independent reader, asked
+ * how many records and recovered records a file holds. Tests that need it are skipped with a
+ * message when it is not installed.
+ */
+final class EvtxInfo {
+    private static final Path TOOL = Path.of("/usr/bin/evtxinfo");
+    private static final Pattern RECOVERED = Pattern.compile("Number of recovered records\\s*:\\s*(\\d+)");
+
+    private EvtxInfo() {
+    }
+
+    static void require() {
+        Assumptions.assumeTrue(Files.isExecutable(TOOL), "evtxinfo (Debian package libevtx-utils) is not installed");
+    }
+
+    /** The "Number of recovered records" evtxinfo prints, if it reads the file. */
+    static OptionalLong recovered(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(TOOL.toString(), file.toString()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return OptionalLong.empty();
+        }
+        Matcher m = RECOVERED.matcher(new String(out, StandardCharsets.UTF_8));
+        return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+}

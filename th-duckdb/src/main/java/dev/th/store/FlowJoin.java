@@ -1,0 +1,212 @@
+package dev.th.store;
+
+import dev.th.flow.ClockOffset;
+import dev.th.flow.FlowAssignment;
+import dev.th.ingest.StoreException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assigns the stored flows to machines and processes, in SQL over the whole store (one pass,
+ * memory bounded by DuckDB's own spilling), replacing the previous assignment:
+ *
+ * <ol>
+ *   <li>the network events of the machines (Sysmon 3, WFP 5156/5157: family {@code network}) are
+ *       paired with the flows of the same client whose 5-tuple is theirs, in both orientations
+ *       (the machine's local end as Zeek's originator, or as its responder: Zeek may have flipped
+ *       them);
+ *   <li>each machine's clock offset to the sensor is the median of its pairs' time differences
+ *       (taken again over the pairs within an hour of the first median, so that reused ports do not
+ *       drag it), reported with its spread (median distance of the pairs from it) in
+ *       {@code flow_offsets};
+ *   <li>a flow end goes to the process of the pair nearest in time once the offset is applied,
+ *       within {@value #TOLERANCE_SECONDS} s or five spreads, and only if the process's lifetime
+ *       (its create and kill events by GUID, where logged) contains the flow's start on the host's
+ *       clock, give or take the spread and a second;
+ *   <li>a flow end with no process goes to the machine that used its address at that time (by
+ *       the local addresses of the machines' network events: an address belongs to the machine that
+ *       used it first, until another machine uses it);
+ *   <li>an end on no machine whose address is local (Zeek's {@code local_orig}/{@code local_resp},
+ *       or, when unset, a private or link-local unicast address) becomes a machine seen by the
+ *       network only: the address is its name and its Muid the MD5 of client + "/" + address, as
+ *       for a machine named so; once a machine's own events show the address, the next assignment
+ *       gives its flows to that machine and the network-only machine is gone.
+ * </ol>
+ *
+ * <p>Results: {@code flow_links} (one row per flow end on a machine, with the bytes it sent and
+ * received, the process, the offset, the remote name from dns.log and the host from http/ssl.log),
+ * {@code flow_days} (each link's bytes spread over the days the flow lasted, by the sensor's clock),
+ * and, on the events, {@code SentBytes}/{@code ReceivedBytes} of the connections matched and
+ * {@code RemoteName} where it was unknown.
+ */
+final class FlowJoin {
+    static final int TOLERANCE_SECONDS = 120;
+    static final String LINKS = "flow_links";
+    static final String DAYS = "flow_days";
+    static final String OFFSETS = "flow_offsets";
+
+    private static final String PRIVATE = "'^(10\\.|192\\.168\\.|172\\.(1[6-9]|2[0-9]|3[01])\\.|169\\.254\\.|f[cd][0-9a-f]{2}:|fe80:)'";
+    private static final String NOT_UNICAST = "'^(22[4-9]\\.|23[0-9]\\.|255\\.255\\.255\\.255$|0\\.0\\.0\\.0$|127\\.|ff[0-9a-f]{2}:|::1?$)'";
+    private static final String SECONDS = "(epoch_us(%s) / 1e6)";
+
+    private FlowJoin() {
+    }
+
+    static FlowAssignment run(DuckDbStore store) {
+        Connection c = store.connection();
+        try {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements()) {
+                    st.execute(sql);
+                }
+                c.commit();
+                return summary(st);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the first failure is reported
+            }
+            throw new StoreException("cannot assign the flows of " + store.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sec(String expr) {
+        return String.format(SECONDS, expr);
+    }
+
+    static List<String> statements() {
+        List<String> s = new ArrayList<>();
+        s.add("CREATE OR REPLACE TEMP TABLE fj_flows AS SELECT * FROM " + FlowTable.FLOWS
+                + " QUALIFY row_number() OVER (PARTITION BY ClientId, FlowId ORDER BY Start, SourceHash, SourceOffset) = 1");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_net AS SELECT ClientId, Muid, MachineName, DateTime, LocalIp, LocalPort, "
+                + "RemoteIp, RemotePort, CASE Protocol WHEN '6' THEN 'tcp' WHEN '17' THEN 'udp' WHEN '1' THEN 'icmp' "
+                + "ELSE lower(Protocol) END AS Proto, Direction, ParentGuid, ParentPid, ParentPath, ParentFilename, "
+                + "LoggedUser, SourceHash, RecordId FROM " + Schema.EVENTS + " WHERE Family = 'network' "
+                + "AND LocalIp IS NOT NULL AND RemoteIp IS NOT NULL AND LocalPort IS NOT NULL AND RemotePort IS NOT NULL");
+        String pair = "SELECT f.ClientId, f.FlowId, f.Start, '%s' AS Side, n.Muid, n.MachineName, n.DateTime, n.Direction, "
+                + "n.ParentGuid, n.ParentPid, n.ParentPath, n.ParentFilename, n.LoggedUser, n.SourceHash, n.RecordId, "
+                + sec("f.Start") + " - " + sec("n.DateTime") + " AS Diff FROM fj_flows f JOIN fj_net n "
+                + "ON n.ClientId = f.ClientId AND n.Proto = f.Protocol AND n.LocalIp = f.%s AND n.LocalPort = f.%s "
+                + "AND n.RemoteIp = f.%s AND n.RemotePort = f.%s";
+        s.add("CREATE OR REPLACE TEMP TABLE fj_pairs AS "
+                + String.format(pair, "orig", "OrigIp", "OrigPort", "RespIp", "RespPort") + " UNION ALL "
+                + String.format(pair, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort"));
+        s.add("CREATE OR REPLACE TABLE " + OFFSETS + " AS WITH first AS (SELECT ClientId, Muid, median(Diff) AS M "
+                + "FROM fj_pairs GROUP BY ClientId, Muid), near AS (SELECT p.ClientId, p.Muid, p.MachineName, p.Diff "
+                + "FROM fj_pairs p JOIN first USING (ClientId, Muid) WHERE abs(p.Diff - first.M) <= 3600), "
+                + "est AS (SELECT ClientId, Muid, min(MachineName) AS MachineName, median(Diff) AS OffsetSeconds, "
+                + "count(*) AS Pairs FROM near GROUP BY ClientId, Muid) "
+                + "SELECT est.ClientId, est.Muid, est.MachineName, est.OffsetSeconds, est.Pairs, "
+                + "median(abs(near.Diff - est.OffsetSeconds)) AS SpreadSeconds FROM est JOIN near USING (ClientId, Muid) "
+                + "GROUP BY ALL");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_life AS SELECT ClientId, Muid, ChildGuid AS Guid, "
+                + "min(DateTime) FILTER (WHERE Operation = 'create') AS Born, max(DateTime) FILTER (WHERE Operation = 'kill') AS Died "
+                + "FROM " + Schema.EVENTS + " WHERE Family = 'process' AND ChildGuid IS NOT NULL "
+                + "AND Operation IN ('create', 'kill') GROUP BY ALL");
+        String hostStart = "(" + sec("p.Start") + " - o.OffsetSeconds)";
+        String slack = "(o.SpreadSeconds + 1)";
+        s.add("CREATE OR REPLACE TEMP TABLE fj_match AS SELECT p.*, o.OffsetSeconds FROM fj_pairs p "
+                + "JOIN " + OFFSETS + " o USING (ClientId, Muid) "
+                + "LEFT JOIN fj_life l ON l.ClientId = p.ClientId AND l.Muid = p.Muid AND l.Guid = p.ParentGuid "
+                + "WHERE abs(p.Diff - o.OffsetSeconds) <= greatest(" + TOLERANCE_SECONDS + ", 5 * o.SpreadSeconds) "
+                + "AND (l.Born IS NULL OR " + hostStart + " >= " + sec("l.Born") + " - " + slack + ") "
+                + "AND (l.Died IS NULL OR " + hostStart + " <= " + sec("l.Died") + " + " + slack + ") "
+                + "QUALIFY row_number() OVER (PARTITION BY p.ClientId, p.FlowId, p.Side "
+                + "ORDER BY abs(p.Diff - o.OffsetSeconds), p.SourceHash, p.RecordId) = 1");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_owner AS WITH u AS (SELECT n.ClientId, n.Muid, min(n.MachineName) AS MachineName, "
+                + "n.LocalIp AS Ip, coalesce(o.OffsetSeconds, 0) AS OffsetSeconds, "
+                + "min(n.DateTime) + to_microseconds(CAST(coalesce(o.OffsetSeconds, 0) * 1e6 AS BIGINT)) AS First "
+                + "FROM fj_net n LEFT JOIN " + OFFSETS + " o USING (ClientId, Muid) "
+                + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") GROUP BY n.ClientId, n.Muid, n.LocalIp, o.OffsetSeconds) "
+                + "SELECT *, CASE WHEN lag(First) OVER w IS NULL THEN TIMESTAMP '-infinity' ELSE First END AS ValidFrom, "
+                + "coalesce(lead(First) OVER w, TIMESTAMP 'infinity') AS ValidTo FROM u "
+                + "WINDOW w AS (PARTITION BY ClientId, Ip ORDER BY First, Muid)");
+        String end = "SELECT f.ClientId, f.FlowId, f.Start, f.Duration, f.Protocol, f.Service, '%s' AS Side, f.%s AS Ip, "
+                + "f.%s AS Port, f.%s AS PeerIp, f.%s AS PeerPort, f.%s AS IsLocal, f.%s AS Sent, f.%s AS Received FROM fj_flows f";
+        s.add("CREATE OR REPLACE TEMP TABLE fj_ends AS "
+                + String.format(end, "orig", "OrigIp", "OrigPort", "RespIp", "RespPort", "LocalOrig", "OrigIpBytes", "RespIpBytes")
+                + " UNION ALL "
+                + String.format(end, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort", "LocalResp", "RespIpBytes", "OrigIpBytes"));
+        s.add("CREATE OR REPLACE TEMP TABLE fj_dns AS SELECT ClientId, Address, arg_max(Name, Time) AS Name FROM "
+                + "(SELECT ClientId, Name, Time, unnest(string_split(Addresses, ',')) AS Address FROM " + FlowTable.NAMES
+                + " WHERE Log = 'dns' AND Name IS NOT NULL AND Name <> '' AND Addresses <> '') GROUP BY ALL");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_host AS SELECT ClientId, FlowId, string_agg(DISTINCT Name, ',' ORDER BY Name) AS Host "
+                + "FROM " + FlowTable.NAMES + " WHERE Log IN ('http', 'ssl') AND Name IS NOT NULL AND Name <> '' "
+                + "AND FlowId IS NOT NULL GROUP BY ALL");
+        s.add("CREATE OR REPLACE TABLE " + LINKS + " AS SELECT e.ClientId, "
+                + "coalesce(m.Muid, ow.Muid, md5(e.ClientId || '/' || lower(e.Ip))) AS Muid, "
+                + "coalesce(m.MachineName, ow.MachineName, e.Ip) AS MachineName, "
+                + "(m.Muid IS NULL AND ow.Muid IS NULL) AS NetworkOnly, e.FlowId, e.Start, e.Duration, e.Side, "
+                + "coalesce(m.Direction, CASE e.Side WHEN 'orig' THEN 'Outgoing' ELSE 'Incoming' END) AS Direction, "
+                + "e.Ip AS LocalIp, e.Port AS LocalPort, e.PeerIp AS RemoteIp, e.PeerPort AS RemotePort, e.Protocol, e.Service, "
+                + "e.Sent AS SentBytes, e.Received AS ReceivedBytes, m.ParentGuid AS ProcessGuid, m.ParentPid AS ProcessPid, "
+                + "m.ParentPath AS ProcessPath, m.ParentFilename AS ProcessFilename, m.LoggedUser, "
+                + "m.SourceHash AS EventHash, m.RecordId AS EventRecord, m.DateTime AS EventTime, "
+                + "coalesce(m.OffsetSeconds, ow.OffsetSeconds) AS OffsetSeconds, d.Name AS RemoteName, h.Host AS FlowHost "
+                + "FROM fj_ends e "
+                + "LEFT JOIN fj_match m ON m.ClientId = e.ClientId AND m.FlowId = e.FlowId AND m.Side = e.Side "
+                + "LEFT JOIN fj_owner ow ON m.Muid IS NULL AND ow.ClientId = e.ClientId AND ow.Ip = e.Ip "
+                + "AND e.Start >= ow.ValidFrom AND e.Start < ow.ValidTo "
+                + "LEFT JOIN fj_dns d ON d.ClientId = e.ClientId AND d.Address = e.PeerIp "
+                + "LEFT JOIN fj_host h ON h.ClientId = e.ClientId AND h.FlowId = e.FlowId "
+                + "WHERE m.Muid IS NOT NULL OR ow.Muid IS NOT NULL "
+                + "OR (coalesce(e.IsLocal, regexp_matches(e.Ip, " + PRIVATE + ")) AND NOT regexp_matches(e.Ip, " + NOT_UNICAST + "))");
+        s.add("CREATE OR REPLACE TABLE " + DAYS + " AS WITH s AS (SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, "
+                + "ProcessFilename, FlowId, Start, CAST(coalesce(Duration, 0) * 1e6 AS BIGINT) AS Us, coalesce(SentBytes, 0) AS Sent, "
+                + "coalesce(ReceivedBytes, 0) AS Received FROM " + LINKS + "), t AS (SELECT *, Start + to_microseconds(Us) AS Stop FROM s), "
+                + "d AS (SELECT *, unnest(generate_series(date_trunc('day', Start), date_trunc('day', Stop), INTERVAL 1 DAY)) AS Day FROM t), "
+                + "w AS (SELECT *, CASE WHEN Us = 0 THEN 1.0 ELSE (epoch_us(least(Stop, Day + INTERVAL 1 DAY)) "
+                + "- epoch_us(greatest(Start, Day))) / Us END AS Share FROM d) "
+                + "SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, ProcessFilename, FlowId, CAST(Day AS DATE) AS Date, "
+                + "CAST(Day AS TIMESTAMP) AS DateTime, Share, Sent * Share AS Outgoing, Received * Share AS Incoming, "
+                + "(Sent + Received) * Share AS Bytes, "
+                + "CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END AS AssignedBytes FROM w");
+        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = NULL, ReceivedBytes = NULL WHERE SentBytes IS NOT NULL OR ReceivedBytes IS NOT NULL");
+        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = b.S, ReceivedBytes = b.R FROM (SELECT EventHash, EventRecord, "
+                + "sum(SentBytes) AS S, sum(ReceivedBytes) AS R FROM " + LINKS + " WHERE EventHash IS NOT NULL GROUP BY ALL) b "
+                + "WHERE " + Schema.EVENTS + ".SourceHash = b.EventHash AND " + Schema.EVENTS + ".RecordId = b.EventRecord "
+                + "AND " + Schema.EVENTS + ".Family = 'network'");
+        s.add("UPDATE " + Schema.EVENTS + " SET RemoteName = d.Name FROM fj_dns d WHERE " + Schema.EVENTS + ".RemoteName IS NULL "
+                + "AND " + Schema.EVENTS + ".Family = 'network' AND " + Schema.EVENTS + ".ClientId = d.ClientId AND "
+                + Schema.EVENTS + ".RemoteIp = d.Address");
+        for (String t : List.of("fj_flows", "fj_net", "fj_pairs", "fj_life", "fj_match", "fj_owner", "fj_ends", "fj_dns", "fj_host")) {
+            s.add("DROP TABLE IF EXISTS " + t);
+        }
+        return s;
+    }
+
+    private static FlowAssignment summary(Statement st) throws SQLException {
+        long flows;
+        long machineEnds;
+        long processEnds;
+        long networkOnly;
+        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(DISTINCT (ClientId, FlowId)) FROM " + FlowTable.FLOWS + "), "
+                + "count(*) FILTER (WHERE NOT NetworkOnly), count(*) FILTER (WHERE ProcessGuid IS NOT NULL OR ProcessPid IS NOT NULL), "
+                + "count(DISTINCT Muid) FILTER (WHERE NetworkOnly) FROM " + LINKS)) {
+            rs.next();
+            flows = rs.getLong(1);
+            machineEnds = rs.getLong(2);
+            processEnds = rs.getLong(3);
+            networkOnly = rs.getLong(4);
+        }
+        List<ClockOffset> offsets = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT ClientId, Muid, MachineName, OffsetSeconds, Pairs, SpreadSeconds FROM "
+                + OFFSETS + " ORDER BY ClientId, MachineName")) {
+            while (rs.next()) {
+                offsets.add(new ClockOffset(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getLong(5),
+                        rs.getDouble(6)));
+            }
+        }
+        return new FlowAssignment(flows, machineEnds, processEnds, networkOnly, offsets);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.th.store.link;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the cross-event steps for one input just stored, each only when the input holds events it
+ * concerns (by the report's counts per {@code Channel|EventID}). Runs inside the caller's
+ * transaction. Returns what a user should be told (the clock offset found), one line each.
+ */
+public final class Linker {
+    private Linker() {
+    }
+
+    /**
+     * @param db the store's connection, with the input's rows visible to it
+     * @param contentHash the input's SourceHash
+     * @param path the input's name (an {@code .evtx} file has a binary UTC clock: no offset check)
+     * @param byEventId the input's decoded records per {@code Channel|EventID}
+     */
+    public static List<String> run(Connection db, String contentHash, String path, Map<String, Long> byEventId)
+            throws SQLException {
+        List<String> notes = new ArrayList<>();
+        boolean sysmon = has(byEventId, "sysmon", null);
+        if (sysmon && !path.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
+            String note = ClockOffset.correct(db, contentHash);
+            if (note != null) {
+                notes.add(note);
+            }
+        }
+        if (sysmon || has(byEventId, "security", new int[] {4688, 4656, 4663, 4660, 5156, 5157, 5158, 5159})) {
+            DriveLetters.learnAndApply(db);
+        }
+        if (has(byEventId, "security", new int[] {4660})) {
+            HandleObjects.name(db, contentHash);
+        }
+        if (has(byEventId, "security", null) || has(byEventId, "powershell", null)) {
+            AccountNames.learnAndApply(db);
+        }
+        if (has(byEventId, "sysmon", new int[] {3, 22}) || has(byEventId, "security", new int[] {5156, 5157})) {
+            DnsNames.fill(db);
+        }
+        return notes;
+    }
+
+    /** True when the input holds events of a channel containing {@code channelWord}, of one of {@code ids} (null: any). */
+    static boolean has(Map<String, Long> byEventId, String channelWord, int[] ids) {
+        for (Map.Entry<String, Long> e : byEventId.entrySet()) {
+            String key = e.getKey();
+            int bar = key.lastIndexOf('|');
+            if (bar < 0 || e.getValue() == 0 || !key.substring(0, bar).toLowerCase(java.util.Locale.ROOT).contains(channelWord)) {
+                continue;
+            }
+            if (ids == null) {
+                return true;
+            }
+            String id = key.substring(bar + 1);
+            for (int i : ids) {
+                if (id.equals(Integer.toString(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
