@@ -5,6 +5,7 @@ import dev.th.TH;
 import dev.th.TimePeriod;
 import dev.th.flow.FlowAssignment;
 import dev.th.flow.FlowIngest;
+import dev.th.flow.FlowStore;
 import dev.th.ingest.Format;
 import dev.th.ingest.InputReport;
 import dev.th.store.DuckDbStore;
@@ -31,6 +32,9 @@ import java.util.SplittableRandom;
  * the normalizer is not what is measured), assigns the flows (the 5-tuple join, the offsets, the
  * days), then times {@code Machine.bandwidth} over the whole period for random machines.
  *
+ * First, side by side, a 200k-flow conn.log stored by DuckDB's own TSV reader and row by row
+ * (twice each, alternating). {@code FLOWS} may list several sizes ({@code 1000000,3000000}).
+ *
  * <pre>java -cp "th-bench/target/classes:th-bench/target/lib/*" dev.th.bench.FlowBench DIR FLOWS [MACHINES] [DAYS] [RUNS]</pre>
  */
 public final class FlowBench {
@@ -50,11 +54,74 @@ public final class FlowBench {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        long flows = Long.parseLong(args[1]);
         int machines = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int days = args.length > 3 ? Integer.parseInt(args[3]) : 90;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         Files.createDirectories(dir);
+        compareReaders(dir, 200_000, machines, days);
+        for (String size : args[1].split(",")) {
+            run(dir, Long.parseLong(size), machines, days, runs);
+        }
+    }
+
+    /** The same conn.log stored by DuckDB's reader and row by row (TH's TSV reader and the appender), side by side. */
+    private static void compareReaders(Path dir, long flows, int machines, int days) throws Exception {
+        Path log = dir.resolve("conn-" + flows + ".log");
+        if (!Files.exists(log)) {
+            generate(log, flows, machines, days);
+        }
+        for (boolean bulk : new boolean[] {true, false, true, false}) {
+            Path store = dir.resolve("compare");
+            delete(store);
+            try (DuckDbStore s = DuckDbStore.open(store)) {
+                FlowTable table = FlowTable.of(s, "default");
+                FlowStore target = bulk ? table : rowsOnly(table);
+                long t = System.nanoTime();
+                InputReport r;
+                try (InputStream in = Files.newInputStream(log)) {
+                    r = new FlowIngest(target).input(log.toString(), "compare", Files.size(log), Format.ZEEK_TSV, in);
+                }
+                double sec = (System.nanoTime() - t) / 1e9;
+                System.out.printf(Locale.ROOT, "%-24s %d flows in %.2f s: %.0f flows/s%n",
+                        bulk ? "DuckDB's TSV reader:" : "row by row (appender):", r.stored(), sec, r.stored() / sec);
+            }
+        }
+    }
+
+    /** {@code table} without its own TSV reader: every line through TH's reader and the appender. */
+    private static FlowStore rowsOnly(FlowTable table) {
+        return new FlowStore() {
+            @Override
+            public java.util.Optional<InputReport> completed(String contentHash) {
+                return table.completed(contentHash);
+            }
+
+            @Override
+            public Writer begin(String contentHash, String path, long size) {
+                return table.begin(contentHash, path, size);
+            }
+
+            @Override
+            public FlowAssignment assign() {
+                return table.assign();
+            }
+
+            @Override
+            public boolean hasFlows() {
+                return table.hasFlows();
+            }
+        };
+    }
+
+    private static void delete(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var w = Files.walk(p)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, long flows, int machines, int days, int runs) throws Exception {
         Path log = dir.resolve("conn-" + flows + ".log");
         long t0 = System.nanoTime();
         if (!Files.exists(log)) {
@@ -63,11 +130,7 @@ public final class FlowBench {
         System.out.printf(Locale.ROOT, "conn.log: %d flows, %.0f MB (generated in %.1f s)%n", flows, Files.size(log) / 1e6,
                 (System.nanoTime() - t0) / 1e9);
         Path store = dir.resolve("store-" + flows);
-        if (Files.exists(store)) {
-            try (var w = Files.walk(store)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        delete(store);
         try (DuckDbStore s = DuckDbStore.open(store)) {
             FlowIngest ingest = new FlowIngest(FlowTable.of(s, "default"));
             long t1 = System.nanoTime();
@@ -113,6 +176,7 @@ public final class FlowBench {
             System.out.printf(Locale.ROOT, "bandwidth over %d days, %d machines: p50 %.1f ms, p95 %.1f ms (%d runs, %.1f rows each)%n",
                     days, fleet.size(), t.percentileMs(50), t.percentileMs(95), runs, rows / (double) runs);
         }
+        System.out.printf(Locale.ROOT, "store: %.0f MB%n", Files.size(store.resolve(DuckDbStore.FILE_NAME)) / 1e6);
     }
 
     /** One Sysmon 3 row for four flows in five: the flow's 5-tuple, the machine's clock 1 h + k s behind. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code th ingest}: reads EVTX and JSON logs (files, folders, zips) into the store. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read EVTX files and JSON exports (files, folders recursively, zips) into the store.",
+        description = "Read EVTX files, JSON exports and network logs (Zeek conn/dns/http/ssl, ECS flows; files, "
+                + "folders recursively, zips, gzip) into the store.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all input was read and stored (or already stored)",
                 "2:some input was rejected (damaged records, unreadable files); everything else was stored",
@@ -34,7 +35,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a JSON report of every input.")
     Path report;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX or JSON files, folders, zip archives.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX, JSON or Zeek files, folders, zip or gzip archives.")
     List<Path> paths;
 
     @Mixin
