@@ -39,7 +39,8 @@ import java.util.List;
  *
  * <p>Results: {@code flow_links} (one row per flow end on a machine, with the bytes it sent and
  * received, the process, the offset, the remote name from dns.log and the host from http/ssl.log),
- * {@code flow_days} (each link's bytes spread over the days the flow lasted, by the sensor's clock),
+ * {@code flow_days} (the links' bytes spread over the days each flow lasted, by the sensor's clock,
+ * summed per machine, process and day, in machine order so that a machine's days are read alone),
  * and, on the events, {@code SentBytes}/{@code ReceivedBytes} of the connections matched and
  * {@code RemoteName} where it was unknown.
  */
@@ -169,10 +170,11 @@ final class FlowJoin {
                 + "FROM t WHERE date_trunc('day', Start) <> date_trunc('day', Stop)), "
                 + "w AS (SELECT *, CASE WHEN Us = 0 THEN 1.0 ELSE (epoch_us(least(Stop, Day + INTERVAL 1 DAY)) "
                 + "- epoch_us(greatest(Start, Day))) / Us END AS Share FROM d) "
-                + "SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, ProcessFilename, FlowId, CAST(Day AS DATE) AS Date, "
-                + "CAST(Day AS TIMESTAMP) AS DateTime, Share, Sent * Share AS Outgoing, Received * Share AS Incoming, "
-                + "(Sent + Received) * Share AS Bytes, "
-                + "CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END AS AssignedBytes FROM w");
+                + "SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, ProcessFilename, CAST(Day AS DATE) AS Date, "
+                + "CAST(Day AS TIMESTAMP) AS DateTime, sum(Sent * Share) AS Outgoing, sum(Received * Share) AS Incoming, "
+                + "sum((Sent + Received) * Share) AS Bytes, "
+                + "sum(CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END) AS AssignedBytes "
+                + "FROM w GROUP BY ALL ORDER BY ClientId, Muid, Date");
         s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = NULL, ReceivedBytes = NULL WHERE SentBytes IS NOT NULL OR ReceivedBytes IS NOT NULL");
         s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = b.S, ReceivedBytes = b.R FROM (SELECT EventHash, EventRecord, "
                 + "sum(SentBytes) AS S, sum(ReceivedBytes) AS R FROM " + LINKS + " WHERE EventHash IS NOT NULL GROUP BY ALL) b "
