@@ -33,7 +33,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     private TimePeriod period;
     private RecoveredRows recovered = RecoveredRows.INCLUDE;
     final List<Cond> filters = new ArrayList<>();
-    private final List<String> columns;
+    private List<String> columns;
     private final RowFactory<T> factory;
     private final String family;
 
@@ -117,6 +117,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** {@code fetch().frame()}: the seed's DataFrame. */
     public DataFrame frame() {
         return fetch().frame();
+    }
+
+    /** Adds columns after the seed's (the question asked for more than the seed gives). */
+    final void addColumns(List<String> more) {
+        columns = SeedColumns.concat(columns, more);
     }
 
     /** The seed's columns of this question's answer. */

@@ -56,8 +56,40 @@ public final class Machine extends Row {
         return new Hits<>(COLUMNS, rows, null);
     }
 
+    /**
+     * {@link #list} and the machines seen by the network only (hosts at one end of network flows
+     * that sent no logs: their address is their name, their event count 0), for a condition on
+     * ClientId, Muid and MachineName only.
+     */
+    static Hits<Machine> listWithNetworkOnly(Session session, Cond c) {
+        Hits<Machine> own = list(session, c);
+        if (!session.engine.hasTable(NETWORK_ONLY)) {
+            return own;
+        }
+        Table t = session.run(Query.from(NETWORK_ONLY).where(Cond.and(List.of(c, Cond.eq("NetworkOnly", true))))
+                .select(Expr.col("Muid"), "Muid")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName")
+                .select(Expr.col("ClientId"), "ClientId")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("Start")), "FirstSeen")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("Start")), "LastSeen")
+                .select(Expr.param(0L), "Events")
+                .groupBy(Expr.col("Muid"), Expr.col("ClientId"))
+                .orderBy(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), false));
+        if (t.rows().isEmpty()) {
+            return own;
+        }
+        List<Machine> rows = new ArrayList<>(own.list());
+        for (Object[] r : t.rows()) {
+            rows.add(new Machine(session, t.columns(), r));
+        }
+        return new Hits<>(COLUMNS, rows, null);
+    }
+
+    /** Where the machines seen by the network only are (the flows assigned to machines). */
+    static final String NETWORK_ONLY = "flow_links";
+
     static Machine byMuid(Session session, String muid, TimePeriod period) {
-        Hits<Machine> h = list(session, Cond.eq("Muid", muid));
+        Hits<Machine> h = listWithNetworkOnly(session, Cond.eq("Muid", muid));
         if (h.isEmpty()) {
             throw new IllegalArgumentException("no machine with Muid " + muid + " in the store");
         }
@@ -72,8 +104,8 @@ public final class Machine extends Row {
         String n = nameOrMuid.trim();
         Cond candidate = Cond.or(List.of(Cond.eq("Muid", n.toLowerCase(java.util.Locale.ROOT)),
                 Cond.contains("MachineName", n)));
-        Hits<Machine> candidates = list(session, Cond.and(List.of(scope, candidate)));
-        return pick(candidates.isEmpty() ? list(session, scope) : candidates, n, where);
+        Hits<Machine> candidates = listWithNetworkOnly(session, Cond.and(List.of(scope, candidate)));
+        return pick(candidates.isEmpty() ? listWithNetworkOnly(session, scope) : candidates, n, where);
     }
 
     /**
@@ -171,6 +203,15 @@ public final class Machine extends Row {
 
     public String clientId() {
         return text("ClientId");
+    }
+
+    /**
+     * Whether the machine is known only from network flows (a host at one end of them that sent no
+     * logs): its name is its address and it has no events. When its own logs arrive, its flows go
+     * to the machine that sent them and this one is gone (docs/flows.md).
+     */
+    public boolean networkOnly() {
+        return eventCount() == 0;
     }
 
     /** How many events the store holds for this machine (all time). */
