@@ -316,4 +316,16 @@ class MachineCommandTest {
         Run neither = th("machine", "muid");
         assertEquals(2, neither.exit(), neither::toString);
     }
+
+    @Test
+    void anAnswerNoDataCouldFillSaysSoOnStderr() {
+        // FS03 (runas sample) has no network event: an empty table, and why on stderr
+        Run r = th("machine", "FS03", "communications", "--period", "all");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("machine FS03.offsec.lan has no network events") && r.err().contains("not no activity"),
+                r::toString);
+        Run kind = th("machine", "IEWIN7", "executions", "--kind", "interpreter", "--period", "all");
+        assertEquals(0, kind.exit(), kind::toString);
+        assertTrue(kind.err().contains("no event of the store has a kind yet"), kind::toString);
+    }
 }
