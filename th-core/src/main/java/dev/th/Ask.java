@@ -85,7 +85,9 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             rows.add(made(factory().make(session, t.columns(), r)));
         }
         String why = rows.isEmpty() ? explainEmpty() : null;
-        return new Hits<>(columns(), rows, why);
+        String muid = rows.isEmpty() ? null : Coverage.muidOf(scope.cond());
+        String note = muid == null ? null : Coverage.outside(session, muid, effectivePeriod());
+        return new Hits<>(columns(), rows, why, note);
     }
 
     /** {@code fetch().frame()}: the seed's DataFrame. */

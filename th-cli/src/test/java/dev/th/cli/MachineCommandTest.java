@@ -149,7 +149,7 @@ class MachineCommandTest {
         Run method = th("machine", "IEWIN7", "get_processes_tree");
         assertEquals(2, method.exit(), method::toString);
         assertTrue(method.err().contains("allowed: executions, files, registry, communications, detections, blocked, events, "
-                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid"), method::toString);
+                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid, coverage"), method::toString);
         Run notHere = th("machine", "IEWIN7", "users", "--kind", "interpreter");
         assertEquals(2, notHere.exit(), notHere::toString);
         assertTrue(notHere.err().contains("users takes no --kind; its options: --period, --user, --histogram"), notHere::toString);
@@ -327,5 +327,18 @@ class MachineCommandTest {
         Run kind = th("machine", "IEWIN7", "executions", "--kind", "interpreter", "--period", "all");
         assertEquals(0, kind.exit(), kind::toString);
         assertTrue(kind.err().contains("no event of the store has a kind yet"), kind::toString);
+    }
+
+    @Test
+    void coverageOfTheRunasSample() {
+        // FS03: 9 Security records 469345..469353 (none missing), the first of them a 1102 (log cleared)
+        JsonNode c = json("machine", "FS03", "coverage");
+        assertEquals(1, c.size());
+        assertEquals("Security", c.get(0).path("Channel").asText());
+        assertEquals(9, c.get(0).path("Events").asLong());
+        assertEquals(469345, c.get(0).path("FirstRecord").asLong());
+        assertEquals(469353, c.get(0).path("LastRecord").asLong());
+        assertEquals(0, c.get(0).path("MissingRecords").asLong());
+        assertTrue(c.get(0).path("Tampering").asText().startsWith("1102 audit log cleared at 2021-11-13T14:30:53"), c::toString);
     }
 }

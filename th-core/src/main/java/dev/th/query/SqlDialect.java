@@ -36,6 +36,7 @@ public interface SqlDialect {
             case ISO_WEEKDAY -> "((dayofweek(" + args.get(0) + ") + 5) % 7 + 1)";
             case COALESCE -> "coalesce(" + String.join(", ", args) + ")";
             case JSON_FIELD -> "get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + "))";
+            case JSON_NUMBER -> "CAST(get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + ")) AS BIGINT)";
         };
     }
 
