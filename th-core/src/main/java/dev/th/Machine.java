@@ -303,6 +303,17 @@ public final class Machine extends Row {
         return Timetable.of(session, scope().cond(), period);
     }
 
+    /**
+     * Beyond the seed: what the machine's logs cover, one row per channel (Channel, First, Last,
+     * Events, FirstRecord, LastRecord, MissingRecords, Gaps, Tampering): the time span, the event
+     * record ids seen and those missing between them, and the events that say logging was
+     * stopped or tampered with (Security 1102, 1100, 4719; System 104; Sysmon 16, 255; Defender
+     * 5001, 5007), so that no data is not read as no activity.
+     */
+    public DataFrame coverage() {
+        return Coverage.of(session, muid());
+    }
+
     /** The seed's {@code get_bandwidth} in the machine's period. */
     public DataFrame bandwidth() {
         return bandwidth(period());

@@ -81,7 +81,9 @@ final class MachineMethods {
                     (m, o, c) -> Answer.value("FirstSeen", m.firstSeen())).timeless(),
             Method.<Machine>of("last_seen", "the last recorded activity", Method.none(),
                     (m, o, c) -> Answer.value("LastSeen", m.lastSeen())).timeless(),
-            Method.<Machine>of("muid", "the machine's Muid", Method.none(), (m, o, c) -> Answer.value("Muid", m.muid())).timeless());
+            Method.<Machine>of("muid", "the machine's Muid", Method.none(), (m, o, c) -> Answer.value("Muid", m.muid())).timeless(),
+            Method.<Machine>of("coverage", "what its logs cover per channel: time span, record id gaps, tampering events",
+                    Method.none(), (m, o, c) -> Answers.frame(m.coverage())).timeless());
 
     /** The machine's activity span, for the note of an empty answer. */
     static String span(Machine m) {

@@ -37,6 +37,7 @@ public interface SqlDialect {
             case COALESCE -> "coalesce(" + String.join(", ", args) + ")";
             case ADD -> "(" + String.join(" + ", args) + ")";
             case JSON_FIELD -> "get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + "))";
+            case JSON_NUMBER -> "CAST(get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + ")) AS BIGINT)";
         };
     }
 
