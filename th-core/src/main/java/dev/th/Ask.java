@@ -38,9 +38,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     private TimePeriod period;
     private RecoveredRows recovered = RecoveredRows.INCLUDE;
     final List<Cond> filters = new ArrayList<>();
-    private final List<String> columns;
+    private List<String> columns;
     private final RowFactory<T> factory;
     private final String family;
+    /** Why an empty answer may be so whatever the data (filters no stored value can satisfy). */
+    final Emptiness emptiness = new Emptiness();
 
     /**
      * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
@@ -104,7 +106,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The seed's {@code histogram}: the question returns counts per hour or day instead of rows. */
     public Buckets histogram(Histogram h) {
-        return new Buckets(session, table(), baseCondition(false), columns(), h, effectivePeriod());
+        return new Buckets(session, table(), baseCondition(false), columns(), h, effectivePeriod(), this::noData);
     }
 
     /** Runs the question: the typed rows, in time order. */
@@ -116,12 +118,19 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             rows.add(made(factory().make(session, t.columns(), r)));
         }
         String why = rows.isEmpty() ? explainEmpty() : null;
-        return new Hits<>(columns(), rows, why);
+        String muid = rows.isEmpty() ? null : Coverage.muidOf(scope.cond());
+        String note = muid == null ? null : Coverage.outside(session, muid, effectivePeriod());
+        return new Hits<>(columns(), rows, why, note);
     }
 
     /** {@code fetch().frame()}: the seed's DataFrame. */
     public DataFrame frame() {
         return fetch().frame();
+    }
+
+    /** Adds columns after the seed's (the question asked for more than the seed gives). */
+    final void addColumns(List<String> more) {
+        columns = SeedColumns.concat(columns, more);
     }
 
     /** The seed's columns of this question's answer. */
@@ -200,9 +209,15 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return Conditions.periodCondition(p, session);
     }
 
-    /** When the period hid every matching event: which period holds them. */
+    /** When the period hid every matching event: which period holds them; else when no data could match. */
     String explainEmpty() {
-        return explainEmpty(session, table(), baseCondition(false), effectivePeriod());
+        String why = explainEmpty(session, table(), baseCondition(false), effectivePeriod());
+        return why != null ? why : noData();
+    }
+
+    /** Why nothing could match whatever the period (no event of the family, a value no event has), or null. */
+    String noData() {
+        return Session.EVENTS.equals(table()) ? emptiness.why(session, scope, family()) : null;
     }
 
     static String explainEmpty(Session session, String table, Cond withoutPeriod, TimePeriod p) {
@@ -248,6 +263,8 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             labels.add(k.label());
         }
         filters.add(Cond.in("Kind", labels)); // labels are lower case; a plain IN lets the engine use column statistics
+        emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("Kind")), true, "no event of the store has a kind yet "
+                + "(kinds are set by enrichment, which has not run on this store): a kind filter cannot match"));
     }
 
     void operationFilter(List<? extends Operation> ops) {
@@ -270,10 +287,14 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         EnumSet<Attribute> set = EnumSet.noneOf(Attribute.class);
         set.addAll(attributes);
         List<Cond> any = new ArrayList<>();
+        List<Cond> present = new ArrayList<>();
         for (Attribute a : set) {
             any.add(Cond.eq(a.column(), true));
+            present.add(Cond.not(Cond.isNull(a.column())));
         }
         filters.add(Cond.or(any));
+        emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + set
+                + " (attributes are set by enrichment, which has not run on this store): an attributes filter cannot match"));
     }
 
     /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */

@@ -20,8 +20,12 @@ public final class Buckets {
     private final Cond withoutPeriod;
     private final Histogram histogram;
     private final TimePeriod period;
+    /** Why nothing could match whatever the period, or null. */
+    private final java.util.function.Supplier<String> noData;
 
-    Buckets(Session session, String table, Cond withoutPeriod, List<String> allowedSplit, Histogram histogram, TimePeriod period) {
+    Buckets(Session session, String table, Cond withoutPeriod, List<String> allowedSplit, Histogram histogram, TimePeriod period,
+            java.util.function.Supplier<String> noData) {
+        this.noData = noData;
         this.session = session;
         this.table = table;
         this.withoutPeriod = withoutPeriod;
@@ -77,6 +81,9 @@ public final class Buckets {
             rows.add(new Bucket(session, t.columns(), r, split));
         }
         String why = rows.isEmpty() ? Ask.explainEmpty(session, table, withoutPeriod, period) : null;
+        if (rows.isEmpty() && why == null) {
+            why = noData.get();
+        }
         return new Hits<>(columns, rows, why);
     }
 

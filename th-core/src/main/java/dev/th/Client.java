@@ -40,9 +40,9 @@ public final class Client {
         return new Scope(Cond.eq("ClientId", id), this::period, "client " + id);
     }
 
-    /** The client's machines (Muid, MachineName, ClientId, FirstSeen, LastSeen, Events). */
+    /** The client's machines (Muid, MachineName, ClientId, FirstSeen, LastSeen, Events), with those seen by the network only (Events 0). */
     public Hits<Machine> machines() {
-        return Machine.list(session, scope().cond());
+        return Machine.listWithNetworkOnly(session, scope().cond());
     }
 
     /** The seed's {@code Machine(local_ip=..., client_id=..., period=...)}: see {@link TH#machineByLocalIp}. */

@@ -12,13 +12,18 @@ import java.util.List;
  * The seed's {@code get_communications}: network connections (Sysmon 3). Options: {@code file}
  * (the connecting process's file), {@code protocol}, {@code port} (number or name),
  * {@code iptype}, {@code direction}, {@code ips}, {@code top} (aggregate identical connections,
- * counted in {@code Times}, and keep the N most frequent), {@code period}, {@code histogram}.
- * Rows are {@link Connection}s.
+ * counted in {@code Times}, and keep the N most frequent), {@code period}, {@code histogram};
+ * beyond the seed, {@link #bytes()} (the bytes of each connection's network flow) and
+ * {@link #rankByBytes()} (top by bytes). Rows are {@link Connection}s.
  */
 public final class CommunicationsQuery extends FileAsk<Connection, CommunicationsQuery> {
     private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
             "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
+    /** What {@link #bytes()} adds to the rows. */
+    static final List<String> BYTES = List.of("SentBytes", "ReceivedBytes", "RemoteName");
     private Integer top;
+    private boolean bytes;
+    private boolean rankByBytes;
 
     CommunicationsQuery(Session session, Scope scope, List<String> columns) {
         super(session, scope, Side.PARENT, columns, Connection::new, "network");
@@ -116,6 +121,27 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
         return this;
     }
 
+    /**
+     * Adds, after the seed's columns, the bytes on the wire of each connection's network flow
+     * ({@code SentBytes}, {@code ReceivedBytes}: null when no flow was matched to it, see
+     * docs/flows.md) and the remote address's name ({@code RemoteName}, from DNS answers); with
+     * {@link #top} they are summed over the connections of a row.
+     */
+    public CommunicationsQuery bytes() {
+        if (!bytes) {
+            bytes = true;
+            addColumns(BYTES);
+        }
+        return this;
+    }
+
+    /** With {@link #top}: keep the N rows that moved the most bytes (sent + received) instead of the N most frequent. */
+    public CommunicationsQuery rankByBytes() {
+        bytes();
+        rankByBytes = true;
+        return this;
+    }
+
     @Override
     Query rowsQuery(Query filtered) {
         if (top == null) {
@@ -128,12 +154,23 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
         for (String c : GROUP) {
             q = q.select(Expr.col(c), c).groupBy(Expr.col(c));
         }
-        return q.select(new Expr.Case(new Cond.Cmp(minPort, Cond.Op.EQ, maxPort), minPort), "LocalPort")
+        q = q.select(new Expr.Case(new Cond.Cmp(minPort, Cond.Op.EQ, maxPort), minPort), "LocalPort")
                 .select(Expr.count(), "Times")
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("ClientId")), "ClientId")
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName")
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("ParentGuid")), "ParentGuid")
-                .orderBy(Expr.count(), true).orderBy(first, false).orderBy(Expr.col("RemoteIp"), false)
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("ParentGuid")), "ParentGuid");
+        Expr sent = Expr.call(Expr.Fn.SUM, Expr.col("SentBytes"));
+        Expr received = Expr.call(Expr.Fn.SUM, Expr.col("ReceivedBytes"));
+        if (bytes) {
+            q = q.select(sent, "SentBytes").select(received, "ReceivedBytes")
+                    .select(Expr.call(Expr.Fn.MIN, Expr.col("RemoteName")), "RemoteName");
+        }
+        if (rankByBytes) {
+            Expr zero = Expr.param(0L);
+            q = q.orderBy(Expr.call(Expr.Fn.ADD, Expr.call(Expr.Fn.COALESCE, sent, zero),
+                    Expr.call(Expr.Fn.COALESCE, received, zero)), true);
+        }
+        return q.orderBy(Expr.count(), true).orderBy(first, false).orderBy(Expr.col("RemoteIp"), false)
                 .limit(top);
     }
 }

@@ -19,11 +19,25 @@ public final class Hits<T extends Row> implements Iterable<T> {
     private final List<String> columns;
     private final List<T> rows;
     private final String emptyBecause;
+    private final String note;
 
     Hits(List<String> columns, List<T> rows, String emptyBecause) {
+        this(columns, rows, emptyBecause, null);
+    }
+
+    Hits(List<String> columns, List<T> rows, String emptyBecause, String note) {
         this.columns = List.copyOf(columns);
         this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
         this.emptyBecause = emptyBecause;
+        this.note = note;
+    }
+
+    /**
+     * What the answer cannot tell though it has rows: e.g. that its period reaches days the
+     * machine's logs do not cover (no data there is not no activity). Empty when nothing is to say.
+     */
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
     }
 
     /** The seed's columns of this answer, in order (the columns of {@link #frame()}). */

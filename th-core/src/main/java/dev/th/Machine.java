@@ -61,8 +61,40 @@ public final class Machine extends Row {
         return new Hits<>(COLUMNS, rows, null);
     }
 
+    /**
+     * {@link #list} and the machines seen by the network only (hosts at one end of network flows
+     * that sent no logs: their address is their name, their event count 0), for a condition on
+     * ClientId, Muid and MachineName only.
+     */
+    static Hits<Machine> listWithNetworkOnly(Session session, Cond c) {
+        Hits<Machine> own = list(session, c);
+        if (!session.engine.hasTable(NETWORK_ONLY)) {
+            return own;
+        }
+        Table t = session.run(Query.from(NETWORK_ONLY).where(Cond.and(List.of(c, Cond.eq("NetworkOnly", true))))
+                .select(Expr.col("Muid"), "Muid")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName")
+                .select(Expr.col("ClientId"), "ClientId")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("Start")), "FirstSeen")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("Start")), "LastSeen")
+                .select(Expr.param(0L), "Events")
+                .groupBy(Expr.col("Muid"), Expr.col("ClientId"))
+                .orderBy(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), false));
+        if (t.rows().isEmpty()) {
+            return own;
+        }
+        List<Machine> rows = new ArrayList<>(own.list());
+        for (Object[] r : t.rows()) {
+            rows.add(new Machine(session, t.columns(), r));
+        }
+        return new Hits<>(COLUMNS, rows, null);
+    }
+
+    /** Where the machines seen by the network only are (the flows assigned to machines). */
+    static final String NETWORK_ONLY = "flow_links";
+
     static Machine byMuid(Session session, String muid, TimePeriod period) {
-        Hits<Machine> h = list(session, Cond.eq("Muid", muid));
+        Hits<Machine> h = listWithNetworkOnly(session, Cond.eq("Muid", muid));
         if (h.isEmpty()) {
             throw new IllegalArgumentException("no machine with Muid " + muid + " in the store");
         }
@@ -77,8 +109,8 @@ public final class Machine extends Row {
         String n = nameOrMuid.trim();
         Cond candidate = Cond.or(List.of(Cond.eq("Muid", n.toLowerCase(java.util.Locale.ROOT)),
                 Cond.contains("MachineName", n)));
-        Hits<Machine> candidates = list(session, Cond.and(List.of(scope, candidate)));
-        return pick(candidates.isEmpty() ? list(session, scope) : candidates, n, where);
+        Hits<Machine> candidates = listWithNetworkOnly(session, Cond.and(List.of(scope, candidate)));
+        return pick(candidates.isEmpty() ? listWithNetworkOnly(session, scope) : candidates, n, where);
     }
 
     /**
@@ -178,6 +210,15 @@ public final class Machine extends Row {
         return text("ClientId");
     }
 
+    /**
+     * Whether the machine is known only from network flows (a host at one end of them that sent no
+     * logs): its name is its address and it has no events. When its own logs arrive, its flows go
+     * to the machine that sent them and this one is gone (docs/flows.md).
+     */
+    public boolean networkOnly() {
+        return eventCount() == 0;
+    }
+
     /** How many events the store holds for this machine (all time). */
     public long eventCount() {
         return number("Events");
@@ -265,6 +306,17 @@ public final class Machine extends Row {
     /** The seed's {@code get_timetable}: LoggedUser, Weekday (1..7, Monday = 1), Hour, AvgActions, StdActions. */
     public DataFrame timetable(TimePeriod period) {
         return Timetable.of(session, scope().cond(), period);
+    }
+
+    /**
+     * Beyond the seed: what the machine's logs cover, one row per channel (Channel, First, Last,
+     * Events, FirstRecord, LastRecord, MissingRecords, Gaps, Tampering): the time span, the event
+     * record ids seen and those missing between them, and the events that say logging was
+     * stopped or tampered with (Security 1102, 1100, 4719; System 104; Sysmon 16, 255; Defender
+     * 5001, 5007), so that no data is not read as no activity.
+     */
+    public DataFrame coverage() {
+        return Coverage.of(session, muid());
     }
 
     /** The seed's {@code get_bandwidth} in the machine's period. */

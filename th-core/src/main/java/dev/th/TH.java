@@ -105,9 +105,12 @@ public final class TH implements AutoCloseable {
         return out;
     }
 
-    /** Every machine in the store (Muid, MachineName, ClientId, FirstSeen, LastSeen, Events). */
+    /**
+     * Every machine in the store (Muid, MachineName, ClientId, FirstSeen, LastSeen, Events), with
+     * the machines seen by the network only ({@link Machine#networkOnly()}: Events 0).
+     */
     public Hits<Machine> machines() {
-        return Machine.list(session, new dev.th.query.Cond.And(List.of()));
+        return Machine.listWithNetworkOnly(session, new dev.th.query.Cond.And(List.of()));
     }
 
     /** A machine of any client by Muid, name or first name label; an error lists the machines when none or several match. */

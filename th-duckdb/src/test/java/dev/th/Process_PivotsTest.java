@@ -49,9 +49,9 @@ class Process_PivotsTest extends OtrfStoreTest {
         assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",
                 "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation", "RemoteSession", "External",
                 "FreshUnknown", "LanShared"), thread.columns());
-        // 2 Sysmon 11 + 1 Sysmon 13 + the Security 4663 on the Lsa key (a file or a registry action,
-        // by how the Security log's object types are mapped)
-        assertEquals(2 + 1 + 1, purple.files().fetch().size() + purple.registry().fetch().size());
+        // 2 Sysmon 11 + 1 Sysmon 13 + the Security 4663 on the Lsa key and PurpleSharp's 11 4656
+        // handle requests on keys (registry accesses)
+        assertEquals(2 + 1 + 1 + 11, purple.files().fetch().size() + purple.registry().fetch().size());
         Hits<Registry> reg = purple.registry().fetch();
         assertTrue(reg.size() >= 1);
         assertEquals(List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildPath", "ChildMd5", "ChildPid",

@@ -37,13 +37,14 @@ class TH_ConstructorsTest extends OtrfStoreTest {
     void processesRunningAtATime() {
         Machine ws5 = th.machine("WORKSTATION5");
         assertEquals(List.of("PurpleSharp.exe"), names(ws5.processes().filename("PurpleSharp.exe")
-                .time(Instant.parse("2020-10-23T03:12:04.500Z")).fetch()));
-        // after its end (Sysmon 5 at 03:12:04.557) it is no longer running
-        assertTrue(ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T03:12:05Z")).fetch().isEmpty());
+                .time(Instant.parse("2020-10-23T07:12:04.500Z")).fetch()));
+        // (times by Sysmon's UtcTime: the export's TimeCreated is 4 hours behind)
+        // after its end (Sysmon 5 at 07:12:04.557) it is no longer running
+        assertTrue(ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T07:12:05Z")).fetch().isEmpty());
         // nor before its creation
-        assertTrue(ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T03:12:04Z")).fetch().isEmpty());
+        assertTrue(ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T07:12:04Z")).fetch().isEmpty());
         // time does not filter by the rows' period: the process keeps the period it was asked with
-        Process p = ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T03:12:04.400Z"))
+        Process p = ws5.processes().filename("PurpleSharp.exe").time(Instant.parse("2020-10-23T07:12:04.400Z"))
                 .period(TimePeriod.parse("2021-01-01")).fetch().get(0);
         assertEquals(TimePeriod.parse("2021-01-01"), p.period());
     }

@@ -5,6 +5,7 @@ import dev.th.TH;
 import dev.th.TimePeriod;
 import dev.th.flow.FlowAssignment;
 import dev.th.flow.FlowIngest;
+import dev.th.flow.FlowStore;
 import dev.th.ingest.Format;
 import dev.th.ingest.InputReport;
 import dev.th.store.DuckDbStore;
@@ -31,6 +32,9 @@ import java.util.SplittableRandom;
  * the normalizer is not what is measured), assigns the flows (the 5-tuple join, the offsets, the
  * days), then times {@code Machine.bandwidth} over the whole period for random machines.
  *
+ * First, side by side, a 200k-flow conn.log stored by DuckDB's own TSV reader and row by row
+ * (twice each, alternating). {@code FLOWS} may list several sizes ({@code 1000000,3000000}).
+ *
  * <pre>java -cp "th-bench/target/classes:th-bench/target/lib/*" dev.th.bench.FlowBench DIR FLOWS [MACHINES] [DAYS] [RUNS]</pre>
  */
 public final class FlowBench {
@@ -50,11 +54,82 @@ public final class FlowBench {
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
-        long flows = Long.parseLong(args[1]);
         int machines = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int days = args.length > 3 ? Integer.parseInt(args[3]) : 90;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         Files.createDirectories(dir);
+        compareReaders(dir, 200_000, machines, days);
+        for (String size : args[1].split(",")) {
+            run(dir, Long.parseLong(size), machines, days, runs);
+        }
+    }
+
+    /** The same conn.log stored by DuckDB's reader and row by row (TH's TSV reader and the appender), side by side. */
+    private static void compareReaders(Path dir, long flows, int machines, int days) throws Exception {
+        Path log = dir.resolve("conn-" + flows + ".log");
+        if (!Files.exists(log)) {
+            generate(log, flows, machines, days);
+        }
+        for (boolean bulk : new boolean[] {true, false, true, false}) {
+            Path store = dir.resolve("compare");
+            delete(store);
+            try (DuckDbStore s = DuckDbStore.open(store)) {
+                FlowTable table = FlowTable.of(s, "default");
+                FlowStore target = bulk ? table : rowsOnly(table);
+                long t = System.nanoTime();
+                double c0 = cpu();
+                InputReport r;
+                try (InputStream in = Files.newInputStream(log)) {
+                    r = new FlowIngest(target).input(log.toString(), "compare", Files.size(log), Format.ZEEK_TSV, in);
+                }
+                double sec = (System.nanoTime() - t) / 1e9;
+                double cpu = cpu() - c0;
+                System.out.printf(Locale.ROOT, "%-24s %d flows in %.2f s (%.2f CPU s): %.0f flows/s, %.0f flows per CPU s%n",
+                        bulk ? "DuckDB's TSV reader:" : "row by row (appender):", r.stored(), sec, cpu, r.stored() / sec,
+                        r.stored() / cpu);
+            }
+        }
+    }
+
+    /** {@code table} without its own TSV reader: every line through TH's reader and the appender. */
+    private static FlowStore rowsOnly(FlowTable table) {
+        return new FlowStore() {
+            @Override
+            public java.util.Optional<InputReport> completed(String contentHash) {
+                return table.completed(contentHash);
+            }
+
+            @Override
+            public Writer begin(String contentHash, String path, long size) {
+                return table.begin(contentHash, path, size);
+            }
+
+            @Override
+            public FlowAssignment assign() {
+                return table.assign();
+            }
+
+            @Override
+            public boolean hasFlows() {
+                return table.hasFlows();
+            }
+        };
+    }
+
+    /** CPU seconds of the whole process so far (JVM and DuckDB's native threads). */
+    static double cpu() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    private static void delete(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var w = Files.walk(p)) {
+                w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, long flows, int machines, int days, int runs) throws Exception {
         Path log = dir.resolve("conn-" + flows + ".log");
         long t0 = System.nanoTime();
         if (!Files.exists(log)) {
@@ -63,21 +138,19 @@ public final class FlowBench {
         System.out.printf(Locale.ROOT, "conn.log: %d flows, %.0f MB (generated in %.1f s)%n", flows, Files.size(log) / 1e6,
                 (System.nanoTime() - t0) / 1e9);
         Path store = dir.resolve("store-" + flows);
-        if (Files.exists(store)) {
-            try (var w = Files.walk(store)) {
-                w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        delete(store);
         try (DuckDbStore s = DuckDbStore.open(store)) {
             FlowIngest ingest = new FlowIngest(FlowTable.of(s, "default"));
             long t1 = System.nanoTime();
+            double c1 = cpu();
             InputReport r;
             try (InputStream in = Files.newInputStream(log)) {
                 r = ingest.input(log.toString(), "bench-" + flows, Files.size(log), Format.ZEEK_TSV, in);
             }
             double ingestS = (System.nanoTime() - t1) / 1e9;
-            System.out.printf(Locale.ROOT, "ingest: %d stored, %d rejected in %.2f s: %.0f flows/s%n", r.stored(), r.rejected(),
-                    ingestS, r.stored() / ingestS);
+            double ingestCpu = cpu() - c1;
+            System.out.printf(Locale.ROOT, "ingest: %d stored, %d rejected in %.2f s (%.2f CPU s): %.0f flows/s, %.0f per CPU s%n",
+                    r.stored(), r.rejected(), ingestS, ingestCpu, r.stored() / ingestS, r.stored() / ingestCpu);
             long t2 = System.nanoTime();
             try (Statement st = s.connection().createStatement()) {
                 st.execute(syntheticEvents());
@@ -90,9 +163,10 @@ public final class FlowBench {
             System.out.printf(Locale.ROOT, "events: %d Sysmon 3 rows written by SQL in %.1f s%n", events,
                     (System.nanoTime() - t2) / 1e9);
             long t3 = System.nanoTime();
+            double c3 = cpu();
             FlowAssignment a = ingest.assign();
-            System.out.printf(Locale.ROOT, "assign: %.1f s (%d flows, %d machine ends, %d to processes, %d offsets)%n",
-                    (System.nanoTime() - t3) / 1e9, a.flows(), a.machineEnds(), a.processEnds(), a.offsets().size());
+            System.out.printf(Locale.ROOT, "assign: %.1f s (%.1f CPU s; %d flows, %d machine ends, %d to processes, %d offsets)%n",
+                    (System.nanoTime() - t3) / 1e9, cpu() - c3, a.flows(), a.machineEnds(), a.processEnds(), a.offsets().size());
         }
         try (TH th = TH.open(store)) {
             List<Machine> fleet = new ArrayList<>(th.machines().list());
@@ -113,6 +187,7 @@ public final class FlowBench {
             System.out.printf(Locale.ROOT, "bandwidth over %d days, %d machines: p50 %.1f ms, p95 %.1f ms (%d runs, %.1f rows each)%n",
                     days, fleet.size(), t.percentileMs(50), t.percentileMs(95), runs, rows / (double) runs);
         }
+        System.out.printf(Locale.ROOT, "store: %.0f MB%n", Files.size(store.resolve(DuckDbStore.FILE_NAME)) / 1e6);
     }
 
     /** One Sysmon 3 row for four flows in five: the flow's 5-tuple, the machine's clock 1 h + k s behind. */
@@ -140,7 +215,7 @@ public final class FlowBench {
             StringBuilder sb = new StringBuilder(256);
             for (long i = 0; i < flows; i++) {
                 int m = (int) (i % machines);
-                long us = first + span * i / flows;
+                long us = first + (long) ((double) span * i / flows);
                 int port = 1024 + (int) ((i / machines) % 64000);
                 boolean udp = rnd.nextInt(4) == 0;
                 long origIp = 40 + rnd.nextInt(2000);

@@ -49,11 +49,16 @@ final class Answers {
     }
 
     private static Answer explained(Hits<?> h) {
-        return Answer.explained(h.frame(), h.emptyBecause().orElse(null));
+        return Answer.explained(h.frame(), note(h));
     }
 
     static Answer hits(Hits<?> h) {
-        return Answer.rows(h.frame(), h.emptyBecause().orElse(null));
+        return Answer.rows(h.frame(), note(h));
+    }
+
+    /** Why the answer is empty, or what it cannot tell though it has rows (its period beyond the logs). */
+    private static String note(Hits<?> h) {
+        return h.emptyBecause().orElse(h.note().orElse(null));
     }
 
     /** A bandwidth answer: its frame, and on stderr the share of flow bytes assigned to processes and the clock offset. */

@@ -24,7 +24,7 @@ abstract class AskCommand<T> implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv (Timeline Explorer), json (an array of objects keyed by the seed's columns), jsonl,"
-                    + " timesketch, timesketch-csv, navigator (IoAs: ATT&CK layer) or ecs (Elastic); see docs/exports.md. Default: ${DEFAULT-VALUE}")
+                    + " timesketch, timesketch-csv, navigator (IoAs: ATT&CK layer) or ecs (Elastic); see docs/formats.md. Default: ${DEFAULT-VALUE}")
     Output.Format format;
 
     @Mixin

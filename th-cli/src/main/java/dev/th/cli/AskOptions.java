@@ -64,6 +64,12 @@ public final class AskOptions {
     @Option(names = {"--top", "--ntop"}, paramLabel = "N", description = "communications: aggregate (Times) and keep the N most frequent; commandlines: the N most used")
     Integer top;
 
+    @Option(names = "--bytes", description = "communications: add SentBytes, ReceivedBytes (from network flows) and RemoteName")
+    boolean bytes;
+
+    @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")
+    String rank;
+
     @Option(names = "--rules", paramLabel = "TEXT", split = ",", description = "Hunting rule names containing TEXT")
     List<String> rules;
 
@@ -119,7 +125,7 @@ public final class AskOptions {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(o.flag() + ": " + e.getMessage());
+            throw new UsageError(o.flag() + ": " + Suggest.improve(e.getMessage()));
         }
     }
 

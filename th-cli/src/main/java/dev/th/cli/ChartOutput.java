@@ -1,6 +1,7 @@
 package dev.th.cli;
 
 import dev.th.Chart;
+import dev.th.Machine;
 import dev.th.Process;
 import dev.th.TimePeriod;
 import dev.th.views.Views;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --chart FILE.html} and {@code --open} of the question commands: the answer's default
- * picture (world map, heatmap, IoA pie or bars, execution tree, stacked histogram, or a table)
+ * picture (world map, heatmap, IoA pie or bars, execution tree, stacked histogram, a machine's
+ * events as a timeline with its IoAs, or a table)
  * as one self-contained page.
  */
 public final class ChartOutput {
@@ -35,6 +37,8 @@ public final class ChartOutput {
         String m = method.replace("get_", "");
         if (target instanceof Process p && m.equals("execution_tree")) {
             chart = Views.tree(title, p.executionTree(period), Views.marksFor(p));
+        } else if (target instanceof Machine machine && m.equals("events") && frame.getColumnsIndex().contains("DateTime")) {
+            chart = Views.timeline(title, frame, machine.ioas().period(period).fetch());
         } else {
             chart = Views.chart(title, method, frame);
         }

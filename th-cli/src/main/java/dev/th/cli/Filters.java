@@ -57,6 +57,12 @@ final class Filters {
         if (o.direction != null) apply(Opt.DIRECTION, () -> q.direction(o.direction));
         if (o.ips != null) apply(Opt.IPS, () -> q.ips(array(o.ips)));
         if (o.top != null) apply(Opt.TOP, () -> q.top(o.top));
+        if (o.bytes) q.bytes();
+        if (o.rank != null) apply(Opt.RANK, () -> switch (o.rank.toLowerCase(java.util.Locale.ROOT)) {
+            case "bytes" -> q.rankByBytes();
+            case "times" -> q;
+            default -> throw new IllegalArgumentException("'" + o.rank + "' is not one of times, bytes");
+        });
         return q;
     }
 

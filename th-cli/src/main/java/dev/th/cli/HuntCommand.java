@@ -169,6 +169,7 @@ public final class HuntCommand implements Callable<Integer> {
         long[] counts = new long[3]; // inputs, rejected records, IoC matches
         boolean[] problems = {false};
         long t0 = System.nanoTime();
+        HuntProgress progress = new HuntProgress(err, System.console() != null);
         ReadAhead.Producer<RawEvent> reading = out -> new Sources().forEach(logs, new SourceVisitor() {
             @Override
             public void source(Source s) throws IOException {
@@ -200,6 +201,7 @@ public final class HuntCommand implements Callable<Integer> {
                     return;
                 }
                 hunter.event(client, e);
+                progress.update(hunter.events(), found.size());
                 if (!ioc.isEmpty()) {
                     CanonicalEvent row = normalizer.normalize(e, client);
                     for (IocMatcher.Match m : ioc.match(row)) {
@@ -216,6 +218,7 @@ public final class HuntCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getMessage(), e);
         }
         hunter.finish();
+        progress.finish();
         List<Ioa> ioas = new ArrayList<>(EvidenceCounter.count(found));
         ioas.sort(Comparator.comparing(Ioa::alertDateTime).thenComparing(Ioa::eventRef));
         double s = (System.nanoTime() - t0) / 1e9;

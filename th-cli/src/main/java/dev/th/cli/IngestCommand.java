@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code th ingest}: reads EVTX and JSON logs (files, folders, zips) into the store. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Read EVTX files, JSON exports (JSON lines, evtx_dump, Get-WinEvent | ConvertTo-Json) and Windows"
-                + " event XML (wevtutil, Event Viewer) from files, folders (recursively) and zips into the store.",
+        description = "Read EVTX files, JSON exports (JSON lines, evtx_dump, Get-WinEvent | ConvertTo-Json), Windows"
+                + " event XML (wevtutil, Event Viewer) and network logs (Zeek conn/dns/http/ssl, ECS flows) from files,"
+                + " folders (recursively), zip and gzip archives into the store.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all input was read and stored (or already stored)",
                 "2:some input was rejected (damaged records, unreadable files); everything else was stored",
@@ -35,7 +36,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a JSON report of every input.")
     Path report;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX, JSON or XML files, folders, zip archives (the format is found from the content).")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "EVTX, JSON, XML or Zeek files, folders, zip or gzip archives (the format is found from the content).")
     List<Path> paths;
 
     @Mixin

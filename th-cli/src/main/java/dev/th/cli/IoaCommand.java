@@ -64,7 +64,7 @@ public final class IoaCommand {
             PeriodText p = PeriodText.parse(period, Instant.now());
             IoaStatus s = status == null ? null : IoaStatus.parse(status);
             if (!db.hasStore()) {
-                throw new IllegalArgumentException(db.noStore());
+                throw new IllegalArgumentException(db.noStoreIngestFirst());
             }
             String muid = machine == null ? null : machine.matches("[0-9a-f]{32}") ? machine
                     : Normalizer.muid(client == null ? "default" : client, machine);
@@ -107,7 +107,7 @@ public final class IoaCommand {
             }
             IoaStatus s = status == null ? null : IoaStatus.parse(status);
             int missing = 0;
-            try (DuckDbStore store = db.existing(db.noStore())) {
+            try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
                 IoaTable t = new IoaTable(store.connection());
                 for (String id : ids) {
                     boolean found = s == null || t.setStatus(id, s);

@@ -44,7 +44,7 @@ public final class IocCommand {
 
         @Override
         public Integer call() throws SQLException {
-            try (DuckDbStore store = db.existing(db.noStore())) {
+            try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
                 Output.print(new IocStore(store.connection()).list(), output.format, spec.commandLine().getOut());
                 return 0;
             }

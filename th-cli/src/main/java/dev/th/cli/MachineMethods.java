@@ -2,6 +2,7 @@ package dev.th.cli;
 
 import static dev.th.cli.Opt.ATTRIBUTES;
 import static dev.th.cli.Opt.BY;
+import static dev.th.cli.Opt.BYTES;
 import static dev.th.cli.Opt.COMMAND;
 import static dev.th.cli.Opt.DIRECTION;
 import static dev.th.cli.Opt.FILE;
@@ -12,6 +13,7 @@ import static dev.th.cli.Opt.KIND;
 import static dev.th.cli.Opt.OPERATION;
 import static dev.th.cli.Opt.PORT;
 import static dev.th.cli.Opt.PROTOCOL;
+import static dev.th.cli.Opt.RANK;
 import static dev.th.cli.Opt.TOP;
 import static dev.th.cli.Opt.USER;
 
@@ -30,7 +32,8 @@ final class MachineMethods {
     static final EnumSet<Opt> EXECUTIONS = EnumSet.of(FILE, USER, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM);
     static final EnumSet<Opt> FILES = EnumSet.of(FILE, USER, KIND, OPERATION, ATTRIBUTES, HISTOGRAM);
     static final EnumSet<Opt> REGISTRY = EnumSet.of(FILE, USER, KIND, OPERATION, HISTOGRAM);
-    static final EnumSet<Opt> COMMUNICATIONS = EnumSet.of(FILE, PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, TOP, HISTOGRAM);
+    static final EnumSet<Opt> COMMUNICATIONS = EnumSet.of(FILE, PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, TOP, BYTES, RANK,
+            HISTOGRAM);
     static final EnumSet<Opt> DETECTIONS = EnumSet.of(USER, FILE, HISTOGRAM);
     static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
@@ -78,7 +81,9 @@ final class MachineMethods {
                     (m, o, c) -> Answer.value("FirstSeen", m.firstSeen())).timeless(),
             Method.<Machine>of("last_seen", "the last recorded activity", Method.none(),
                     (m, o, c) -> Answer.value("LastSeen", m.lastSeen())).timeless(),
-            Method.<Machine>of("muid", "the machine's Muid", Method.none(), (m, o, c) -> Answer.value("Muid", m.muid())).timeless());
+            Method.<Machine>of("muid", "the machine's Muid", Method.none(), (m, o, c) -> Answer.value("Muid", m.muid())).timeless(),
+            Method.<Machine>of("coverage", "what its logs cover per channel: time span, record id gaps, tampering events",
+                    Method.none(), (m, o, c) -> Answers.frame(m.coverage())).timeless());
 
     /** The machine's activity span, for the note of an empty answer. */
     static String span(Machine m) {

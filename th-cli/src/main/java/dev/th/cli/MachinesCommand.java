@@ -27,7 +27,16 @@ public final class MachinesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-            Output.print(Machines.list(store), format, spec.commandLine().getOut(), null);
+            org.dflib.DataFrame machines = Machines.list(store);
+            Output.print(machines, format, spec.commandLine().getOut(), null);
+            long networkOnly = 0;
+            for (int i = 0; i < machines.height(); i++) {
+                networkOnly += ((Number) machines.get("Events", i)).longValue() == 0 ? 1 : 0;
+            }
+            if (networkOnly > 0) {
+                spec.commandLine().getErr().println("th machines: " + networkOnly + " seen by the network only (Events 0: "
+                        + "hosts at one end of network flows that sent no logs, named by their address)");
+            }
             return 0;
         }
     }

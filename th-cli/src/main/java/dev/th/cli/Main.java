@@ -103,7 +103,7 @@ public final class Main {
             return c.getCommand() instanceof AskCommand<?> ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (ex.getMessage() == null ? ex.toString() : Suggest.improve(ex.getMessage())));
             return 1;
         });
         return cl;

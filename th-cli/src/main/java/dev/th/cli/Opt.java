@@ -18,6 +18,8 @@ enum Opt {
     DIRECTION("--direction"),
     IPS("--ips"),
     TOP("--top"),
+    BYTES("--bytes"),
+    RANK("--rank"),
     RULES("--rules"),
     BY("--by"),
     HISTOGRAM("--histogram");

@@ -1,6 +1,7 @@
 package dev.th.cli;
 
 import static dev.th.cli.Opt.ATTRIBUTES;
+import static dev.th.cli.Opt.BYTES;
 import static dev.th.cli.Opt.COMMAND;
 import static dev.th.cli.Opt.DIRECTION;
 import static dev.th.cli.Opt.FILE;
@@ -39,7 +40,7 @@ final class ProcessMethods {
             Questions.ask("registry", "this process's actions over registry keys",
                     EnumSet.of(FILE, KIND, OPERATION, HISTOGRAM), Process::registry, Filters::registry),
             Questions.ask("communications", "this process's connections",
-                    EnumSet.of(PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, HISTOGRAM), Process::communications, Filters::communications),
+                    EnumSet.of(PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, BYTES, HISTOGRAM), Process::communications, Filters::communications),
             Method.<Process>of("bandwidth", "MB sent and received per day", Method.none(),
                     (p, o, c) -> Answers.bandwidth(p.bandwidthAnswer(c.period(o)))),
             Method.<Process>of("file", "the process's binary", Method.none(),

@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code th store}: upkeep of the store itself. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Upkeep of the store.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  th store renormalize", "  th store renormalize --db /data/th --all"},
         subcommands = {StoreCommand.Renormalize.class})
 public final class StoreCommand {
 

@@ -14,6 +14,28 @@ final class Suggest {
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 
+    private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("'([^']+)'; allowed: ([^;()]+)$");
+
+    /**
+     * An error of the form {@code "unknown kind 'interpretr'; allowed: interpreter, ..."} (as the
+     * API words them) with the closest allowed value added; other messages unchanged.
+     */
+    static String improve(String message) {
+        if (message == null || message.contains("did you mean")) {
+            return message;
+        }
+        java.util.regex.Matcher m = ALLOWED.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String n : m.group(2).split(",")) {
+            names.add(n.trim());
+        }
+        String hint = didYouMean(m.group(1), names);
+        return hint.isEmpty() ? message : message.substring(0, m.start(1) + m.group(1).length() + 1) + hint + message.substring(m.end(1) + 1);
+    }
+
     /** The name closest to {@code typed} when it is close enough (at most a third of its letters differ), or null. */
     static String closest(String typed, Collection<String> names) {
         String t = typed.toLowerCase(Locale.ROOT);

@@ -87,4 +87,23 @@ class CliHelpTest {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(!r.err().contains("did you mean") && r.err().contains("allowed:"), r::toString);
     }
+
+    @Test
+    void mistypedValueOfAnOptionGetsTheClosestValue() {
+        Run r = AskStore.th("machine", "WORKSTATION5", "executions", "--kind", "interpretr", "--period", "all");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("'interpretr' (did you mean 'interpreter'?); allowed: interpreter,"), r::toString);
+        Run s = AskStore.th("ioa", "list", "--status", "neww");
+        assertEquals(1, s.exit(), s::toString);
+        assertTrue(s.err().contains("(did you mean 'new'?)"), s::toString);
+        assertEquals(1, s.err().strip().lines().count(), s::toString);
+    }
+
+    @Test
+    void suggestionsAreAddedOnlyWhereAValueIsClose() {
+        assertEquals("unknown kind 'zzzzzzz'; allowed: interpreter, admintool",
+                Suggest.improve("unknown kind 'zzzzzzz'; allowed: interpreter, admintool"));
+        assertEquals("no machine 'NOPE' in the store", Suggest.improve("no machine 'NOPE' in the store"));
+        assertEquals(2, Suggest.distance("executons", "executions") + Suggest.distance("exectuions", "executions"));
+    }
 }

@@ -84,7 +84,7 @@ class HuntCommandTest {
         Run r = Run.th("hunt", "--rules", rules.toString(), "--th-rules", "--format", "json", "../samples/evtx");
         assertEquals(0, r.exit(), r.toString());
         assertEquals(8, json(r).size(), "5 IoAs on the PsExec sample, 3 on the runas sample");
-        assertTrue(r.err().contains("Rules: 20 loaded") && r.err().contains("1 not loaded (see why: th rules check"), r.err());
+        assertTrue(r.err().contains("Rules: 26 loaded") && r.err().contains("1 not loaded (see why: th rules check"), r.err());
     }
 
     @Test

@@ -150,7 +150,7 @@ class MachineCommandTest {
         Run method = th("machine", "IEWIN7", "get_processes_tree");
         assertEquals(2, method.exit(), method::toString);
         assertTrue(method.err().contains("allowed: executions, files, registry, communications, detections, blocked, events, "
-                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid"), method::toString);
+                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid, coverage"), method::toString);
         Run notHere = th("machine", "IEWIN7", "users", "--kind", "interpreter");
         assertEquals(2, notHere.exit(), notHere::toString);
         assertTrue(notHere.err().contains("users takes no --kind; its options: --period, --user, --histogram"), notHere::toString);
@@ -331,5 +331,30 @@ class MachineCommandTest {
         assertEquals(2, both.exit(), both::toString);
         Run neither = th("machine", "muid");
         assertEquals(2, neither.exit(), neither::toString);
+    }
+
+    @Test
+    void anAnswerNoDataCouldFillSaysSoOnStderr() {
+        // FS03 (runas sample) has no network event: an empty table, and why on stderr
+        Run r = th("machine", "FS03", "communications", "--period", "all");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.err().contains("machine FS03.offsec.lan has no network events") && r.err().contains("not no activity"),
+                r::toString);
+        Run kind = th("machine", "IEWIN7", "executions", "--kind", "interpreter", "--period", "all");
+        assertEquals(0, kind.exit(), kind::toString);
+        assertTrue(kind.err().contains("no event of the store has a kind yet"), kind::toString);
+    }
+
+    @Test
+    void coverageOfTheRunasSample() {
+        // FS03: 9 Security records 469345..469353 (none missing), the first of them a 1102 (log cleared)
+        JsonNode c = json("machine", "FS03", "coverage");
+        assertEquals(1, c.size());
+        assertEquals("Security", c.get(0).path("Channel").asText());
+        assertEquals(9, c.get(0).path("Events").asLong());
+        assertEquals(469345, c.get(0).path("FirstRecord").asLong());
+        assertEquals(469353, c.get(0).path("LastRecord").asLong());
+        assertEquals(0, c.get(0).path("MissingRecords").asLong());
+        assertTrue(c.get(0).path("Tampering").asText().startsWith("1102 audit log cleared at 2021-11-13T14:30:53"), c::toString);
     }
 }

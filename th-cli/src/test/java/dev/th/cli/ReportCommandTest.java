@@ -94,6 +94,32 @@ class ReportCommandTest {
         assertEquals(onIt, marked);
     }
 
+    @Test
+    void chartOfAMachinesEventsIsATimelineWithItsIoas() throws Exception {
+        Path out = dir.resolve("timeline.html");
+        Run r = AskStore.th("machine", "WORKSTATION5", "events", "--period", "2020-10-23", "--chart", out.toString());
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode t = PageSpec.of(out).get("sections").get(0);
+        assertEquals("timeline", t.get("kind").asText());
+        long events = StoreSql.count(AskStore.db(), "SELECT count(*) FROM events WHERE MachineName = 'WORKSTATION5' "
+                + "AND DateTime >= TIMESTAMP '2020-10-23' AND DateTime < TIMESTAMP '2020-10-24'");
+        long ioas = StoreSql.count(AskStore.db(), "SELECT count(*) FROM ioas WHERE machineName = 'WORKSTATION5' "
+                + "AND alertDateTime >= TIMESTAMP '2020-10-23' AND alertDateTime < TIMESTAMP '2020-10-24'");
+        long counted = 0;
+        long dots = -1;
+        for (JsonNode s : t.get("option").get("series")) {
+            if (s.get("type").asText().equals("bar")) {
+                for (JsonNode d : s.get("data")) {
+                    counted += d.get(1).asLong();
+                }
+            } else {
+                dots = s.get("data").size();
+            }
+        }
+        assertEquals(events, counted);
+        assertEquals(ioas, dots);
+    }
+
     private static JsonNode find(JsonNode n, String prefix) {
         if (n.get("name").asText().startsWith(prefix)) {
             return n;

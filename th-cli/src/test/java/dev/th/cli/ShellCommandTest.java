@@ -52,8 +52,9 @@ class ShellCommandTest {
             p.destroyForcibly();
         }
         String out = screen.text();
-        assertTrue(out.contains("(" + expected.size() + " rows)"), out);
-        assertTrue(out.contains("==> Hits of " + expected.size() + " rows"), out);
+        String rows = expected.size() + (expected.size() == 1 ? " row" : " rows");
+        assertTrue(out.contains("(" + rows + ")"), out);
+        assertTrue(out.contains("==> Hits of " + rows), out);
         for (JsonNode row : expected) {
             assertTrue(out.contains(row.get("CommandLine").asText()), "the whole command line is shown: " + row.get("CommandLine"));
             assertTrue(out.contains(row.get("ChildFilename").asText()), out);

@@ -141,9 +141,12 @@ final class Decoding implements AutoCloseable {
 
     private void cutWith(EventReader reader, Counting in, String path, String hash, Cutter cutter, Preparation prep)
             throws IOException {
-        if (reader instanceof EvtxReader evtx) {
+        PositionalNames names = reader instanceof PositionalNames p ? p : null;
+        EvtxReader evtx = evtxOf(reader);
+        if (evtx != null) {
+            java.util.Set<String> warned = PositionalNames.warningsOfOneInput();
             EvtxReader.FileCheck check = new EvtxReader.FileCheck();
-            evtx.split(in, path, cutter, new EvtxReader.ChunkHandler() {
+            evtx.split(in, path, names == null ? cutter : names.naming(cutter, warned), new EvtxReader.ChunkHandler() {
                 @Override
                 public byte[] buffer() {
                     byte[] b = spareChunks.poll();
@@ -157,7 +160,8 @@ final class Decoding implements AutoCloseable {
                     cutter.emitTask(() -> {
                         Segment s = new Segment();
                         try {
-                            evtx.decodeChunk(chunk, length, index, fileOffset, path, hash, s, check);
+                            evtx.decodeChunk(chunk, length, index, fileOffset, path, hash,
+                                    names == null ? s : names.naming(s, warned), check);
                         } finally {
                             spareChunks.offer(chunk);
                         }
@@ -175,6 +179,15 @@ final class Decoding implements AutoCloseable {
         } else {
             reader.read(in, path, hash, cutter);
         }
+    }
+
+    /**
+     * The EVTX reader whose chunks can be decoded apart, also when {@link Readers#defaults} wrapped
+     * it to name positional values; null for any other reader.
+     */
+    static EvtxReader evtxOf(EventReader reader) {
+        EventReader plain = reader instanceof PositionalNames p ? p.inner() : reader;
+        return plain instanceof EvtxReader evtx ? evtx : null;
     }
 
     private static Segment prepare(Segment s, Preparation p) {

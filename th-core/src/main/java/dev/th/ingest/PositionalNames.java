@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Names the EventData values of events that carry them by position only, for every reader
- * ({@link Readers#defaults} wraps each one in this): Get-WinEvent's {@code Properties}
+ * ({@link Readers#defaults} wraps each one in this; {@link Decoding}, which decodes an EVTX file's
+ * chunks on several threads, unwraps it and names each chunk's events with {@link #naming}): Get-WinEvent's {@code Properties}
  * (written {@code Property1..N} by the JSON reader) and unnamed {@code <Data>} elements (written
  * {@code Data, Data_1, Data_2...} by the EVTX and XML readers, as forwarded events carry them).
  * The names come from {@link EventDataNames} by provider, event id, version and number of values;
@@ -43,20 +44,34 @@ final class PositionalNames implements EventReader {
         return inner;
     }
 
+    /**
+     * The warnings already given for one input, shared by the sinks of its parts when they are
+     * named on several threads (the chunks of an EVTX file): each layout is warned about once.
+     */
+    static Set<String> warningsOfOneInput() {
+        return java.util.concurrent.ConcurrentHashMap.newKeySet();
+    }
+
+    /** A sink that names the events on their way to {@code out}, warning once per layout in {@code warned}. */
+    Naming naming(EventSink out, Set<String> warned) {
+        return new Naming(out, table, warned);
+    }
+
     @Override
     public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
-        inner.read(in, path, contentHash, new Naming(sink, table));
+        inner.read(in, path, contentHash, new Naming(sink, table, new HashSet<>()));
     }
 
     /** Renames one input's events on their way to the sink; remembers the warnings given. */
     static final class Naming implements EventSink {
         private final EventSink out;
         private final EventDataNames table;
-        private final Set<String> warned = new HashSet<>();
+        private final Set<String> warned;
 
-        Naming(EventSink out, EventDataNames table) {
+        Naming(EventSink out, EventDataNames table, Set<String> warned) {
             this.out = out;
             this.table = table;
+            this.warned = warned;
         }
 
         @Override

@@ -43,8 +43,12 @@ public sealed interface Expr permits Expr.Col, Expr.Param, Expr.Call, Expr.Case,
         /** ISO day of week, Monday = 1 .. Sunday = 7. */
         ISO_WEEKDAY,
         COALESCE,
+        /** The sum of its arguments (numbers). */
+        ADD,
         /** A string field of a JSON text column: args (json column, field name as a Param). */
-        JSON_FIELD
+        JSON_FIELD,
+        /** A field of a JSON text column as a whole number (BIGINT), null when it is not one: args as JSON_FIELD. */
+        JSON_NUMBER
     }
 
     static Col col(String name) {

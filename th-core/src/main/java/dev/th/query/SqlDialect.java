@@ -35,7 +35,9 @@ public interface SqlDialect {
             case HOUR -> "hour(" + args.get(0) + ")";
             case ISO_WEEKDAY -> "((dayofweek(" + args.get(0) + ") + 5) % 7 + 1)";
             case COALESCE -> "coalesce(" + String.join(", ", args) + ")";
+            case ADD -> "(" + String.join(" + ", args) + ")";
             case JSON_FIELD -> "get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + "))";
+            case JSON_NUMBER -> "CAST(get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + ")) AS BIGINT)";
         };
     }
 

@@ -48,7 +48,7 @@ public final class WindowsXmlReader implements EventReader {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false); // Windows writes no prefixes; faster
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         return f;
     }
@@ -122,7 +122,7 @@ public final class WindowsXmlReader implements EventReader {
         }
 
         private void start() throws IOException {
-            String name = r.getLocalName();
+            String name = localName(r.getLocalName());
             if (skipping > 0) {
                 skipping++;
                 return;
@@ -149,9 +149,14 @@ public final class WindowsXmlReader implements EventReader {
             }
             flat.startElement(name);
             for (int i = 0; i < r.getAttributeCount(); i++) {
+                String a = r.getAttributeLocalName(i);
+                if (a.startsWith("xmlns")) {
+                    continue; // markup, not data (the parser is not namespace-aware)
+                }
+                a = localName(a);
                 String v = r.getAttributeValue(i);
                 chars += v.length();
-                flat.attribute(r.getAttributeLocalName(i), v);
+                flat.attribute(a, v);
             }
         }
 
@@ -159,7 +164,7 @@ public final class WindowsXmlReader implements EventReader {
             if (inEvent && skipping == 0) {
                 chars += r.getTextLength();
                 if (chars <= maxChars) {
-                    flat.text(r.getText());
+                    flat.text(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 }
             }
         }
@@ -200,6 +205,12 @@ public final class WindowsXmlReader implements EventReader {
                 }
             }
             return number;
+        }
+
+        /** The name without its prefix, if a tool wrote one. */
+        private static String localName(String qname) {
+            int colon = qname.indexOf(':');
+            return colon < 0 ? qname : qname.substring(colon + 1);
         }
 
         private static long line(Location loc) {

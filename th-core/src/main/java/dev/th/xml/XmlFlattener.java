@@ -94,9 +94,9 @@ final class XmlFlattener {
         }
     }
 
-    void text(String s) {
+    void text(char[] chars, int start, int length) {
         if (depth > 0) {
-            texts[depth].append(s);
+            texts[depth].append(chars, start, length);
         }
     }
 

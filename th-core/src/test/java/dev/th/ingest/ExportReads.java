@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /** What the readers of {@link Readers#defaults} make of a file, found the way an ingest finds it. */
 final class ExportReads {
+    /** The live events (records recovered from slack space are counted in {@link #recovered}). */
     final List<RawEvent> events = new ArrayList<>();
+    long recovered;
     final List<String> rejects = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final List<Format> formats = new ArrayList<>();
@@ -35,7 +37,11 @@ final class ExportReads {
                 s.read(Readers.defaults(), new EventSink() {
                     @Override
                     public void accept(RawEvent event) {
-                        r.events.add(event);
+                        if (event.recovered()) {
+                            r.recovered++;
+                        } else {
+                            r.events.add(event);
+                        }
                     }
 
                     @Override

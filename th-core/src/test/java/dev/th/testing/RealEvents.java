@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The events of a real EVTX file as the ingest's reader gives them; a rejected record fails the caller. */
+/**
+ * The live events of a real EVTX file as the ingest's reader gives them (records recovered from
+ * slack space left out: Windows exports only the live log); a rejected record fails the caller.
+ */
 public final class RealEvents {
     private RealEvents() {
     }

@@ -39,7 +39,8 @@ import java.util.List;
  *
  * <p>Results: {@code flow_links} (one row per flow end on a machine, with the bytes it sent and
  * received, the process, the offset, the remote name from dns.log and the host from http/ssl.log),
- * {@code flow_days} (each link's bytes spread over the days the flow lasted, by the sensor's clock),
+ * {@code flow_days} (the links' bytes spread over the days each flow lasted, by the sensor's clock,
+ * summed per machine, process and day, in machine order so that a machine's days are read alone),
  * and, on the events, {@code SentBytes}/{@code ReceivedBytes} of the connections matched and
  * {@code RemoteName} where it was unknown.
  */
@@ -133,10 +134,11 @@ final class FlowJoin {
                 + "WINDOW w AS (PARTITION BY ClientId, Ip ORDER BY First, Muid)");
         String end = "SELECT f.ClientId, f.FlowId, f.Start, f.Duration, f.Protocol, f.Service, '%s' AS Side, f.%s AS Ip, "
                 + "f.%s AS Port, f.%s AS PeerIp, f.%s AS PeerPort, f.%s AS IsLocal, f.%s AS Sent, f.%s AS Received FROM fj_flows f";
-        s.add("CREATE OR REPLACE TEMP TABLE fj_ends AS "
+        String internal = "(coalesce(IsLocal, regexp_matches(Ip, " + PRIVATE + ")) AND NOT regexp_matches(Ip, " + NOT_UNICAST + "))";
+        s.add("CREATE OR REPLACE TEMP TABLE fj_ends AS SELECT *, " + internal + " AS Internal FROM ("
                 + String.format(end, "orig", "OrigIp", "OrigPort", "RespIp", "RespPort", "LocalOrig", "OrigIpBytes", "RespIpBytes")
                 + " UNION ALL "
-                + String.format(end, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort", "LocalResp", "RespIpBytes", "OrigIpBytes"));
+                + String.format(end, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort", "LocalResp", "RespIpBytes", "OrigIpBytes") + ")");
         s.add("CREATE OR REPLACE TEMP TABLE fj_dns AS SELECT ClientId, Address, arg_max(Name, Time) AS Name FROM "
                 + "(SELECT ClientId, Name, Time, unnest(string_split(Addresses, ',')) AS Address FROM " + FlowTable.NAMES
                 + " WHERE Log = 'dns' AND Name IS NOT NULL AND Name <> '' AND Addresses <> '') GROUP BY ALL");
@@ -145,32 +147,34 @@ final class FlowJoin {
                 + "AND FlowId IS NOT NULL GROUP BY ALL");
         s.add("CREATE OR REPLACE TABLE " + LINKS + " AS SELECT e.ClientId, "
                 + "coalesce(m.Muid, ow.Muid, md5(e.ClientId || '/' || lower(e.Ip))) AS Muid, "
-                + "coalesce(m.MachineName, ow.MachineName, e.Ip) AS MachineName, "
+                + "CASE WHEN m.Muid IS NOT NULL THEN m.MachineName ELSE coalesce(ow.MachineName, e.Ip) END AS MachineName, "
                 + "(m.Muid IS NULL AND ow.Muid IS NULL) AS NetworkOnly, e.FlowId, e.Start, e.Duration, e.Side, "
                 + "coalesce(m.Direction, CASE e.Side WHEN 'orig' THEN 'Outgoing' ELSE 'Incoming' END) AS Direction, "
                 + "e.Ip AS LocalIp, e.Port AS LocalPort, e.PeerIp AS RemoteIp, e.PeerPort AS RemotePort, e.Protocol, e.Service, "
                 + "e.Sent AS SentBytes, e.Received AS ReceivedBytes, m.ParentGuid AS ProcessGuid, m.ParentPid AS ProcessPid, "
                 + "m.ParentPath AS ProcessPath, m.ParentFilename AS ProcessFilename, m.LoggedUser, "
                 + "m.SourceHash AS EventHash, m.RecordId AS EventRecord, m.DateTime AS EventTime, "
-                + "coalesce(m.OffsetSeconds, ow.OffsetSeconds) AS OffsetSeconds, d.Name AS RemoteName, h.Host AS FlowHost "
+                + "CASE WHEN m.Muid IS NOT NULL THEN m.OffsetSeconds ELSE ow.OffsetSeconds END AS OffsetSeconds, d.Name AS RemoteName, h.Host AS FlowHost "
                 + "FROM fj_ends e "
                 + "LEFT JOIN fj_match m ON m.ClientId = e.ClientId AND m.FlowId = e.FlowId AND m.Side = e.Side "
-                + "LEFT JOIN fj_owner ow ON m.Muid IS NULL AND ow.ClientId = e.ClientId AND ow.Ip = e.Ip "
+                + "LEFT JOIN fj_owner ow ON ow.ClientId = e.ClientId AND ow.Ip = e.Ip "
                 + "AND e.Start >= ow.ValidFrom AND e.Start < ow.ValidTo "
                 + "LEFT JOIN fj_dns d ON d.ClientId = e.ClientId AND d.Address = e.PeerIp "
                 + "LEFT JOIN fj_host h ON h.ClientId = e.ClientId AND h.FlowId = e.FlowId "
-                + "WHERE m.Muid IS NOT NULL OR ow.Muid IS NOT NULL "
-                + "OR (coalesce(e.IsLocal, regexp_matches(e.Ip, " + PRIVATE + ")) AND NOT regexp_matches(e.Ip, " + NOT_UNICAST + "))");
+                + "WHERE m.Muid IS NOT NULL OR ow.Muid IS NOT NULL OR e.Internal");
         s.add("CREATE OR REPLACE TABLE " + DAYS + " AS WITH s AS (SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, "
                 + "ProcessFilename, FlowId, Start, CAST(coalesce(Duration, 0) * 1e6 AS BIGINT) AS Us, coalesce(SentBytes, 0) AS Sent, "
                 + "coalesce(ReceivedBytes, 0) AS Received FROM " + LINKS + "), t AS (SELECT *, Start + to_microseconds(Us) AS Stop FROM s), "
-                + "d AS (SELECT *, unnest(generate_series(date_trunc('day', Start), date_trunc('day', Stop), INTERVAL 1 DAY)) AS Day FROM t), "
+                + "d AS (SELECT *, date_trunc('day', Start) AS Day FROM t WHERE date_trunc('day', Start) = date_trunc('day', Stop) "
+                + "UNION ALL SELECT *, unnest(generate_series(date_trunc('day', Start), date_trunc('day', Stop), INTERVAL 1 DAY)) AS Day "
+                + "FROM t WHERE date_trunc('day', Start) <> date_trunc('day', Stop)), "
                 + "w AS (SELECT *, CASE WHEN Us = 0 THEN 1.0 ELSE (epoch_us(least(Stop, Day + INTERVAL 1 DAY)) "
                 + "- epoch_us(greatest(Start, Day))) / Us END AS Share FROM d) "
-                + "SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, ProcessFilename, FlowId, CAST(Day AS DATE) AS Date, "
-                + "CAST(Day AS TIMESTAMP) AS DateTime, Share, Sent * Share AS Outgoing, Received * Share AS Incoming, "
-                + "(Sent + Received) * Share AS Bytes, "
-                + "CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END AS AssignedBytes FROM w");
+                + "SELECT ClientId, Muid, ProcessGuid, ProcessPid, ProcessPath, ProcessFilename, CAST(Day AS DATE) AS Date, "
+                + "CAST(Day AS TIMESTAMP) AS DateTime, sum(Sent * Share) AS Outgoing, sum(Received * Share) AS Incoming, "
+                + "sum((Sent + Received) * Share) AS Bytes, "
+                + "sum(CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END) AS AssignedBytes "
+                + "FROM w GROUP BY ALL ORDER BY ClientId, Muid, Date");
         s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = NULL, ReceivedBytes = NULL WHERE SentBytes IS NOT NULL OR ReceivedBytes IS NOT NULL");
         s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = b.S, ReceivedBytes = b.R FROM (SELECT EventHash, EventRecord, "
                 + "sum(SentBytes) AS S, sum(ReceivedBytes) AS R FROM " + LINKS + " WHERE EventHash IS NOT NULL GROUP BY ALL) b "

@@ -175,6 +175,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             store.flush();
             ioas += pendingIoas.size();
             newIoas += hunt.ioas().insert(pendingIoas);
+            hunt.ioas().alignToEventClock(pendingInputs);
             pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
             uncount(hunt.ioas().lastDropped());
             detections += hunt.iocs().match(pendingInputs);

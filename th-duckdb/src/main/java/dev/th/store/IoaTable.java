@@ -79,6 +79,27 @@ public final class IoaTable {
      * Stores the IoAs not stored before (by id) and refreshes the evidence counts of the
      * machines concerned. Returns how many were new.
      */
+    /**
+     * IoAs raised on events of an input whose clock the store corrected (ClockShift) take the
+     * event's corrected time as their alertDateTime: hunting at ingest sees the event's own time.
+     * Only IoAs dated at their event's uncorrected time move, so running this again changes nothing.
+     */
+    public void alignToEventClock(Collection<String> sourceHashes) throws SQLException {
+        if (sourceHashes.isEmpty()) {
+            return;
+        }
+        String in = "?" + ", ?".repeat(sourceHashes.size() - 1);
+        try (java.sql.PreparedStatement ps = db.prepareStatement("UPDATE ioas SET alertDateTime = e.DateTime FROM events e "
+                + "WHERE ioas.sourceHash = e.SourceHash AND ioas.recordId = e.RecordId AND e.ClockShift IS NOT NULL "
+                + "AND ioas.alertDateTime = e.DateTime - to_minutes(CAST(e.ClockShift AS BIGINT)) AND e.SourceHash IN (" + in + ")")) {
+            int i = 1;
+            for (String h : sourceHashes) {
+                ps.setString(i++, h);
+            }
+            ps.executeUpdate();
+        }
+    }
+
     public int insert(Collection<Ioa> ioas) throws SQLException {
         if (ioas.isEmpty()) {
             return 0;

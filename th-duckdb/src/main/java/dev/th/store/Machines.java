@@ -25,10 +25,19 @@ public final class Machines {
     private Machines() {
     }
 
-    /** Every machine of {@code store}, by client then name. FirstSeen/LastSeen are UTC. */
+    /** The machines seen by the network only: at one end of flows, with no logs of their own (Events 0). */
+    private static final String NETWORK_ONLY = "SELECT Muid, min(MachineName) AS MachineName, ClientId, min(Start) AS FirstSeen, "
+            + "max(Start) AS LastSeen, 0 AS Events FROM " + FlowJoin.LINKS + " WHERE NetworkOnly GROUP BY ClientId, Muid";
+
+    /**
+     * Every machine of {@code store}, by client then name, with the machines seen by the network
+     * only (Events 0, their address as name). FirstSeen/LastSeen are UTC.
+     */
     public static DataFrame list(DuckDbStore store) {
         DataFrameArrayAppender rows = DataFrame.byArrayRow(COLUMNS).appender();
-        try (Statement st = store.connection().createStatement(); ResultSet rs = st.executeQuery(SQL)) {
+        String sql = hasLinks(store) ? "SELECT * FROM (" + SQL.replace(" ORDER BY ClientId, MachineName, Muid", "") + " UNION ALL "
+                + NETWORK_ONLY + ") ORDER BY ClientId, Events = 0, MachineName, Muid" : SQL;
+        try (Statement st = store.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 rows.append(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getLong(6), rs.getString(7));
@@ -37,5 +46,14 @@ public final class Machines {
             throw new StoreException("cannot list the machines of " + store.file() + ": " + e.getMessage(), e);
         }
         return rows.toDataFrame();
+    }
+
+    private static boolean hasLinks(DuckDbStore store) {
+        try (Statement st = store.connection().createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = '" + FlowJoin.LINKS + "'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the tables of " + store.file() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -29,7 +29,6 @@ final class ZeekConnBulk {
             Map.entry("orig_bytes", "UBIGINT"), Map.entry("resp_bytes", "UBIGINT"), Map.entry("missed_bytes", "UBIGINT"),
             Map.entry("orig_pkts", "UBIGINT"), Map.entry("orig_ip_bytes", "UBIGINT"), Map.entry("resp_pkts", "UBIGINT"),
             Map.entry("resp_ip_bytes", "UBIGINT"), Map.entry("local_orig", "BOOLEAN"), Map.entry("local_resp", "BOOLEAN"));
-    private static final List<String> REQUIRED = List.of("uid", "ts", "id.orig_h", "id.resp_h", "proto");
 
     /** What happened to the file's lines. */
     record Counts(long valid, long stored, long rejected, List<IngestError> errors) {
@@ -44,37 +43,34 @@ final class ZeekConnBulk {
         for (int i = 0; i < fields.size(); i++) {
             cols.add("'f" + i + "': '" + TYPES.getOrDefault(fields.get(i), "VARCHAR") + "'");
         }
-        StringJoiner missing = new StringJoiner(" ", "CASE ", " END");
-        for (String r : REQUIRED) {
-            String v = r.equals("ts") ? f(fields, r) : "nullif(" + f(fields, r) + ", '(empty)')";
-            missing.add("WHEN " + v + " IS NULL THEN 'no " + r + "'");
-        }
         st.execute("DROP TABLE IF EXISTS zc_rejects");
         st.execute("DROP TABLE IF EXISTS zc_scans");
-        st.execute("CREATE OR REPLACE TEMP TABLE zc_raw AS SELECT *, " + missing + " AS P FROM read_csv("
-                + literal(tsv.toAbsolutePath().toString()) + ", delim = '\\t', quote = '', escape = '', header = false, "
-                + "comment = '#', columns = " + cols + ", nullstr = '-', auto_detect = false, ignore_errors = true, "
-                + "store_rejects = true, rejects_table = 'zc_rejects', rejects_scan = 'zc_scans')");
-        long valid;
-        long missingRejects;
-        long distinct;
-        try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE P IS NULL), count(*) FILTER (WHERE P IS NOT NULL), "
-                + "count(DISTINCT " + f(fields, "uid") + ") FILTER (WHERE P IS NULL) FROM zc_raw")) {
-            rs.next();
-            valid = rs.getLong(1);
-            missingRejects = rs.getLong(2);
-            distinct = rs.getLong(3);
-        }
-        long stored = st.executeUpdate("INSERT INTO " + FlowTable.FLOWS + " SELECT " + literal(clientId) + ", "
-                + f(fields, "uid") + ", make_timestamp(CAST(round(" + f(fields, "ts") + " * 1000000) AS BIGINT)), "
-                + f(fields, "id.orig_h") + ", " + f(fields, "id.orig_p") + ", " + f(fields, "id.resp_h") + ", "
-                + f(fields, "id.resp_p") + ", lower(" + f(fields, "proto") + "), " + text(fields, "service") + ", "
+        String ts = f(fields, "ts");
+        long inserted = st.executeUpdate("INSERT INTO " + FlowTable.FLOWS + " SELECT " + literal(clientId) + ", "
+                + required(fields, "uid") + ", CASE WHEN isfinite(" + ts + ") AND abs(" + ts + ") < 1e11 "
+                + "THEN make_timestamp(CAST(round(" + ts + " * 1000000) AS BIGINT)) END, "
+                + required(fields, "id.orig_h") + ", " + f(fields, "id.orig_p") + ", " + required(fields, "id.resp_h") + ", "
+                + f(fields, "id.resp_p") + ", lower(" + required(fields, "proto") + "), " + text(fields, "service") + ", "
                 + f(fields, "duration") + ", " + f(fields, "orig_bytes") + ", " + f(fields, "resp_bytes") + ", "
                 + text(fields, "conn_state") + ", " + f(fields, "local_orig") + ", " + f(fields, "local_resp") + ", "
                 + text(fields, "history") + ", " + f(fields, "orig_pkts") + ", " + f(fields, "orig_ip_bytes") + ", "
                 + f(fields, "resp_pkts") + ", " + f(fields, "resp_ip_bytes") + ", " + literal(hash) + ", " + literal(path)
-                + ", NULL FROM zc_raw WHERE P IS NULL"
-                + (distinct < valid ? " QUALIFY row_number() OVER (PARTITION BY " + f(fields, "uid") + " ORDER BY rowid) = 1" : ""));
+                + ", NULL FROM read_csv(" + literal(tsv.toAbsolutePath().toString()) + ", delim = '\\t', quote = '', "
+                + "escape = '', header = false, comment = '#', columns = " + cols + ", nullstr = '-', auto_detect = false, "
+                + "ignore_errors = true, store_rejects = true, rejects_table = 'zc_rejects', rejects_scan = 'zc_scans')");
+        String mine = "SourceHash = " + literal(hash);
+        String missing = "CASE WHEN FlowId IS NULL THEN 'no uid' WHEN Start IS NULL THEN 'no ts, or one that is not a time' "
+                + "WHEN OrigIp IS NULL THEN 'no id.orig_h' WHEN RespIp IS NULL THEN 'no id.resp_h' "
+                + "WHEN Protocol IS NULL THEN 'no proto' END";
+        long missingRejects;
+        long duplicates;
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE " + missing + " IS NOT NULL), "
+                + "count(*) FILTER (WHERE " + missing + " IS NULL) - count(DISTINCT FlowId) FILTER (WHERE " + missing
+                + " IS NULL) FROM " + FlowTable.FLOWS + " WHERE " + mine)) {
+            rs.next();
+            missingRejects = rs.getLong(1);
+            duplicates = rs.getLong(2);
+        }
         List<IngestError> errors = new ArrayList<>();
         long lineRejects = 0;
         try (ResultSet rs = st.executeQuery("SELECT line, any_value(error_message) FROM zc_rejects GROUP BY line ORDER BY line")) {
@@ -85,22 +81,34 @@ final class ZeekConnBulk {
                 }
             }
         }
-        try (ResultSet rs = st.executeQuery("SELECT " + f(fields, "uid") + ", P FROM zc_raw WHERE P IS NOT NULL LIMIT "
-                + MAX_ERRORS)) {
-            while (rs.next()) {
-                if (errors.size() < MAX_ERRORS) {
-                    errors.add(new IngestError(-1, "flow " + rs.getString(1) + ": " + rs.getString(2)));
+        if (missingRejects > 0) {
+            try (ResultSet rs = st.executeQuery("SELECT FlowId, " + missing + " FROM " + FlowTable.FLOWS + " WHERE " + mine
+                    + " AND " + missing + " IS NOT NULL LIMIT " + MAX_ERRORS)) {
+                while (rs.next()) {
+                    if (errors.size() < MAX_ERRORS) {
+                        errors.add(new IngestError(-1, "flow " + rs.getString(1) + ": " + rs.getString(2)));
+                    }
                 }
             }
+            st.execute("DELETE FROM " + FlowTable.FLOWS + " WHERE " + mine + " AND " + missing + " IS NOT NULL");
+        }
+        if (duplicates > 0) {
+            st.execute("DELETE FROM " + FlowTable.FLOWS + " WHERE rowid IN (SELECT rowid FROM " + FlowTable.FLOWS + " WHERE "
+                    + mine + " QUALIFY row_number() OVER (PARTITION BY FlowId ORDER BY rowid) > 1)");
         }
         long rejected = lineRejects + missingRejects;
         if (rejected > errors.size()) {
             errors.add(new IngestError(-1, (rejected - errors.size()) + " more errors not listed"));
         }
-        for (String t : List.of("zc_raw", "zc_rejects", "zc_scans")) {
-            st.execute("DROP TABLE IF EXISTS " + t);
-        }
-        return new Counts(valid, stored, rejected, errors);
+        st.execute("DROP TABLE IF EXISTS zc_rejects");
+        st.execute("DROP TABLE IF EXISTS zc_scans");
+        long valid = inserted - missingRejects;
+        return new Counts(valid, valid - duplicates, rejected, errors);
+    }
+
+    /** A field that must be set: {@code (empty)} counts as unset. */
+    private static String required(List<String> fields, String name) {
+        return "nullif(" + f(fields, name) + ", '(empty)')";
     }
 
     /** DuckDB's message with the log's field names for the reader's column names. */

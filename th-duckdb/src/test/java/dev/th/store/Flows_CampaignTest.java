@@ -253,6 +253,25 @@ class Flows_CampaignTest {
         }
     }
 
+    @Test
+    void communicationsRankByTheBytesOfTheirFlows() {
+        // C0tKq92bxZdLorFnUb: 192.168.1.41:51146 -> 10.0.5.13:8080, the largest flow of conn.log; svchost.exe pid 1400
+        Map<String, String> biggest = conn.stream().max((a, b) -> Double.compare(bytes(a.get("resp_ip_bytes")),
+                bytes(b.get("resp_ip_bytes")))).orElseThrow();
+        assertEquals("C0tKq92bxZdLorFnUb", biggest.get("uid"));
+        try (TH th = TH.open(dir)) {
+            DataFrame byBytes = th.machine("MKT01").communications().period(TimePeriod.all()).top(3).rankByBytes().frame();
+            assertEquals("svchost.exe", byBytes.get("ParentFilename", 0));
+            assertEquals(1400L, ((Number) byBytes.get("ParentPid", 0)).longValue());
+            assertEquals((long) bytes(biggest.get("resp_ip_bytes")), ((Number) byBytes.get("ReceivedBytes", 0)).longValue());
+            long first = ((Number) byBytes.get("SentBytes", 0)).longValue() + ((Number) byBytes.get("ReceivedBytes", 0)).longValue();
+            long second = ((Number) byBytes.get("SentBytes", 1)).longValue() + ((Number) byBytes.get("ReceivedBytes", 1)).longValue();
+            assertTrue(first >= second);
+            DataFrame byTimes = th.machine("MKT01").communications().period(TimePeriod.all()).top(1).frame();
+            assertTrue(((Number) byTimes.get("Times", 0)).longValue() > ((Number) byBytes.get("Times", 0)).longValue());
+        }
+    }
+
     private static void assertProcess(String uid, String image, long pid) {
         Object[] r = links.get(uid).stream().filter(x -> x[0] != null).findFirst().orElseThrow(() -> new AssertionError(uid));
         assertEquals(image, r[0]);

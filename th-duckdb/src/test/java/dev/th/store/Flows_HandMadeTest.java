@@ -142,6 +142,11 @@ class Flows_HandMadeTest {
             assertEquals(1, chrome.height());
             assertEquals(700 / 1e6, (Double) chrome.get("Outgoing", 0), 1e-12);
             assertEquals(12000 / 1e6, (Double) chrome.get("Incoming", 0), 1e-12);
+            Machine seen = th.machine("10.0.0.9");
+            assertTrue(seen.networkOnly());
+            assertEquals(md5("default/10.0.0.9"), seen.muid());
+            assertEquals(92 / 1e6, (Double) seen.bandwidth(TimePeriod.all()).get("Incoming", 0), 1e-12);
+            assertFalse(a.networkOnly());
             assertEquals(0, a.bandwidth(TimePeriod.parse("2024-03-05")).height());
             assertTrue(a.bandwidthAnswer(TimePeriod.parse("2024-03-05")).note().contains("2024-03-01"),
                     a.bandwidthAnswer(TimePeriod.parse("2024-03-05")).note());
@@ -151,9 +156,11 @@ class Flows_HandMadeTest {
         Path later = write("later.json", sysmon3("WS-C", DAY3 + 7300, 400, "nslookup.exe", "g-c-400", "udp", "10.0.0.9", 40000,
                 "8.8.8.8", 53));
         try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            assertTrue(machineNames(store).contains("10.0.0.9"));
             Run run = ingest(store, List.of(later));
             assertEquals(0, run.assignment().networkOnlyMachines());
             links = links(store);
+            assertEquals(List.of("WS-A", "WS-B", "WS-C"), machineNames(store));
         }
         assertLink(links, "Cf9|orig", "WS-C", "nslookup.exe", 400L);
         assertEquals(false, links.get("Cf9|orig").get("NetworkOnly"));
@@ -226,6 +233,15 @@ class Flows_HandMadeTest {
             }
         }
         return out;
+    }
+
+    private static List<String> machineNames(DuckDbStore store) {
+        DataFrame m = Machines.list(store);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < m.height(); i++) {
+            names.add((String) m.get("MachineName", i));
+        }
+        return names;
     }
 
     private static InputReport file(IngestReport r, String name) {

@@ -61,7 +61,10 @@ class Ingest_ThreadsTest {
         Run base = run(0, inputs, pack);
         InputReport panacheReport = report(base.report(), "PanacheSysmon");
         assertEquals(565, panacheReport.stored(), "python-evtx reads 565 records");
-        assertEquals(expected + otrfEvents, base.report().stored() - report(base.report(), "damaged").stored());
+        // the reference counts are of live records; records carved from slack come on top
+        InputReport damagedBase = report(base.report(), "damaged");
+        long live = base.report().read() - base.report().recovered() - (damagedBase.read() - damagedBase.recovered());
+        assertEquals(expected + otrfEvents, live);
         InputReport damagedReport = report(base.report(), "damaged");
         assertTrue(damagedReport.rejected() > 0, "the damaged chunk and record are rejected");
         assertEquals(damagedReport.read(), damagedReport.stored() + damagedReport.rejected() + damagedReport.duplicates());

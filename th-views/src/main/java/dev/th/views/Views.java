@@ -114,6 +114,29 @@ public final class Views {
         return TimelineChart.of(title, families, RowSet.of(m.ioas().period(period).fetch()), hourly ? "hour" : "day");
     }
 
+    /**
+     * A timeline of event rows (e.g. Machine.events' frame: DateTime, Family, ...), counted per
+     * hour and family, with {@code ioas} on it.
+     */
+    public static Chart timeline(String title, DataFrame events, Hits<IoA> ioas) {
+        java.util.Map<String, java.util.TreeMap<java.time.Instant, Long>> perFamily = new java.util.TreeMap<>();
+        for (java.util.Map<String, Object> r : RowSet.of(events).rows()) {
+            java.time.Instant t = Json.instant(r.get("DateTime"));
+            if (t == null) {
+                continue;
+            }
+            String family = r.get("Family") == null ? "raw" : r.get("Family").toString();
+            perFamily.computeIfAbsent(family, k -> new java.util.TreeMap<>())
+                    .merge(t.truncatedTo(java.time.temporal.ChronoUnit.HOURS), 1L, Long::sum);
+        }
+        List<TimelineChart.Counts> families = new ArrayList<>();
+        perFamily.forEach((family, m) -> families.add(new TimelineChart.Counts(family, new ArrayList<>(m.keySet()),
+                new ArrayList<>(m.values()))));
+        Page page = new Page(title);
+        page.add(TimelineChart.of(title, families, RowSet.of(ioas), "hour"));
+        return new PageChart("timeline", page);
+    }
+
     /** The IoAs of the tree's machine, to mark on its nodes. */
     public static List<Mark> marksFor(Process p) {
         Hits<IoA> ioas = p.machine(TimePeriod.all()).ioas().period(TimePeriod.all()).fetch();

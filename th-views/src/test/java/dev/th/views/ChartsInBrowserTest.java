@@ -134,6 +134,8 @@ class ChartsInBrowserTest {
         assertTrue(nodes.stream().anyMatch(n -> n.get("name").asText().startsWith("powershell.exe")), "its parent is drawn");
         String tip = rundll.get("tip").toString();
         assertTrue(tip.contains("IoA (critical): LSASS dump through comsvcs.dll MiniDump"), "the IoA is in the tooltip: " + tip);
+        assertTrue(commandLine(rundll).startsWith("\"C:\\Windows\\System32\\rundll32.exe\" C:\\windows\\System32\\comsvcs.dll MiniDump 756"),
+                "the command line is in the tooltip: " + tip);
         JsonNode px = browser.eval("(function(){var c=window.thCharts['sec-1'];var m=c.getModel().getSeriesByIndex(0).getData();"
                 + "for(var i=0;i<m.count();i++){if(String(m.getName(i)).indexOf('rundll32.exe (4824)')===0){return m.getItemLayout(i);}}return null;})()");
         assertFalse(px.isNull(), "the node is laid out on the canvas");

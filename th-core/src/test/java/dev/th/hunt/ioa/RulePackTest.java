@@ -34,7 +34,7 @@ class RulePackTest {
         assertEquals(List.of(), pack.problems());
         assertEquals(new TreeSet<>(RulePack.names()), new TreeSet<>(pack.loaded().stream()
                 .map(r -> RulePack.label(r.source()).substring(RulePack.LABEL.length())).toList()));
-        assertEquals(20, pack.loaded().size());
+        assertEquals(26, pack.loaded().size());
         for (RuleInfo r : pack.loaded()) {
             assertEquals("TH project", r.author(), r.title());
             assertTrue(!MitreCatalog.techniqueIds(r.tags()).isEmpty(), r.title() + " names no ATT&CK technique");
@@ -136,5 +136,8 @@ class RulePackTest {
                 reg.resolve("proc_creation_win_certutil_download_direct_ip"), reg.resolve("proc_creation_win_curl_download_direct_ip_exec")));
         // each pair holds its log twice (EVTX and evtx_dump JSON): two IoAs per pair
         assertEquals(Map.of("th_proc_creation_lolbin_download.yml", 6), PackHunts.byRuleFile(downloads));
+        // logging tampered with: SigmaHQ's Sysmon configuration change sample (one Sysmon 16, EVTX and JSON)
+        List<Ioa> tampering = PackHunts.hunt(pack, List.of(reg.resolve("sysmon_config_modification")));
+        assertEquals(Map.of("th_sysmon_config_changed.yml", 2), PackHunts.byRuleFile(tampering));
     }
 }

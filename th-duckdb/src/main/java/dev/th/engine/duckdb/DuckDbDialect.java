@@ -12,6 +12,7 @@ final class DuckDbDialect implements SqlDialect {
         return switch (fn) {
             case ISO_WEEKDAY -> "isodow(" + args.get(0) + ")";
             case JSON_FIELD -> "json_extract_string(" + args.get(0) + ", concat('$.', " + args.get(1) + "))";
+            case JSON_NUMBER -> "TRY_CAST(json_extract_string(" + args.get(0) + ", concat('$.', " + args.get(1) + ")) AS BIGINT)";
             default -> SqlDialect.super.call(fn, args);
         };
     }

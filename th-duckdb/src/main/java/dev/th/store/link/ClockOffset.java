@@ -18,7 +18,10 @@ import java.util.List;
  * time is cut into spans of one offset each (a daylight-saving change gives two), and every event
  * of a span (Sysmon or not) is shifted by its span's offset: DateTime and Date change, the minutes
  * are kept in ClockShift and TimeCreated stays in Fields. Offsets that interleave in time are no
- * clock error: the input is left as it is, and the note says so.
+ * clock error: the input is left as it is, and the note says so. What an input teaches is kept in
+ * the {@code clocks} table (machine, minutes, the hours it covers by TimeCreated, widened by an
+ * hour), and the same machine's inputs that cannot tell their own clock (no Sysmon events, not
+ * EVTX: an export split by channel) are shifted alike over those hours, whichever is stored first.
  */
 final class ClockOffset {
     private static final String SPANS = "WITH t AS (SELECT DateTime, "
@@ -87,10 +90,88 @@ final class ClockOffset {
                 ps.setObject(5, from);
                 ps.setObject(6, to);
                 ps.executeUpdate();
+                remember(db, contentHash, s.minutes, max(from, s.first.minusHours(1)), min(to, s.last.plusHours(1)));
             }
         }
+        long lent = lend(db, contentHash);
         return "clock: TimeCreated is off from Sysmon's UtcTime by a multiple of 15 minutes (" + describe(spans)
-                + others + "); every event shifted by it (TimeCreated kept in Fields, the shift in ClockShift)";
+                + others + "); every event shifted by it (TimeCreated kept in Fields, the shift in ClockShift)"
+                + (lent > 0 ? "; also " + lent + " events of this machine's inputs without Sysmon events over the same hours" : "");
+    }
+
+    private static final String CLOCKS = "CREATE TABLE IF NOT EXISTS clocks (Muid VARCHAR, SourceHash VARCHAR, Minutes INTEGER, "
+            + "FromTime TIMESTAMP, ToTime TIMESTAMP)";
+    private static final String SHIFT_BY_CLOCKS = "UPDATE events SET DateTime = DateTime + to_minutes(CAST(c.Minutes AS BIGINT)), "
+            + "Date = CAST(DateTime + to_minutes(CAST(c.Minutes AS BIGINT)) AS DATE), ClockShift = c.Minutes FROM clocks c "
+            + "WHERE events.Muid = c.Muid AND events.SourceHash <> c.SourceHash AND events.ClockShift IS NULL "
+            + "AND events.DateTime >= c.FromTime AND events.DateTime < c.ToTime AND ";
+
+    /** Keeps what was learnt of an input's clock, per machine of its Sysmon events, for its inputs without Sysmon. */
+    private static void remember(Connection db, String hash, int minutes, LocalDateTime from, LocalDateTime to) throws SQLException {
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute(CLOCKS);
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO clocks SELECT DISTINCT Muid, SourceHash, ?, ?, ? FROM events "
+                + "WHERE SourceHash = ? AND Channel ILIKE '%sysmon%'")) {
+            ps.setInt(1, minutes);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            ps.setString(4, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets what an input taught (before it is made again). */
+    static void forget(Connection db, String hash) throws SQLException {
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute(CLOCKS);
+        }
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM clocks WHERE SourceHash = ?")) {
+            ps.setString(1, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Shifts, by what input {@code hash} taught, the events of the same machine's earlier inputs that
+     * cannot tell their own clock (no Sysmon events, not EVTX) and lie within an hour of its spans
+     * (by TimeCreated): an export split by channel keeps one clock. Returns how many moved.
+     */
+    private static long lend(Connection db, String hash) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(SHIFT_BY_CLOCKS + "c.SourceHash = ? "
+                + "AND events.SourceHash IN (SELECT ContentHash FROM inputs WHERE NOT ends_with(lower(Path), '.evtx')) "
+                + "AND events.SourceHash NOT IN (SELECT DISTINCT SourceHash FROM events WHERE Channel ILIKE '%sysmon%')")) {
+            ps.setString(1, hash);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * An input without Sysmon events (not EVTX) takes the clock another input of the same machine
+     * taught for the hours it covers; the note for its report, or null when none applies.
+     */
+    static String borrow(Connection db, String hash) throws SQLException {
+        try (java.sql.Statement st = db.createStatement()) {
+            st.execute(CLOCKS);
+        }
+        long n;
+        try (PreparedStatement ps = db.prepareStatement(SHIFT_BY_CLOCKS + "events.SourceHash = ?")) {
+            ps.setString(1, hash);
+            n = ps.executeUpdate();
+        }
+        if (n == 0) {
+            return null;
+        }
+        return "clock: no Sysmon events to check TimeCreated by; " + n + " events shifted by the clock offset that "
+                + "another input of the same machine showed for the same hours (the shift in ClockShift)";
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static LocalDateTime midpoint(LocalDateTime a, LocalDateTime b) {

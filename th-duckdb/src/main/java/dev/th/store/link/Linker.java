@@ -25,8 +25,9 @@ public final class Linker {
             throws SQLException {
         List<String> notes = new ArrayList<>();
         boolean sysmon = has(byEventId, "sysmon", null);
-        if (sysmon && !path.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
-            String note = ClockOffset.correct(db, contentHash);
+        if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
+            ClockOffset.forget(db, contentHash);
+            String note = sysmon ? ClockOffset.correct(db, contentHash) : ClockOffset.borrow(db, contentHash);
             if (note != null) {
                 notes.add(note);
             }
