@@ -1,5 +1,7 @@
 package dev.th;
 
+import dev.th.ask.Coverage;
+import dev.th.ask.Emptiness;
 import dev.th.ask.Conditions;
 import dev.th.ask.RowFactory;
 import dev.th.ask.Scope;

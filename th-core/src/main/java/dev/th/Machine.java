@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Coverage;
 import dev.th.ask.MachineProfile;
 import dev.th.ask.Scope;
 import dev.th.ask.SeedColumns;

@@ -8,7 +8,8 @@
  * ({@link dev.th.ask.SeedColumns}) and the conditions every question shares
  * ({@link dev.th.ask.Conditions}); process lineage ({@link dev.th.ask.Lineage},
  * {@link dev.th.ask.LineageWalk}), the timetable and the machine profile behind
- * {@code get_info}/{@code get_os_info}; parsing of allowed values ({@link dev.th.ask.Allowed}) and
+ * {@code get_info}/{@code get_os_info}, a machine's {@link dev.th.ask.Coverage} and why an
+ * answer is empty ({@link dev.th.ask.Emptiness}); parsing of allowed values ({@link dev.th.ask.Allowed}) and
  * engine tables as DataFrames ({@link dev.th.ask.Frames}).
  *
  * <p>Why its members are public: Java has no "friend" packages, so what {@code dev.th} calls

@@ -1,5 +1,6 @@
-package dev.th;
+package dev.th.ask;
 
+import dev.th.TimePeriod;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
@@ -21,7 +22,7 @@ import org.dflib.DataFrame;
  * 4719, System 104, Sysmon 16 and 255, Defender 5001 and 5007). Exports without record ids (JSON
  * lines without EventRecordID) have no gaps to count: their record columns are empty.
  */
-final class Coverage {
+public final class Coverage {
     /** The columns of {@link #of}. */
     static final List<String> COLUMNS = List.of("Channel", "First", "Last", "Events", "FirstRecord", "LastRecord",
             "MissingRecords", "Gaps", "Tampering");
@@ -53,7 +54,7 @@ final class Coverage {
     }
 
     /** The machine's coverage, one row per channel, by channel name. */
-    static DataFrame of(Session session, String muid) {
+    public static DataFrame of(Session session, String muid) {
         Cond machine = Cond.eq("Muid", muid);
         Table t = session.run(Query.from(Session.EVENTS).where(machine)
                 .select(Expr.col("Channel"), "Channel")
@@ -130,7 +131,7 @@ final class Coverage {
      * A note for an answer over machine {@code muid} whose {@code period} reaches days before the
      * machine's first event or after its last (no data there is not no activity), or null.
      */
-    static String outside(Session session, String muid, TimePeriod period) {
+    public static String outside(Session session, String muid, TimePeriod period) {
         if (muid == null || period.isAll()) {
             return null;
         }
@@ -156,7 +157,7 @@ final class Coverage {
     }
 
     /** The Muid a question's scope is limited to (a machine, or a process of one), or null. */
-    static String muidOf(Cond scope) {
+    public static String muidOf(Cond scope) {
         if (scope instanceof Cond.Cmp c && c.op() == Cond.Op.EQ && c.left() instanceof Expr.Col col
                 && col.name().equals("Muid") && c.right() instanceof Expr.Param p) {
             return String.valueOf(p.value());

@@ -1,4 +1,4 @@
-package dev.th;
+package dev.th.ask;
 
 import dev.th.query.Cond;
 import dev.th.query.Expr;
@@ -13,7 +13,7 @@ import java.util.Map;
  * communications can be answered), or a filter asks for a value no stored event carries (a kind
  * or an attribute before enrichment has set any). Each check runs only when an answer is empty.
  */
-final class Emptiness {
+public final class Emptiness {
     /**
      * A filter nothing can satisfy unless some event has {@code present}.
      *
@@ -21,7 +21,7 @@ final class Emptiness {
      * @param storeWide whether to look for it in the whole store (true) or only in the owner's events
      * @param missing what to say when no event has it
      */
-    record Need(Cond present, boolean storeWide, String missing) {
+    public record Need(Cond present, boolean storeWide, String missing) {
     }
 
     /** The families in words: the events that feed them. */
@@ -35,7 +35,7 @@ final class Emptiness {
 
     private final List<Need> needs = new ArrayList<>();
 
-    void add(Need n) {
+    public void add(Need n) {
         needs.add(n);
     }
 
@@ -43,7 +43,7 @@ final class Emptiness {
      * Why the question over {@code scope} of {@code family} (null: any) answered nothing whatever its
      * period, or null when data exists that other filters or the period left out.
      */
-    String why(Session session, Scope scope, String family) {
+    public String why(Session session, Scope scope, String family) {
         if (family != null && none(session, Cond.and(List.of(scope.cond(), Cond.eq("Family", family))))) {
             String machines = machinesWithout(session, scope, family);
             if (machines != null) {
