@@ -10,6 +10,7 @@ import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.model.Column;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -172,6 +173,47 @@ public final class DuckDbStore implements EventStore {
         return ps;
     }
 
+    /** A row in the table's column order, text as UTF-8 and times as DuckDB's numbers. */
+    private record Encoded(CanonicalEvent event, Object[] values) {
+    }
+
+    /**
+     * Encodes a row on the calling (decoding) thread: values in the table's column order, text
+     * already UTF-8, times in DuckDB's units, so the storing thread only copies them. A row that
+     * does not encode is returned as it is, and fails at {@link InputWriter#append} with its
+     * reason.
+     */
+    @Override
+    public Object encode(CanonicalEvent event) {
+        try {
+            return new Encoded(event, values(event));
+        } catch (RuntimeException e) {
+            return event;
+        }
+    }
+
+    private Object[] values(CanonicalEvent event) {
+        Object[] out = new Object[tableColumns.length];
+        for (int i = 0; i < out.length; i++) {
+            Column c = tableColumns[i];
+            Object v = c == null ? null : event.get(c);
+            out[i] = v == null ? null : switch (c.type()) {
+                case TEXT, JSON -> v.toString().getBytes(StandardCharsets.UTF_8);
+                case INT -> ((Number) v).intValue();
+                case BIGINT -> ((Number) v).longValue();
+                case BOOLEAN -> (Boolean) v;
+                case TIMESTAMP -> epochMicros((Instant) v);
+                case DATE -> (int) ((LocalDate) v).toEpochDay();
+                default -> throw new IllegalStateException("unknown column type " + c.type());
+            };
+        }
+        return out;
+    }
+
+    private static long epochMicros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
     @Override
     public InputWriter begin(String contentHash, String path, long size) {
         if (writing) {
@@ -308,41 +350,48 @@ public final class DuckDbStore implements EventStore {
 
         @Override
         public void append(CanonicalEvent event) {
+            Object[] values;
             try {
-                appender.beginRow();
-                for (Column c : tableColumns) {
-                    if (c == null) {
-                        appender.appendNull();
-                    } else {
-                        appendValue(c, event.get(c));
-                    }
-                }
-                appender.endRow();
-                rows++;
-            } catch (SQLException | RuntimeException e) {
+                values = values(event);
+            } catch (RuntimeException e) {
                 abortTransaction();
                 throw new StoreException("cannot append an event of " + path + " (record "
                         + event.get(Column.RecordId) + ") to " + file + ": " + e.getMessage(), e);
             }
+            appendEncoded(new Encoded(event, values));
         }
 
-        private void appendValue(Column c, Object v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
+        @Override
+        public void appendEncoded(Object encoded) {
+            if (!(encoded instanceof Encoded e)) {
+                append((CanonicalEvent) encoded);
                 return;
             }
-            switch (c.type()) {
-                case TEXT, JSON -> appender.append(v.toString());
-                case INT -> appender.append(((Number) v).intValue());
-                case BIGINT -> appender.append(((Number) v).longValue());
-                case BOOLEAN -> appender.append(((Boolean) v).booleanValue());
-                case TIMESTAMP -> {
-                    Instant t = (Instant) v;
-                    appender.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
-                            t.getNano() / 1000));
+            try {
+                appender.beginRow();
+                Object[] values = e.values();
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    if (v == null) {
+                        appender.appendNull();
+                        continue;
+                    }
+                    switch (tableColumns[i].type()) {
+                        case TEXT, JSON -> appender.append((byte[]) v);
+                        case INT -> appender.append(((Integer) v).intValue());
+                        case BIGINT -> appender.append(((Long) v).longValue());
+                        case BOOLEAN -> appender.append(((Boolean) v).booleanValue());
+                        case TIMESTAMP -> appender.appendEpochMicros((Long) v);
+                        case DATE -> appender.appendEpochDays((Integer) v);
+                        default -> throw new IllegalStateException("unknown column type " + tableColumns[i].type());
+                    }
                 }
-                case DATE -> appender.appendEpochDays((int) ((LocalDate) v).toEpochDay());
-                default -> throw new IllegalStateException("unknown column type " + c.type());
+                appender.endRow();
+                rows++;
+            } catch (SQLException | RuntimeException ex) {
+                abortTransaction();
+                throw new StoreException("cannot append an event of " + path + " (record "
+                        + e.event().get(Column.RecordId) + ") to " + file + ": " + ex.getMessage(), ex);
             }
         }
 
