@@ -9,10 +9,6 @@ import dev.th.ingest.Ingest;
 import dev.th.ingest.Readers;
 import dev.th.ingest.Sources;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +42,7 @@ class IngestHunting_SpillTest {
             }
             assertNull(found.failure());
             assertEquals(8, found.ioas());
-            List<String> out = new ArrayList<>();
-            try (Statement st = store.connection().createStatement();
-                    ResultSet rs = st.executeQuery("SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY id")) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        sb.append(rs.getString(i)).append('|');
-                    }
-                    out.add(sb.toString());
-                }
-            }
-            return out;
+            return Ingest_ThreadsTest.rows(store, "SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY id");
         }
     }
 }
