@@ -86,7 +86,7 @@ class Ingest_ThreadsTest {
                 hunting.finish();
             }
             return new Run(report, rows(store, "SELECT * FROM events ORDER BY rowid"),
-                    rows(store, "SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY rowid"));
+                    rows(store, "SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY id"));
         }
     }
 
