@@ -20,7 +20,9 @@ import org.dflib.DataFrame;
  * record ids seen (EventRecordID: the first, the last, how many are missing between them and
  * where), and the events that say logging was stopped or tampered with (Security 1102, 1100 and
  * 4719, System 104, Sysmon 16 and 255, Defender 5001 and 5007). Exports without record ids (JSON
- * lines without EventRecordID) have no gaps to count: their record columns are empty.
+ * lines without EventRecordID) have no gaps to count: their record columns are empty. Only the
+ * live records count: records carved from a chunk's slack ({@code Recovered}) are older records,
+ * outside the span and the record sequence the log holds now.
  */
 public final class Coverage {
     /** The columns of {@link #of}. */
@@ -55,7 +57,8 @@ public final class Coverage {
 
     /** The machine's coverage, one row per channel, by channel name. */
     public static DataFrame of(Session session, String muid) {
-        Cond machine = Cond.eq("Muid", muid);
+        Cond machine = Cond.and(List.of(Cond.eq("Muid", muid),
+                Cond.or(List.of(Cond.isNull("Recovered"), Cond.eq("Recovered", false)))));
         Table t = session.run(Query.from(Session.EVENTS).where(machine)
                 .select(Expr.col("Channel"), "Channel")
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")

@@ -40,7 +40,7 @@ final class Decoding implements AutoCloseable {
     }
 
     /** What the segments need to be prepared on the decoding threads. */
-    record Preparation(Normalizer normalizer, String clientId, Ingest.Tap tap) {
+    record Preparation(Normalizer normalizer, String clientId, Ingest.Tap tap, EventStore store) {
     }
 
     private final ExecutorService reading;
@@ -191,7 +191,7 @@ final class Decoding implements AutoCloseable {
     }
 
     private static Segment prepare(Segment s, Preparation p) {
-        return s.prepare(p.normalizer(), p.clientId(), p.tap());
+        return s.prepare(p.normalizer(), p.clientId(), p.tap(), p.store()::encode);
     }
 
     private interface Emitter {

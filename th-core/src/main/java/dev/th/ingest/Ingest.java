@@ -235,8 +235,8 @@ public final class Ingest implements AutoCloseable {
         InputTally tally = new InputTally(path, hash, size);
         try (EventStore.InputWriter writer = store.begin(hash, path, size)) {
             Throwable readerFailure = decoding.read(reader, in, path, hash,
-                    new Decoding.Preparation(normalizer, clientId, tap), s -> {
-                        listener.stored(s.replay(tally, tap, writer::append));
+                    new Decoding.Preparation(normalizer, clientId, tap, store), s -> {
+                        listener.stored(s.replay(tally, tap, writer::appendEncoded));
                         listener.progress(s.position);
                     });
             if (readerFailure != null) {

@@ -6,6 +6,7 @@ import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +23,8 @@ final class Segment implements EventSink {
         final long offset;
         final long records;
         final String text;
-        CanonicalEvent row;
+        /** The normalized row in the store's form (null when it could not be normalized). */
+        Object row;
         String failure;
         Object prepared;
         /** A warning known only once the segments before this one are decoded (null text: none). */
@@ -36,9 +38,9 @@ final class Segment implements EventSink {
         }
     }
 
-    /** Where a replayed segment goes: the rows to store. */
+    /** Where a replayed segment goes: the rows to store, as the store encoded them. */
     interface Rows {
-        void append(CanonicalEvent row);
+        void append(Object encoded);
     }
 
     private final List<Item> items = new ArrayList<>();
@@ -78,14 +80,17 @@ final class Segment implements EventSink {
         return items.isEmpty();
     }
 
-    /** Normalizes every record and runs the tap's thread-safe part on it (any thread). */
-    Segment prepare(Normalizer normalizer, String clientId, Ingest.Tap tap) {
+    /**
+     * Normalizes every record, encodes it for the store and runs the tap's thread-safe part on it
+     * (any thread).
+     */
+    Segment prepare(Normalizer normalizer, String clientId, Ingest.Tap tap, Function<CanonicalEvent, Object> encoder) {
         for (Item it : items) {
             if (it.event == null) {
                 continue;
             }
             try {
-                it.row = normalizer.normalize(it.event, clientId);
+                it.row = encoder.apply(normalizer.normalize(it.event, clientId));
             } catch (RuntimeException e) {
                 it.failure = Ingest.describe(e);
                 continue;

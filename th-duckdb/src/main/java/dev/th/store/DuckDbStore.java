@@ -186,6 +186,25 @@ public final class DuckDbStore implements EventStore {
         return ps;
     }
 
+    /** A row in the table's column order, text as UTF-8 and times as DuckDB's numbers. */
+    private record Encoded(CanonicalEvent event, Object[] values) {
+    }
+
+    /**
+     * Encodes a row on the calling (decoding) thread: values in the table's column order, text
+     * already UTF-8, times in DuckDB's units, so the storing thread only copies them. A row that
+     * does not encode is returned as it is, and fails at {@link InputWriter#append} with its
+     * reason.
+     */
+    @Override
+    public Object encode(CanonicalEvent event) {
+        try {
+            return new Encoded(event, RowAppender.encode(tableColumns, event));
+        } catch (RuntimeException e) {
+            return event;
+        }
+    }
+
     @Override
     public InputWriter begin(String contentHash, String path, long size) {
         if (writing) {
@@ -341,13 +360,30 @@ public final class DuckDbStore implements EventStore {
 
         @Override
         public void append(CanonicalEvent event) {
+            Object[] values;
             try {
-                RowAppender.append(appender, tableColumns, event);
-                rows++;
-            } catch (SQLException | RuntimeException e) {
+                values = RowAppender.encode(tableColumns, event);
+            } catch (RuntimeException e) {
                 abortTransaction();
                 throw new StoreException("cannot append an event of " + path + " (record "
                         + event.get(Column.RecordId) + ") to " + file + ": " + e.getMessage(), e);
+            }
+            appendEncoded(new Encoded(event, values));
+        }
+
+        @Override
+        public void appendEncoded(Object encoded) {
+            if (!(encoded instanceof Encoded e)) {
+                append((CanonicalEvent) encoded);
+                return;
+            }
+            try {
+                RowAppender.appendEncoded(appender, tableColumns, e.values());
+                rows++;
+            } catch (SQLException | RuntimeException ex) {
+                abortTransaction();
+                throw new StoreException("cannot append an event of " + path + " (record "
+                        + e.event().get(Column.RecordId) + ") to " + file + ": " + ex.getMessage(), ex);
             }
         }
 

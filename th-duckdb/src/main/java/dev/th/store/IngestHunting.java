@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     /** Stored rows after which the waiting IoAs are written. */
     public static final long HUNT_ROWS = 200_000;
+    /** IoAs of the input being read kept on the heap; beyond, they wait in a temporary file. */
+    static final int SPILL_IOAS = 10_000;
 
     private final Ingest.Listener inner;
     private final DuckDbStore store;
@@ -47,6 +49,10 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     private final List<Ioa> current = new ArrayList<>();
     private final List<Ioa> pendingIoas = new ArrayList<>();
     private final List<String> pendingInputs = new ArrayList<>();
+    /** The current input's IoAs beyond {@value #SPILL_IOAS}, on disk until the input is stored. */
+    private IoaSpill spill;
+    /** {@value #SPILL_IOAS}, lower in tests. */
+    int spillAt = SPILL_IOAS;
     private long pendingRows;
     private long ioas;
     private long newIoas;
@@ -60,7 +66,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         this.store = store;
         this.hunt = hunt;
         this.clientId = clientId;
-        this.hunter = rules == null ? null : new Hunter(rules, IoaFactory.standard(), Instant.now(), current::addAll);
+        this.hunter = rules == null ? null : new Hunter(rules, IoaFactory.standard(), Instant.now(), this::found);
     }
 
     /**
@@ -117,6 +123,35 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         }
     }
 
+    private void found(List<Ioa> batch) {
+        current.addAll(batch);
+        if (current.size() >= spillAt) {
+            if (spill == null) {
+                spill = new IoaSpill();
+            }
+            spill.addAll(current);
+            current.clear();
+        }
+    }
+
+    /** Writes what waits, then the spilled IoAs batch by batch (the store is flushed first). */
+    private void drainSpill() {
+        if (spill == null) {
+            return;
+        }
+        try {
+            write();
+            if (failure == null) {
+                spill.forEachBatch(SPILL_IOAS, this::insert);
+            }
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        } finally {
+            spill.close();
+            spill = null;
+        }
+    }
+
     @Override
     public void inputStarted(String path, long size) {
         inner.inputStarted(path, size);
@@ -139,9 +174,13 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             hunter.flush();
         }
         if (report.stored() > 0 && report.contentHash() != null) {
-            pendingIoas.addAll(current);
             pendingInputs.add(report.contentHash());
             pendingRows += report.stored();
+            drainSpill();
+            pendingIoas.addAll(current);
+        } else if (spill != null) {
+            spill.close();
+            spill = null;
         }
         current.clear();
         if (pendingRows >= HUNT_ROWS || pendingIoas.size() >= HUNT_ROWS / 10) {
@@ -158,6 +197,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             finished = true;
             if (hunter != null) {
                 hunter.finish();
+                drainSpill();
                 pendingIoas.addAll(current);
                 current.clear();
             }
@@ -167,17 +207,25 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
     }
 
+    private void insert(List<Ioa> batch) {
+        try {
+            newIoas += hunt.ioas().insert(batch);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        ioas += batch.size();
+        batch.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+        uncount(hunt.ioas().lastDropped());
+    }
+
     private void write() {
         if (pendingInputs.isEmpty() && pendingIoas.isEmpty() || failure != null) {
             return;
         }
         try {
             store.flush();
-            ioas += pendingIoas.size();
-            newIoas += hunt.ioas().insert(pendingIoas);
+            insert(pendingIoas);
             hunt.ioas().alignToEventClock(pendingInputs);
-            pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
-            uncount(hunt.ioas().lastDropped());
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();

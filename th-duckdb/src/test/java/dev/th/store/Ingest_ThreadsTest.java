@@ -89,7 +89,7 @@ class Ingest_ThreadsTest {
                 hunting.finish();
             }
             return new Run(report, rows(store, "SELECT * FROM events ORDER BY rowid"),
-                    rows(store, "SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY rowid"));
+                    rows(store, "SELECT * EXCLUDE (timeStamp) FROM ioas ORDER BY id"));
         }
     }
 
@@ -97,7 +97,8 @@ class Ingest_ThreadsTest {
         return r.files().stream().filter(f -> f.path().contains(nameContains)).findFirst().orElseThrow();
     }
 
-    private static List<String> rows(DuckDbStore store, String sql) throws SQLException {
+    /** Every row of {@code sql}, each as one string of its values. */
+    static List<String> rows(DuckDbStore store, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement st = store.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
