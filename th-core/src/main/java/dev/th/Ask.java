@@ -7,20 +7,14 @@ import dev.th.ask.RowFactory;
 import dev.th.ask.Scope;
 import dev.th.ask.SeedColumns;
 import dev.th.ask.Session;
-import dev.th.model.Column;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
 import dev.th.query.Table;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.dflib.DataFrame;
@@ -159,16 +153,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The selection, order and limit of the rows; by default the columns plus keys, in time order. */
     Query rowsQuery(Query filtered) {
-        return filtered.selectColumns(storedColumns(columns())).orderBy(Expr.col("DateTime"), false);
-    }
-
-    /** The columns of the store to select: those asked plus the keys pivots need. */
-    static List<String> storedColumns(List<String> wanted) {
-        return Conditions.storedColumns(wanted);
-    }
-
-    static boolean isStored(String column) {
-        return Conditions.isStored(column);
+        return filtered.selectColumns(Conditions.storedColumns(columns())).orderBy(Expr.col("DateTime"), false);
     }
 
     /** The table or view this question reads: the events, unless a question says otherwise. */
@@ -181,7 +166,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         List<Cond> all = new ArrayList<>();
         all.add(scope.cond());
         if (Session.EVENTS.equals(table())) {
-            all.add(SINGLE);
+            all.add(Conditions.SINGLE);
         }
         if (family() != null) {
             all.add(Cond.eq("Family", family()));
@@ -193,7 +178,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             all.add(Cond.or(List.of(Cond.isNull("Recovered"), Cond.eq("Recovered", false))));
         }
         if (withPeriod) {
-            Cond p = periodCondition(effectivePeriod(), session);
+            Cond p = Conditions.periodCondition(effectivePeriod(), session);
             if (p != null) {
                 all.add(p);
             }
@@ -201,29 +186,15 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return Cond.and(all);
     }
 
-    /**
-     * Leaves out the records that repeat another of the same process (the Security 4688 of a
-     * process Sysmon 1 logged too): one process is one row.
-     */
-    static final Cond SINGLE = Conditions.SINGLE;
-
-    static Cond periodCondition(TimePeriod p, Session session) {
-        return Conditions.periodCondition(p, session);
-    }
-
     /** When the period hid every matching event: which period holds them; else when no data could match. */
     String explainEmpty() {
-        String why = explainEmpty(session, table(), baseCondition(false), effectivePeriod());
+        String why = Conditions.explainEmpty(session, table(), baseCondition(false), effectivePeriod());
         return why != null ? why : noData();
     }
 
     /** Why nothing could match whatever the period (no event of the family, a value no event has), or null. */
     String noData() {
         return Session.EVENTS.equals(table()) ? emptiness.why(session, scope, family()) : null;
-    }
-
-    static String explainEmpty(Session session, String table, Cond withoutPeriod, TimePeriod p) {
-        return Conditions.explainEmpty(session, table, withoutPeriod, p);
     }
 
     // ---- filters shared by several seed methods (each subclass exposes those its method has) ----

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Conditions;
 import dev.th.ask.SeedColumns;
 import dev.th.ask.Session;
 import dev.th.query.Cond;
@@ -61,7 +62,7 @@ public final class Bandwidth {
                     + "(th ingest them with the host logs)", null);
         }
         List<Cond> c = new ArrayList<>(List.of(Cond.eq("Muid", muid)));
-        Cond pc = Ask.periodCondition(period, session);
+        Cond pc = Conditions.periodCondition(period, session);
         if (pc != null) {
             c.add(pc);
         }
@@ -96,7 +97,7 @@ public final class Bandwidth {
         StringBuilder note = new StringBuilder();
         Double ratio = null;
         if (all == 0) {
-            String where = Ask.explainEmpty(session, DAYS, Cond.eq("Muid", muid), period);
+            String where = Conditions.explainEmpty(session, DAYS, Cond.eq("Muid", muid), period);
             note.append("no network flows of ").append(machineName).append(where == null ? " in the store" : ": " + where);
         } else {
             ratio = assigned / all;

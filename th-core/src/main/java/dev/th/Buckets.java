@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Conditions;
 import dev.th.ask.Session;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
@@ -29,15 +30,15 @@ public final class Buckets {
         this.session = session;
         this.table = table;
         this.withoutPeriod = withoutPeriod;
-        Cond p = Ask.periodCondition(period, session);
+        Cond p = Conditions.periodCondition(period, session);
         this.condition = p == null ? withoutPeriod : Cond.and(List.of(withoutPeriod, p));
         this.histogram = histogram;
         this.period = period;
         String split = histogram.splitColumn();
-        if (split != null && (!allowedSplit.contains(split) || !Ask.isStored(split))) {
+        if (split != null && (!allowedSplit.contains(split) || !Conditions.isStored(split))) {
             List<String> ok = new ArrayList<>();
             for (String c : allowedSplit) {
-                if (Ask.isStored(c) && !c.equals("DateTime") && !c.equals("Date")) {
+                if (Conditions.isStored(c) && !c.equals("DateTime") && !c.equals("Date")) {
                     ok.add(c);
                 }
             }
@@ -80,7 +81,7 @@ public final class Buckets {
         for (Object[] r : t.rows()) {
             rows.add(new Bucket(session, t.columns(), r, split));
         }
-        String why = rows.isEmpty() ? Ask.explainEmpty(session, table, withoutPeriod, period) : null;
+        String why = rows.isEmpty() ? Conditions.explainEmpty(session, table, withoutPeriod, period) : null;
         if (rows.isEmpty() && why == null) {
             why = noData.get();
         }

@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Conditions;
 import dev.th.ask.Frames;
 import dev.th.ask.Scope;
 import dev.th.ask.Session;
@@ -57,7 +58,7 @@ public final class EventsQuery {
             throw new IllegalArgumentException("events: the period must cover 1 or 2 days (the seed's limit); "
                     + p + (days < 0 ? " is unbounded" : " covers " + days + " days"));
         }
-        Query q = Query.from(Session.EVENTS).where(scope.cond()).where(Ask.periodCondition(p, session));
+        Query q = Query.from(Session.EVENTS).where(scope.cond()).where(Conditions.periodCondition(p, session));
         List<String> cols;
         if (by == null) {
             cols = COLUMNS;

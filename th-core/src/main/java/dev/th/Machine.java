@@ -1,5 +1,6 @@
 package dev.th;
 
+import dev.th.ask.Conditions;
 import dev.th.ask.Coverage;
 import dev.th.ask.MachineProfile;
 import dev.th.ask.Scope;
@@ -158,7 +159,7 @@ public final class Machine extends Row {
             throw new IllegalArgumentException("local_ip: give an IP address");
         }
         List<Cond> c = new ArrayList<>(List.of(scope, Cond.eq("LocalIp", a)));
-        Cond pc = Ask.periodCondition(period, session);
+        Cond pc = Conditions.periodCondition(period, session);
         if (pc != null) {
             c.add(pc);
         }
