@@ -31,7 +31,8 @@ import java.util.List;
  *       clock, give or take the spread and a second;
  *   <li>a flow end with no process goes to the machine that used its address at that time (by
  *       the local addresses of the machines' network events: an address belongs to the machine that
- *       used it first, until another machine uses it);
+ *       used it first, until another machine uses it; an incoming event from a multicast or broadcast
+ *       address teaches nothing, as WFP then writes the sender as its Source);
  *   <li>an end on no machine whose address is local (Zeek's {@code local_orig}/{@code local_resp},
  *       or, when unset, a private or link-local unicast address) becomes a machine seen by the
  *       network only: the address is its name and its Muid the MD5 of client + "/" + address, as
@@ -150,7 +151,8 @@ final class FlowJoin {
                 + "n.LocalKey AS IpKey, coalesce(o.OffsetSeconds, 0) AS OffsetSeconds, "
                 + "min(n.DateTime) + to_microseconds(CAST(coalesce(o.OffsetSeconds, 0) * 1e6 AS BIGINT)) AS First "
                 + "FROM fj_net n LEFT JOIN " + OFFSETS + " o USING (ClientId, Muid) "
-                + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") GROUP BY n.ClientId, n.Muid, n.LocalKey, o.OffsetSeconds) "
+                + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") AND NOT (n.Direction IS NOT DISTINCT FROM 'Incoming' "
+                + "AND regexp_matches(n.RemoteIp, " + NOT_UNICAST + ")) GROUP BY n.ClientId, n.Muid, n.LocalKey, o.OffsetSeconds) "
                 + "SELECT *, CASE WHEN lag(First) OVER w IS NULL THEN TIMESTAMP '-infinity' ELSE First END AS ValidFrom, "
                 + "coalesce(lead(First) OVER w, TIMESTAMP 'infinity') AS ValidTo FROM u "
                 + "WINDOW w AS (PARTITION BY ClientId, IpKey ORDER BY First, Muid)");
