@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * {@link Ingest.Listener#inputDone} says it was stored. The store groups several inputs in one
  * transaction, so the IoAs are written to the {@code ioas} table (new ones only) and the store's
  * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
- * {@link #finish}, right after the store is flushed.
+ * {@link #finish}, right after the store is flushed. With rules, the holes in the record ids of
+ * the channels the new inputs fed are IoAs too ({@link RecordGaps}).
  *
  * <pre>{@code
  * try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "acme")) {
@@ -178,6 +179,12 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             hunt.ioas().alignToEventClock(pendingInputs);
             pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
             uncount(hunt.ioas().lastDropped());
+            if (hunter != null) {
+                List<Ioa> gaps = RecordGaps.ioas(store.connection(), pendingInputs, Instant.now());
+                ioas += gaps.size();
+                newIoas += hunt.ioas().insert(gaps);
+                gaps.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+            }
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();
