@@ -181,6 +181,31 @@ class HelpExamplesTest {
         assertEquals(CHECKS.size(), ran, "every check's example is in a --help");
     }
 
+    @Test
+    void ioaListExamplesAnswerWhatTheyPromise() {
+        String help = Main.commandLine().getSubcommands().get("ioa").getSubcommands().get("list")
+                .getUsageMessage(CommandLine.Help.Ansi.OFF);
+        String byMachine = "th ioa list --machine FS03.offsec.lan --period all";
+        String byRule = "th ioa list --rules lsass --status new --format json";
+        assertTrue(help.contains(byMachine) && help.contains(byRule), help);
+
+        // the runas sample's three IoAs, checked record by record in the rule pack's README
+        JsonNode fs03 = AskStore.json("ioa", "list", "--machine", "FS03.offsec.lan", "--period", "all");
+        Set<String> records = new TreeSet<>();
+        fs03.forEach(a -> records.add(a.path("eventRef").asText().replaceAll(".*#", "")));
+        assertEquals(Set.of("469345", "469346", "469347"), records, fs03::toString);
+
+        JsonNode all = AskStore.json("ioa", "list", "--period", "all");
+        List<String> lsass = new ArrayList<>();
+        all.forEach(a -> {
+            if (a.path("huntingRule").asText().toLowerCase().contains("lsass") && a.path("status").asText().equals("new")) {
+                lsass.add(a.path("id").asText());
+            }
+        });
+        assertTrue(lsass.size() >= 5, "the LSASS dump sample's IoAs: " + lsass);
+        assertEquals(new TreeSet<>(lsass), set(AskStore.json("ioa", "list", "--rules", "lsass", "--status", "new"), "id"));
+    }
+
     /** The file names of a WORKSTATION5 process (by pid) and its descendants, from the Sysmon 1 events' own fields. */
     private static List<String> descendants(String pid) {
         List<String> out = new ArrayList<>();
