@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.TH;
+import dev.th.TimePeriod;
 import dev.th.evtx.EvtxReader;
 import dev.th.hunt.RuleSet;
 import dev.th.hunt.ioa.GapIoas;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
+import org.dflib.DataFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * records with consecutive EventRecordIDs) and a copy of it with whole chunks taken out (the file
  * header's chunk count and checksum rewritten): the copy gives one IoA per hole, with the missing
  * ranges the test finds by reading both files; the file itself and an export without record ids
- * give none; hunting again adds nothing.
+ * give none; hunting again adds nothing; {@code Machine.coverage()} lists the same holes.
  */
 class RecordGapsTest {
     private static final String PANACHE = "evtx/evtx-attack-samples/AutomatedTestingTools/PanacheSysmon_vs_AtomicRedTeam01.evtx";
@@ -100,6 +103,24 @@ class RecordGapsTest {
             ingest(store, pack, original);
             assertEquals(List.of(), RecordGaps.find(store.connection(), null));
             assertEquals(expected.size(), gapIoas(store).size());
+        }
+
+        // Machine.coverage() lists the same holes
+        Path cov = dir.resolve("coverage");
+        try (DuckDbStore store = DuckDbStore.open(cov)) {
+            ingest(store, pack, copy);
+        }
+        try (TH th = TH.open(cov).defaultPeriod(TimePeriod.all())) {
+            DataFrame c = th.machines().get(0).coverage();
+            assertEquals(1, c.height());
+            List<String> ranges = new ArrayList<>();
+            long missing = 0;
+            for (long[] hole : expected) {
+                ranges.add(hole[0] == hole[1] ? String.valueOf(hole[0]) : hole[0] + "-" + hole[1]);
+                missing += hole[1] - hole[0] + 1;
+            }
+            assertEquals(String.join(", ", ranges), c.get("Gaps", 0));
+            assertEquals(missing, c.get("MissingRecords", 0));
         }
 
         try (DuckDbStore store = DuckDbStore.open(dir.resolve("clean"))) {
