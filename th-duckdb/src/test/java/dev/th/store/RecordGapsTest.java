@@ -147,6 +147,47 @@ class RecordGapsTest {
         }
     }
 
+    @Test
+    void recordsCarvedFromSlackAreNotInTheSequence() throws Exception {
+        // IEWIN7's file: its live records, and one record recovered from a chunk's slack space
+        Path file = SharedData.require("evtx/evtx-attack-samples/Execution/exec_persist_rundll32_mshta_scheduledtask_sysmon_1_3_11.evtx");
+        Map<Long, Integer> live = liveRecords(file);
+        List<Long> carved = new ArrayList<>();
+        new EvtxReader().read(new ByteArrayInputStream(Files.readAllBytes(file)), file.toString(), "x", new EventSink() {
+            @Override
+            public void accept(RawEvent e) {
+                if (e.recovered()) {
+                    carved.add(Long.parseLong(e.fields().get("EventRecordID")));
+                }
+            }
+
+            @Override
+            public void reject(long offset, long records, String reason) {
+                throw new AssertionError(reason);
+            }
+        });
+        assertEquals(1, carved.size(), "evtxinfo: 1 recovered record");
+        long first = live.keySet().iterator().next();
+        long last = ((TreeMap<Long, Integer>) live).lastKey();
+        Map<Long, Integer> whole = new TreeMap<>();
+        for (long id = first; id <= last; id++) {
+            whole.put(id, 0);
+        }
+        List<long[]> expected = holes(whole, live);
+        assertTrue(carved.get(0) < first - 1 || carved.get(0) > last + 1 || expected.size() > 0,
+                "the carved record " + carved + " would make or fill a hole in " + first + ".." + last);
+        RuleSet pack = RuleSet.load(List.of(RulePack.materialize()));
+        try (DuckDbStore store = DuckDbStore.open(dir)) {
+            ingest(store, pack, file);
+            assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE Recovered"));
+            List<Ioa> gaps = gapIoas(store);
+            assertEquals(expected.size(), gaps.size(), "holes of the live records only");
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i)[0], JSON.readTree(gaps.get(i).details()).get("gap").get("firstMissing").asLong());
+            }
+        }
+    }
+
     private static IngestHunting.Found ingest(DuckDbStore store, RuleSet pack, Path path) throws Exception {
         try (Ingest ingest = Ingest.into(store, "default")) {
             IngestHunting hunting = IngestHunting.attach(ingest, store, pack::compile, List.of());
