@@ -96,7 +96,11 @@ public final class RetroHunt {
             byRule = new TreeMap<>(hunter.hitsByRule());
             uncount(byRule, dropped);
             ids.removeAll(dropped.keySet());
-            List<Ioa> gaps = RecordGaps.ioas(db, sourceHashes, now);
+            // the holes seen after in the period (found over every stored record of their channel)
+            List<Ioa> gaps = RecordGaps.ioas(db, sourceHashes, now).stream()
+                    .filter(a -> (from == null || !a.alertDateTime().isBefore(from))
+                            && (to == null || a.alertDateTime().isBefore(to)))
+                    .toList();
             added[0] += ioas.insert(gaps);
             hits += gaps.size();
             for (Ioa a : gaps) {

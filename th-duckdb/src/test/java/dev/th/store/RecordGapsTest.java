@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import org.dflib.DataFrame;
@@ -98,6 +100,11 @@ class RecordGapsTest {
             assertEquals(0, again.newIoas(), "a second hunt adds nothing");
             assertEquals(expected.size(), again.hitsByRule().get(GapIoas.TITLE));
             assertEquals(stored, retro.ioas().count());
+            // a hunt of a period raises the holes seen after in it: the first hole's only
+            Instant firstAfter = gaps.get(0).alertDateTime();
+            RetroHunt.Result period = retro.run(pack::compile, firstAfter, firstAfter.plusNanos(1), null, Instant.now());
+            assertEquals(Set.of(gaps.get(0).id()), period.ioaIds().stream()
+                    .filter(id -> gaps.stream().anyMatch(g -> g.id().equals(id))).collect(Collectors.toSet()));
 
             // the original fills the holes: a hunt finds none left, the IoAs already raised stay
             ingest(store, pack, original);
