@@ -139,6 +139,45 @@ class RecordGapsTest {
     }
 
     @Test
+    void twoFilesOfOneChannelIngestedApartGiveTheHoleBetweenThem() throws Exception {
+        Path original = SharedData.require(PANACHE);
+        byte[] bytes = Files.readAllBytes(original);
+        int chunks = (bytes.length - FILE_HEADER) / CHUNK;
+        // the chunks each file leaves out: the first holds chunks 0-3, the second 6 to the end
+        List<Integer> early = new ArrayList<>();
+        List<Integer> late = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            if (c >= 4) {
+                early.add(c);
+            }
+            if (c < 6) {
+                late.add(c);
+            }
+        }
+        Path first = Files.write(dir.resolve("first.evtx"), withoutChunks(bytes, chunks, early));
+        Path second = Files.write(dir.resolve("second.evtx"), withoutChunks(bytes, chunks, late));
+        Map<Long, Integer> all = liveRecords(original);
+        Map<Long, Integer> kept = new TreeMap<>(liveRecords(first));
+        kept.putAll(liveRecords(second));
+        List<long[]> expected = holes(all, kept);
+        assertEquals(1, expected.size(), "chunks 4 and 5 are in neither file");
+
+        RuleSet pack = RuleSet.load(List.of(RulePack.materialize()));
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("apart"))) {
+            ingest(store, pack, first);
+            assertEquals(List.of(), gapIoas(store), "the first file alone is whole");
+            IngestHunting.Found found = ingest(store, pack, second);
+            assertEquals(1L, found.byRule().get(GapIoas.TITLE));
+            List<Ioa> gaps = gapIoas(store);
+            assertEquals(1, gaps.size());
+            JsonNode gap = JSON.readTree(gaps.get(0).details()).get("gap");
+            assertEquals(expected.get(0)[0], gap.get("firstMissing").asLong());
+            assertEquals(expected.get(0)[1], gap.get("lastMissing").asLong());
+            assertTrue(gaps.get(0).eventRef().contains("second.evtx#"), gaps.get(0).eventRef());
+        }
+    }
+
+    @Test
     void anExportWithoutRecordIdsRaisesNoGap() throws Exception {
         Path json = Path.of("..", "samples", "json", "purplesharp_pe_injection_createremotethread.zip");
         RuleSet pack = RuleSet.load(List.of(RulePack.materialize()));
