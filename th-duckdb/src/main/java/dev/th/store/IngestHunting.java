@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * transaction, so the IoAs are written to the {@code ioas} table (new ones only) and the store's
  * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
  * {@link #finish}, right after the store is flushed. With rules, the holes in the record ids of
- * the channels the new inputs fed are IoAs too ({@link RecordGaps}).
+ * the channels the new inputs fed are IoAs too ({@link RecordGaps}), raised at {@link #finish}.
  *
  * <pre>{@code
  * try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "acme")) {
@@ -48,6 +48,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     private final List<Ioa> current = new ArrayList<>();
     private final List<Ioa> pendingIoas = new ArrayList<>();
     private final List<String> pendingInputs = new ArrayList<>();
+    private final List<String> huntedInputs = new ArrayList<>();
     private long pendingRows;
     private long ioas;
     private long newIoas;
@@ -164,6 +165,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             }
             joinProcesses();
             write();
+            recordGaps();
         }
         return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
     }
@@ -179,12 +181,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             hunt.ioas().alignToEventClock(pendingInputs);
             pendingIoas.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
             uncount(hunt.ioas().lastDropped());
-            if (hunter != null) {
-                List<Ioa> gaps = RecordGaps.ioas(store.connection(), pendingInputs, Instant.now());
-                ioas += gaps.size();
-                newIoas += hunt.ioas().insert(gaps);
-                gaps.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
-            }
+            huntedInputs.addAll(pendingInputs);
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();
@@ -192,6 +189,25 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         pendingIoas.clear();
         pendingInputs.clear();
         pendingRows = 0;
+    }
+
+    /**
+     * Raises the holes in the record ids of the channels the stored inputs fed, once all are
+     * stored (a hole between two inputs of one run is known only then; one pass over those
+     * channels instead of one per batch).
+     */
+    private void recordGaps() {
+        if (hunter == null || failure != null || huntedInputs.isEmpty()) {
+            return;
+        }
+        try {
+            List<Ioa> gaps = RecordGaps.ioas(store.connection(), huntedInputs, Instant.now());
+            ioas += gaps.size();
+            newIoas += hunt.ioas().insert(gaps);
+            gaps.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+        } catch (SQLException | RuntimeException e) {
+            failure = e.getMessage();
+        }
     }
 
     /**
