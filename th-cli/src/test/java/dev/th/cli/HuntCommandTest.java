@@ -114,8 +114,26 @@ class HuntCommandTest {
                 assertEquals("new", a.path("status").asText());
             }
         }
+        // the README's `th ioa set --db th-data ID --status investigating --excluded false`, read back as the hunter would
+        Run investigating = Run.th("ioa", "set", "--db", db, id, "--status", "investigating", "--excluded", "false");
+        assertEquals(0, investigating.exit(), investigating.toString());
+        assertTrue(investigating.out().startsWith(id + "  status=investigating excluded=false"), investigating.toString());
+        int investigated = 0;
+        for (JsonNode a : json(Run.th("ioa", "list", "--db", db, "--format", "json"))) {
+            boolean mine = a.path("id").asText().equals(id);
+            assertEquals(mine ? "investigating" : "new", a.path("status").asText(), a.toString());
+            assertEquals(false, a.path("excluded").asBoolean());
+            investigated += mine ? 1 : 0;
+        }
+        assertEquals(1, investigated);
+        JsonNode onlyMine = json(Run.th("ioa", "list", "--db", db, "--status", "investigating", "--format", "json"));
+        assertEquals(1, onlyMine.size());
+        assertEquals(id, onlyMine.get(0).path("id").asText());
+
         Run set = Run.th("ioa", "set", "--db", db, id, "--status", "closed", "--excluded", "true");
         assertEquals(0, set.exit(), set.toString());
+        assertEquals(0, json(Run.th("ioa", "list", "--db", db, "--status", "investigating", "--format", "json")).size(),
+                "the status was replaced");
 
         Run again = Run.th("ingest", "--db", db, "../samples/evtx");
         assertEquals(0, again.exit(), again.toString());

@@ -23,6 +23,8 @@ import org.dflib.DataFrame;
  * lines without EventRecordID) have no gaps to count: their record columns are empty. Only the
  * live records count: records carved from a chunk's slack ({@code Recovered}) are older records,
  * outside the span and the record sequence the log holds now.
+ * The gaps are also IoAs of TH's pack ({@code th-record-id-gap}, raised at ingest and by a hunt of
+ * the store).
  */
 public final class Coverage {
     /** The columns of {@link #of}. */
@@ -43,6 +45,9 @@ public final class Coverage {
         TAMPERING.put("Microsoft-Windows-Windows Defender/Operational|5007", "configuration changed");
     }
 
+    /** Records of the live region of a log (records carved from slack space are not in its sequence). */
+    private static final Cond LIVE = Cond.or(List.of(Cond.isNull("Recovered"), Cond.eq("Recovered", false)));
+
     /** Gap ranges listed per channel (the count says how many records are missing in all). */
     private static final int LIST_GAPS = 5;
     /** Record ids read to list gap ranges at most (beyond: only the count of missing records). */
@@ -57,25 +62,31 @@ public final class Coverage {
 
     /** The machine's coverage, one row per channel, by channel name. */
     public static DataFrame of(Session session, String muid) {
-        Cond machine = Cond.and(List.of(Cond.eq("Muid", muid),
-                Cond.or(List.of(Cond.isNull("Recovered"), Cond.eq("Recovered", false)))));
-        Table t = session.run(Query.from(Session.EVENTS).where(machine)
+        Cond machine = Cond.eq("Muid", muid);
+        Table t = session.run(Query.from(Session.EVENTS).where(Cond.and(List.of(machine, LIVE)))
                 .select(Expr.col("Channel"), "Channel")
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
                 .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
                 .select(Expr.count(), "Events")
+                .groupBy(Expr.col("Channel"))
+                .orderBy(Expr.col("Channel"), false));
+        // the channel's sequence: its live records only (not those carved from slack space)
+        Table ids = session.run(Query.from(Session.EVENTS).where(Cond.and(List.of(machine, LIVE)))
+                .select(Expr.col("Channel"), "Channel")
                 .select(Expr.call(Expr.Fn.MIN, recordId()), "FirstRecord")
                 .select(Expr.call(Expr.Fn.MAX, recordId()), "LastRecord")
                 .select(Expr.call(Expr.Fn.COUNT_DISTINCT, recordId()), "Records")
-                .groupBy(Expr.col("Channel"))
-                .orderBy(Expr.col("Channel"), false));
+                .groupBy(Expr.col("Channel")));
+        Map<String, Object[]> sequence = new LinkedHashMap<>();
+        ids.rows().forEach(r -> sequence.put((String) r[0], r));
         Map<String, List<String>> tampering = tampering(session, machine);
         List<Object[]> rows = new ArrayList<>();
         for (Object[] r : t.rows()) {
             String channel = (String) r[0];
-            Long first = r[4] == null ? null : ((Number) r[4]).longValue();
-            Long last = r[5] == null ? null : ((Number) r[5]).longValue();
-            long seen = ((Number) r[6]).longValue();
+            Object[] q = sequence.getOrDefault(channel, new Object[] {channel, null, null, 0L});
+            Long first = q[1] == null ? null : ((Number) q[1]).longValue();
+            Long last = q[2] == null ? null : ((Number) q[2]).longValue();
+            long seen = ((Number) q[3]).longValue();
             Long missing = first == null ? null : last - first + 1 - seen;
             String gaps = missing == null || missing == 0 ? "" : gaps(session, machine, channel, seen, missing);
             rows.add(new Object[] {channel, r[1], r[2], ((Number) r[3]).longValue(), first, last, missing, gaps,
@@ -90,7 +101,7 @@ public final class Coverage {
             return missing + " records missing (too many records to list where)";
         }
         Table ids = session.run(Query.from(Session.EVENTS)
-                .where(Cond.and(List.of(machine, Cond.eq("Channel", channel))))
+                .where(Cond.and(List.of(machine, LIVE, Cond.eq("Channel", channel))))
                 .select(recordId(), "R"));
         long[] sorted = ids.rows().stream().filter(r -> r[0] != null).mapToLong(r -> ((Number) r[0]).longValue())
                 .sorted().toArray();

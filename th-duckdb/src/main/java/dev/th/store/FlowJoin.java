@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <ol>
  *   <li>the network events of the machines (Sysmon 3, WFP 5156/5157: family {@code network}) are
- *       paired with the flows of the same client whose 5-tuple is theirs, in both orientations
+ *       given the GUID of their process where they name only its pid (WFP): the process of that pid
+ *       on that machine whose lifetime (create and kill events, a second either side) contains the
+ *       event, the latest started if several; they are then paired with the flows of the same client whose 5-tuple is theirs, in both orientations
  *       (the machine's local end as Zeek's originator, or as its responder: Zeek may have flipped
  *       them);
  *   <li>each machine's clock offset to the sensor is the median of its pairs' time differences
@@ -29,7 +31,8 @@ import java.util.List;
  *       clock, give or take the spread and a second;
  *   <li>a flow end with no process goes to the machine that used its address at that time (by
  *       the local addresses of the machines' network events: an address belongs to the machine that
- *       used it first, until another machine uses it);
+ *       used it first, until another machine uses it; an incoming event from a multicast or broadcast
+ *       address teaches nothing, as WFP then writes the sender as its Source);
  *   <li>an end on no machine whose address is local (Zeek's {@code local_orig}/{@code local_resp},
  *       or, when unset, a private or link-local unicast address) becomes a machine seen by the
  *       network only: the address is its name and its Muid the MD5 of client + "/" + address, as
@@ -52,6 +55,18 @@ final class FlowJoin {
 
     private static final String PRIVATE = "'^(10\\.|192\\.168\\.|172\\.(1[6-9]|2[0-9]|3[01])\\.|169\\.254\\.|f[cd][0-9a-f]{2}:|fe80:)'";
     private static final String NOT_UNICAST = "'^(22[4-9]\\.|23[0-9]\\.|255\\.255\\.255\\.255$|0\\.0\\.0\\.0$|127\\.|ff[0-9a-f]{2}:|::1?$)'";
+    /**
+     * An address in one spelling for comparing: IPv6 in lower case with its {@code ::} written out
+     * and each group's leading zeros dropped (Sysmon writes {@code fe80:0:0:0:5d91:...}, WFP and
+     * Zeek {@code fe80::5d91:...}); IPv4 as it is.
+     */
+    private static final String IP_KEY = "CREATE OR REPLACE TEMP MACRO fj_ip(a) AS CASE WHEN strpos(a, ':') = 0 THEN a "
+            + "ELSE regexp_replace(CASE WHEN strpos(lower(a), '::') = 0 THEN lower(a) ELSE rtrim("
+            + "CASE WHEN split_part(lower(a), '::', 1) = '' THEN '' ELSE split_part(lower(a), '::', 1) || ':' END "
+            + "|| repeat('0:', 8 - CASE WHEN split_part(lower(a), '::', 1) = '' THEN 0 "
+            + "ELSE len(string_split(split_part(lower(a), '::', 1), ':')) END "
+            + "- CASE WHEN split_part(lower(a), '::', 2) = '' THEN 0 ELSE len(string_split(split_part(lower(a), '::', 2), ':')) END) "
+            + "|| split_part(lower(a), '::', 2), ':') END, '(^|:)0+([0-9a-f])', '\\1\\2', 'g') END";
     private static final String SECONDS = "(epoch_us(%s) / 1e6)";
 
     private FlowJoin() {
@@ -87,21 +102,33 @@ final class FlowJoin {
 
     static List<String> statements() {
         List<String> s = new ArrayList<>();
-        s.add("CREATE OR REPLACE TEMP TABLE fj_flows AS SELECT * FROM " + FlowTable.FLOWS
+        s.add(IP_KEY);
+        s.add("CREATE OR REPLACE TEMP TABLE fj_flows AS SELECT *, fj_ip(OrigIp) AS OrigKey, fj_ip(RespIp) AS RespKey FROM " + FlowTable.FLOWS
                 + " QUALIFY row_number() OVER (PARTITION BY ClientId, FlowId ORDER BY Start, SourceHash, SourceOffset) = 1");
-        s.add("CREATE OR REPLACE TEMP TABLE fj_net AS SELECT ClientId, Muid, MachineName, DateTime, LocalIp, LocalPort, "
-                + "RemoteIp, RemotePort, CASE Protocol WHEN '6' THEN 'tcp' WHEN '17' THEN 'udp' WHEN '1' THEN 'icmp' "
-                + "ELSE lower(Protocol) END AS Proto, Direction, ParentGuid, ParentPid, ParentPath, ParentFilename, "
-                + "LoggedUser, SourceHash, RecordId FROM " + Schema.EVENTS + " WHERE Family = 'network' "
-                + "AND LocalIp IS NOT NULL AND RemoteIp IS NOT NULL AND LocalPort IS NOT NULL AND RemotePort IS NOT NULL");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_life AS SELECT ClientId, Muid, ChildGuid AS Guid, min(ChildPid) AS Pid, "
+                + "min(DateTime) FILTER (WHERE Operation = 'create') AS Born, max(DateTime) FILTER (WHERE Operation = 'kill') AS Died "
+                + "FROM " + Schema.EVENTS + " WHERE Family = 'process' AND ChildGuid IS NOT NULL "
+                + "AND Operation IN ('create', 'kill') GROUP BY ClientId, Muid, ChildGuid");
+        s.add("CREATE OR REPLACE TEMP TABLE fj_net AS SELECT n.ClientId, n.Muid, n.MachineName, n.DateTime, n.LocalIp, n.LocalPort, "
+                + "n.RemoteIp, n.RemotePort, n.Proto, n.Direction, coalesce(n.ParentGuid, l.Guid) AS ParentGuid, n.ParentPid, "
+                + "n.ParentPath, n.ParentFilename, n.LoggedUser, n.SourceHash, n.RecordId, fj_ip(n.LocalIp) AS LocalKey, "
+                + "fj_ip(n.RemoteIp) AS RemoteKey FROM (SELECT rowid AS Rn, ClientId, Muid, "
+                + "MachineName, DateTime, LocalIp, LocalPort, RemoteIp, RemotePort, CASE Protocol WHEN '6' THEN 'tcp' "
+                + "WHEN '17' THEN 'udp' WHEN '1' THEN 'icmp' ELSE lower(Protocol) END AS Proto, Direction, ParentGuid, ParentPid, "
+                + "ParentPath, ParentFilename, LoggedUser, SourceHash, RecordId FROM " + Schema.EVENTS + " WHERE Family = 'network' "
+                + "AND LocalIp IS NOT NULL AND RemoteIp IS NOT NULL AND LocalPort IS NOT NULL AND RemotePort IS NOT NULL) n "
+                + "LEFT JOIN fj_life l ON n.ParentGuid IS NULL AND l.ClientId = n.ClientId AND l.Muid = n.Muid AND l.Pid = n.ParentPid "
+                + "AND (l.Born IS NULL OR n.DateTime >= l.Born - INTERVAL 1 SECOND) "
+                + "AND (l.Died IS NULL OR n.DateTime <= l.Died + INTERVAL 1 SECOND) "
+                + "QUALIFY row_number() OVER (PARTITION BY n.Rn ORDER BY l.Born DESC NULLS LAST, l.Guid) = 1");
         String pair = "SELECT f.ClientId, f.FlowId, f.Start, '%s' AS Side, n.Muid, n.MachineName, n.DateTime, n.Direction, "
                 + "n.ParentGuid, n.ParentPid, n.ParentPath, n.ParentFilename, n.LoggedUser, n.SourceHash, n.RecordId, "
                 + sec("f.Start") + " - " + sec("n.DateTime") + " AS Diff FROM fj_flows f JOIN fj_net n "
-                + "ON n.ClientId = f.ClientId AND n.Proto = f.Protocol AND n.LocalIp = f.%s AND n.LocalPort = f.%s "
-                + "AND n.RemoteIp = f.%s AND n.RemotePort = f.%s";
+                + "ON n.ClientId = f.ClientId AND n.Proto = f.Protocol AND n.LocalKey = f.%s AND n.LocalPort = f.%s "
+                + "AND n.RemoteKey = f.%s AND n.RemotePort = f.%s";
         s.add("CREATE OR REPLACE TEMP TABLE fj_pairs AS "
-                + String.format(pair, "orig", "OrigIp", "OrigPort", "RespIp", "RespPort") + " UNION ALL "
-                + String.format(pair, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort"));
+                + String.format(pair, "orig", "OrigKey", "OrigPort", "RespKey", "RespPort") + " UNION ALL "
+                + String.format(pair, "resp", "RespKey", "RespPort", "OrigKey", "OrigPort"));
         s.add("CREATE OR REPLACE TABLE " + OFFSETS + " AS WITH first AS (SELECT ClientId, Muid, median(Diff) AS M "
                 + "FROM fj_pairs GROUP BY ClientId, Muid), near AS (SELECT p.ClientId, p.Muid, p.MachineName, p.Diff "
                 + "FROM fj_pairs p JOIN first USING (ClientId, Muid) WHERE abs(p.Diff - first.M) <= 3600), "
@@ -110,10 +137,6 @@ final class FlowJoin {
                 + "SELECT est.ClientId, est.Muid, est.MachineName, est.OffsetSeconds, est.Pairs, "
                 + "median(abs(near.Diff - est.OffsetSeconds)) AS SpreadSeconds FROM est JOIN near USING (ClientId, Muid) "
                 + "GROUP BY ALL");
-        s.add("CREATE OR REPLACE TEMP TABLE fj_life AS SELECT ClientId, Muid, ChildGuid AS Guid, "
-                + "min(DateTime) FILTER (WHERE Operation = 'create') AS Born, max(DateTime) FILTER (WHERE Operation = 'kill') AS Died "
-                + "FROM " + Schema.EVENTS + " WHERE Family = 'process' AND ChildGuid IS NOT NULL "
-                + "AND Operation IN ('create', 'kill') GROUP BY ALL");
         String hostStart = "(" + sec("p.Start") + " - o.OffsetSeconds)";
         String slack = "(o.SpreadSeconds + 1)";
         s.add("CREATE OR REPLACE TEMP TABLE fj_match AS SELECT p.*, o.OffsetSeconds FROM fj_pairs p "
@@ -125,20 +148,21 @@ final class FlowJoin {
                 + "QUALIFY row_number() OVER (PARTITION BY p.ClientId, p.FlowId, p.Side "
                 + "ORDER BY abs(p.Diff - o.OffsetSeconds), p.SourceHash, p.RecordId) = 1");
         s.add("CREATE OR REPLACE TEMP TABLE fj_owner AS WITH u AS (SELECT n.ClientId, n.Muid, min(n.MachineName) AS MachineName, "
-                + "n.LocalIp AS Ip, coalesce(o.OffsetSeconds, 0) AS OffsetSeconds, "
+                + "n.LocalKey AS IpKey, coalesce(o.OffsetSeconds, 0) AS OffsetSeconds, "
                 + "min(n.DateTime) + to_microseconds(CAST(coalesce(o.OffsetSeconds, 0) * 1e6 AS BIGINT)) AS First "
                 + "FROM fj_net n LEFT JOIN " + OFFSETS + " o USING (ClientId, Muid) "
-                + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") GROUP BY n.ClientId, n.Muid, n.LocalIp, o.OffsetSeconds) "
+                + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") AND NOT (n.Direction IS NOT DISTINCT FROM 'Incoming' "
+                + "AND regexp_matches(n.RemoteIp, " + NOT_UNICAST + ")) GROUP BY n.ClientId, n.Muid, n.LocalKey, o.OffsetSeconds) "
                 + "SELECT *, CASE WHEN lag(First) OVER w IS NULL THEN TIMESTAMP '-infinity' ELSE First END AS ValidFrom, "
                 + "coalesce(lead(First) OVER w, TIMESTAMP 'infinity') AS ValidTo FROM u "
-                + "WINDOW w AS (PARTITION BY ClientId, Ip ORDER BY First, Muid)");
+                + "WINDOW w AS (PARTITION BY ClientId, IpKey ORDER BY First, Muid)");
         String end = "SELECT f.ClientId, f.FlowId, f.Start, f.Duration, f.Protocol, f.Service, '%s' AS Side, f.%s AS Ip, "
-                + "f.%s AS Port, f.%s AS PeerIp, f.%s AS PeerPort, f.%s AS IsLocal, f.%s AS Sent, f.%s AS Received FROM fj_flows f";
+                + "f.%s AS IpKey, f.%s AS Port, f.%s AS PeerIp, f.%s AS PeerPort, f.%s AS IsLocal, f.%s AS Sent, f.%s AS Received FROM fj_flows f";
         String internal = "(coalesce(IsLocal, regexp_matches(Ip, " + PRIVATE + ")) AND NOT regexp_matches(Ip, " + NOT_UNICAST + "))";
         s.add("CREATE OR REPLACE TEMP TABLE fj_ends AS SELECT *, " + internal + " AS Internal FROM ("
-                + String.format(end, "orig", "OrigIp", "OrigPort", "RespIp", "RespPort", "LocalOrig", "OrigIpBytes", "RespIpBytes")
+                + String.format(end, "orig", "OrigIp", "OrigKey", "OrigPort", "RespIp", "RespPort", "LocalOrig", "OrigIpBytes", "RespIpBytes")
                 + " UNION ALL "
-                + String.format(end, "resp", "RespIp", "RespPort", "OrigIp", "OrigPort", "LocalResp", "RespIpBytes", "OrigIpBytes") + ")");
+                + String.format(end, "resp", "RespIp", "RespKey", "RespPort", "OrigIp", "OrigPort", "LocalResp", "RespIpBytes", "OrigIpBytes") + ")");
         s.add("CREATE OR REPLACE TEMP TABLE fj_dns AS SELECT ClientId, Address, arg_max(Name, Time) AS Name FROM "
                 + "(SELECT ClientId, Name, Time, unnest(string_split(Addresses, ',')) AS Address FROM " + FlowTable.NAMES
                 + " WHERE Log = 'dns' AND Name IS NOT NULL AND Name <> '' AND Addresses <> '') GROUP BY ALL");
@@ -157,7 +181,7 @@ final class FlowJoin {
                 + "CASE WHEN m.Muid IS NOT NULL THEN m.OffsetSeconds ELSE ow.OffsetSeconds END AS OffsetSeconds, d.Name AS RemoteName, h.Host AS FlowHost "
                 + "FROM fj_ends e "
                 + "LEFT JOIN fj_match m ON m.ClientId = e.ClientId AND m.FlowId = e.FlowId AND m.Side = e.Side "
-                + "LEFT JOIN fj_owner ow ON ow.ClientId = e.ClientId AND ow.Ip = e.Ip "
+                + "LEFT JOIN fj_owner ow ON ow.ClientId = e.ClientId AND ow.IpKey = e.IpKey "
                 + "AND e.Start >= ow.ValidFrom AND e.Start < ow.ValidTo "
                 + "LEFT JOIN fj_dns d ON d.ClientId = e.ClientId AND d.Address = e.PeerIp "
                 + "LEFT JOIN fj_host h ON h.ClientId = e.ClientId AND h.FlowId = e.FlowId "
@@ -186,6 +210,7 @@ final class FlowJoin {
         for (String t : List.of("fj_flows", "fj_net", "fj_pairs", "fj_life", "fj_match", "fj_owner", "fj_ends", "fj_dns", "fj_host")) {
             s.add("DROP TABLE IF EXISTS " + t);
         }
+        s.add("DROP MACRO IF EXISTS fj_ip");
         return s;
     }
 

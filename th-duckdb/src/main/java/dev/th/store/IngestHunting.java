@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * {@link Ingest.Listener#inputDone} says it was stored. The store groups several inputs in one
  * transaction, so the IoAs are written to the {@code ioas} table (new ones only) and the store's
  * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
- * {@link #finish}, right after the store is flushed.
+ * {@link #finish}, right after the store is flushed. With rules, the holes in the record ids of
+ * the channels the new inputs fed are IoAs too ({@link RecordGaps}), raised at {@link #finish}.
  *
  * <pre>{@code
  * try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "acme")) {
@@ -53,6 +54,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     private IoaSpill spill;
     /** {@value #SPILL_IOAS}, lower in tests. */
     int spillAt = SPILL_IOAS;
+    private final List<String> huntedInputs = new ArrayList<>();
     private long pendingRows;
     private long ioas;
     private long newIoas;
@@ -203,6 +205,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             }
             joinProcesses();
             write();
+            recordGaps();
         }
         return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
     }
@@ -226,6 +229,7 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             store.flush();
             insert(pendingIoas);
             hunt.ioas().alignToEventClock(pendingInputs);
+            huntedInputs.addAll(pendingInputs);
             detections += hunt.iocs().match(pendingInputs);
         } catch (SQLException | RuntimeException e) {
             failure = e.getMessage();
@@ -233,6 +237,25 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
         pendingIoas.clear();
         pendingInputs.clear();
         pendingRows = 0;
+    }
+
+    /**
+     * Raises the holes in the record ids of the channels the stored inputs fed, once all are
+     * stored (a hole between two inputs of one run is known only then; one pass over those
+     * channels instead of one per batch).
+     */
+    private void recordGaps() {
+        if (hunter == null || failure != null || huntedInputs.isEmpty()) {
+            return;
+        }
+        try {
+            List<Ioa> gaps = RecordGaps.ioas(store.connection(), huntedInputs, Instant.now());
+            ioas += gaps.size();
+            newIoas += hunt.ioas().insert(gaps);
+            gaps.forEach(a -> byRule.merge(a.huntingRule(), 1L, Long::sum));
+        } catch (SQLException | RuntimeException e) {
+            failure = e.getMessage();
+        }
     }
 
     /**

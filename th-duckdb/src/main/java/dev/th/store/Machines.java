@@ -27,7 +27,9 @@ public final class Machines {
 
     /** The machines seen by the network only: at one end of flows, with no logs of their own (Events 0). */
     private static final String NETWORK_ONLY = "SELECT Muid, min(MachineName) AS MachineName, ClientId, min(Start) AS FirstSeen, "
-            + "max(Start) AS LastSeen, 0 AS Events FROM " + FlowJoin.LINKS + " WHERE NetworkOnly GROUP BY ClientId, Muid";
+            + "max(Start) AS LastSeen, 0 AS Events, "
+            + "array_to_string(list_sort(list_distinct(list(MachineName))), ', ') AS Names "
+            + "FROM " + FlowJoin.LINKS + " WHERE NetworkOnly GROUP BY ClientId, Muid";
 
     /**
      * Every machine of {@code store}, by client then name, with the machines seen by the network

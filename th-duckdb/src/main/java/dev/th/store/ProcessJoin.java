@@ -1,5 +1,6 @@
 package dev.th.store;
 
+import dev.th.hunt.ioa.GapIoas;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,7 +72,8 @@ public final class ProcessJoin {
             JOIN events s ON s.Muid = x.Muid AND concat(s.SourcePath, '#', s.RecordId) = x.AlsoLogged
             JOIN ioas b ON b.ruleId = a.ruleId AND b.sourceHash = s.SourceHash AND b.recordId = s.RecordId
                        AND b.id <> a.id
-            """;
+            WHERE a.ruleId <> '%s'
+            """.formatted(GapIoas.RULE_ID); // a hole is in a channel's sequence, not a process: each log's stands
 
     /** Token elevation of the Security record, in words. */
     private static final String ELEVATION = """

@@ -3,6 +3,7 @@ package dev.th.store;
 import dev.th.event.RawEvent;
 import dev.th.hunt.Matcher;
 import dev.th.hunt.ioa.Hunter;
+import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaFactory;
 import dev.th.hunt.ioa.ReadAhead;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +21,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * Hunts what is stored: reads events back from the {@code events} table (all of them, a
  * period, or one input right after it was ingested), runs the rules, stores the IoAs (new ones
- * only), and matches the loaded IoC lists. Used by {@code th hunt --db} and after each input of
+ * only), with the holes in the record ids of the machines' channels ({@link RecordGaps}), and
+ * matches the loaded IoC lists. Used by {@code th hunt --db} and after each input of
  * {@code th ingest}.
  */
 public final class RetroHunt {
@@ -93,6 +96,17 @@ public final class RetroHunt {
             byRule = new TreeMap<>(hunter.hitsByRule());
             uncount(byRule, dropped);
             ids.removeAll(dropped.keySet());
+            // the holes seen after in the period (found over every stored record of their channel)
+            List<Ioa> gaps = RecordGaps.ioas(db, sourceHashes, now).stream()
+                    .filter(a -> (from == null || !a.alertDateTime().isBefore(from))
+                            && (to == null || a.alertDateTime().isBefore(to)))
+                    .toList();
+            added[0] += ioas.insert(gaps);
+            hits += gaps.size();
+            for (Ioa a : gaps) {
+                ids.add(a.id());
+                byRule.merge(a.huntingRule(), 1L, Long::sum);
+            }
         }
         int detections = iocs.match(sourceHashes);
         return new Result(events, hits, added[0], byRule, detections, ids);

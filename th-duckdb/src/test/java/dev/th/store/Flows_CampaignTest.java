@@ -46,8 +46,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * LSASS_campaign_01's host logs and Zeek logs through the whole pipeline, checked against what the
- * test reads from the files itself: conn.log split by its own header, the Sysmon 3 events of the
- * host JSON matched to it by 5-tuple without TH's code.
+ * test reads from the files itself: conn.log split by its own header, the network events of the
+ * host JSON (Sysmon 3 and the Windows Filtering Platform's 5156/5157) matched to it by 5-tuple
+ * without TH's code, at the host's time corrected by the export's clock error (the most common
+ * quarter-hour difference between Sysmon's UtcTime and the export's TimeCreated).
  */
 class Flows_CampaignTest {
     private static final String HOST = "otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip";
@@ -59,13 +61,31 @@ class Flows_CampaignTest {
     private static IngestReport second;
     private static FlowAssignment assignment;
     private static List<Map<String, String>> conn;
-    private static List<JsonNode> sysmon3;
+    private static List<NetEvent> network;
+    /** Sysmon's processes by GUID: pid, start and exit at the corrected host time (NaN when not logged). */
+    private static final Map<String, Life> LIVES = new HashMap<>();
     private static Map<String, List<Object[]>> links = new HashMap<>();
     private static long flowRows;
     private static long flowRowsAfterSecondRun;
     private static long eventWith51130Bytes;
 
-    record Pair(String uid, JsonNode event, double diff) {
+    record Pair(String uid, NetEvent event, double diff) {
+    }
+
+    /** A host network event as the test reads it: Sysmon 3 or WFP 5156/5157, at the corrected host time. */
+    record Life(String pid, double born, double died) {
+        boolean contains(double t, double slack) {
+            return (Double.isNaN(born) || t >= born - slack) && (Double.isNaN(died) || t <= died + slack);
+        }
+    }
+
+    record NetEvent(String proto, String localIp, String localPort, String remoteIp, String remotePort, String pid,
+            String guid, double time, boolean incoming) {
+        /** Whether its local end is the machine's address: WFP writes the sender as Source of what a group address received. */
+        boolean showsOwnAddress() {
+            return !localIp.startsWith("127.") && !(incoming && (remoteIp.startsWith("ff") || remoteIp.startsWith("255.")
+                    || remoteIp.matches("2(2[4-9]|3[0-9])\\..*")));
+        }
     }
 
     @BeforeAll
@@ -74,7 +94,7 @@ class Flows_CampaignTest {
         Path zeek = SharedData.require(ZEEK);
         dir = Files.createTempDirectory("th-flows-campaign");
         conn = connLog(zeek);
-        sysmon3 = sysmon3(host);
+        network = network(host);
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             first = ingest(store, List.of(host, zeek));
             assignment = lastAssignment;
@@ -141,10 +161,7 @@ class Flows_CampaignTest {
 
     @Test
     void theFlowsAssignedToProcessesAreTheFiveTupleMatches() {
-        Set<String> matched = new HashSet<>();
-        for (Pair p : pairs()) {
-            matched.add(p.uid());
-        }
+        Set<String> matched = assigned().keySet();
         long assigned = links.values().stream().flatMap(List::stream).filter(r -> r[1] != null).count();
         assertEquals(matched.size(), assigned);
         assertEquals(matched.size(), assignment.processEnds());
@@ -164,7 +181,7 @@ class Flows_CampaignTest {
         long near = diffs.stream().filter(d -> Math.abs(d - o.seconds()) <= 60).count();
         assertTrue(near >= 0.9 * diffs.size(), near + " of " + diffs.size() + " pairs within a minute of the offset");
         List<Pair> byTime = new ArrayList<>(pairs);
-        byTime.sort((a, b) -> Double.compare(time(a.event()), time(b.event())));
+        byTime.sort((a, b) -> Double.compare(a.event().time(), b.event().time()));
         double early = median(byTime.subList(0, byTime.size() / 2).stream().map(Pair::diff).sorted().toList());
         double late = median(byTime.subList(byTime.size() / 2, byTime.size()).stream().map(Pair::diff).sorted().toList());
         assertTrue(Math.abs(early - late) < 30, "offset of the first half " + early + " s, of the second " + late + " s");
@@ -177,8 +194,13 @@ class Flows_CampaignTest {
         // CwPdEL3GjlTuYf5iAd 192.168.1.41:51130 -> 10.0.5.13:8080; the payload, pid 1988
         assertProcess("CwPdEL3GjlTuYf5iAd", "winx64_payload.exe", 1988L);
         // C04VKl4UhM1pRqoDF4 is logged 192.168.1.4:389 -> 192.168.1.41:51142 (the other way round):
-        // wmiprvse.exe pid 7848 opened 51142 -> 389
-        assertProcess("C04VKl4UhM1pRqoDF4", "wmiprvse.exe", 7848L);
+        // wmiprvse.exe pid 7848 opened 51142 -> 389 (Sysmon 3 and WFP 5156), but the flow is a lone
+        // reset at 04:57:16.4 by Zeek's clock, 04:57:09 on the host's (offset about +7 s), 10 s after
+        // pid 7848 exited (Sysmon 5 at 04:56:58.9): outside its lifetime, so no process, still MKT01's
+        List<Object[]> reset = links.get("C04VKl4UhM1pRqoDF4");
+        assertTrue(reset.stream().allMatch(r -> r[0] == null && r[1] == null), "C04VKl4UhM1pRqoDF4 went to a process");
+        assertTrue(reset.stream().anyMatch(r -> ((String) r[3]).toUpperCase(java.util.Locale.ROOT).startsWith("MKT01")),
+                "C04VKl4UhM1pRqoDF4 is not on MKT01");
         assertEquals(210344L, eventWith51130Bytes);
     }
 
@@ -195,13 +217,15 @@ class Flows_CampaignTest {
     @Test
     void bytesPerDayEqualTheSumsOfConnLogForTheMachinesAddress() {
         Set<String> addresses = new HashSet<>();
-        for (JsonNode e : sysmon3) {
-            addresses.add(e.path("Initiated").asText().equals("true") ? e.path("SourceIp").asText() : e.path("DestinationIp").asText());
+        for (NetEvent e : network) {
+            if (e.showsOwnAddress()) {
+                addresses.add(e.localIp());
+            }
         }
         Map<LocalDate, double[]> expected = new TreeMap<>();
         for (Map<String, String> f : conn) {
-            boolean orig = addresses.contains(f.get("id.orig_h"));
-            boolean resp = addresses.contains(f.get("id.resp_h"));
+            boolean orig = addresses.contains(ip(f.get("id.orig_h")));
+            boolean resp = addresses.contains(ip(f.get("id.resp_h")));
             if (orig) {
                 spread(expected, f, bytes(f.get("orig_ip_bytes")), bytes(f.get("resp_ip_bytes")));
             }
@@ -229,18 +253,18 @@ class Flows_CampaignTest {
     void aProcesssBandwidthIsTheBytesOfItsMatchedFlows() {
         double incoming = 0;
         double outgoing = 0;
-        for (Pair p : pairs()) {
-            if (p.event().path("ProcessId").asText().equals("1988")) {
+        for (Pair p : assigned().values()) {
+            if (p.event().pid().equals("1988")) {
                 Map<String, String> f = conn.stream().filter(x -> x.get("uid").equals(p.uid())).findFirst().orElseThrow();
-                boolean hostIsOrig = f.get("id.orig_h").equals(localIp(p.event()));
+                boolean hostIsOrig = ip(f.get("id.orig_h")).equals(p.event().localIp());
                 outgoing += bytes(f.get(hostIsOrig ? "orig_ip_bytes" : "resp_ip_bytes"));
                 incoming += bytes(f.get(hostIsOrig ? "resp_ip_bytes" : "orig_ip_bytes"));
             }
         }
         assertTrue(incoming > 0);
         try (TH th = TH.open(dir)) {
-            String guid = sysmon3.stream().filter(e -> e.path("ProcessId").asText().equals("1988")).findFirst().orElseThrow()
-                    .path("ProcessGuid").asText().replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
+            String guid = network.stream().filter(e -> e.pid().equals("1988") && e.guid() != null).findFirst().orElseThrow()
+                    .guid().replace("{", "").replace("}", "").toLowerCase(java.util.Locale.ROOT);
             DataFrame df = th.process(guid).bandwidth(TimePeriod.all());
             double in = 0;
             double out = 0;
@@ -278,48 +302,79 @@ class Flows_CampaignTest {
         assertEquals(pid, ((Number) r[1]).longValue());
     }
 
-    /** Every (flow, Sysmon 3 event) with the same protocol and 5-tuple, either way round. */
+    /** Every (flow, host network event) with the same protocol and 5-tuple, either way round. */
     private static List<Pair> pairs() {
         List<Pair> out = new ArrayList<>();
         for (Map<String, String> f : conn) {
-            for (JsonNode e : sysmon3) {
-                if (!e.path("Protocol").asText().equalsIgnoreCase(f.get("proto"))) {
+            String o = ip(f.get("id.orig_h")) + "|" + f.get("id.orig_p");
+            String s = ip(f.get("id.resp_h")) + "|" + f.get("id.resp_p");
+            for (NetEvent e : network) {
+                if (!e.proto().equalsIgnoreCase(f.get("proto"))) {
                     continue;
                 }
-                String l = localIp(e) + ":" + localPort(e);
-                String r = remoteIp(e) + ":" + remotePort(e);
-                String o = f.get("id.orig_h") + ":" + f.get("id.orig_p");
-                String s = f.get("id.resp_h") + ":" + f.get("id.resp_p");
+                String l = e.localIp() + "|" + e.localPort();
+                String r = e.remoteIp() + "|" + e.remotePort();
                 if (l.equals(o) && r.equals(s) || l.equals(s) && r.equals(o)) {
-                    out.add(new Pair(f.get("uid"), e, Double.parseDouble(f.get("ts")) - time(e)));
+                    out.add(new Pair(f.get("uid"), e, Double.parseDouble(f.get("ts")) - e.time()));
                 }
             }
         }
         return out;
     }
 
-    private static boolean initiated(JsonNode e) {
-        return e.path("Initiated").asText().equals("true");
+    /**
+     * The rule of the issue, applied to the pairs: the offset is their median difference, its
+     * spread their median distance from it; a flow goes to its pair nearest the offset, among the
+     * pairs within max(120 s, 5 spreads) of it whose process (the Sysmon 3 event's GUID, for WFP
+     * the process of that pid living at the event) was alive at the flow's start on the host's
+     * clock, give or take the spread and a second.
+     */
+    private static Map<String, Pair> assigned() {
+        List<Pair> pairs = pairs();
+        double offset = median(pairs.stream().map(Pair::diff).sorted().toList());
+        double spread = median(pairs.stream().map(p -> Math.abs(p.diff() - offset)).sorted().toList());
+        Map<String, Double> starts = new HashMap<>();
+        conn.forEach(f -> starts.put(f.get("uid"), Double.parseDouble(f.get("ts"))));
+        Map<String, Pair> nearest = new HashMap<>();
+        for (Pair p : pairs) {
+            Life life = life(p.event());
+            if (Math.abs(p.diff() - offset) > Math.max(120, 5 * spread)
+                    || life != null && !life.contains(starts.get(p.uid()) - offset, spread + 1)) {
+                continue;
+            }
+            nearest.merge(p.uid(), p, (a, b) -> Math.abs(b.diff() - offset) < Math.abs(a.diff() - offset) ? b : a);
+        }
+        return nearest;
     }
 
-    private static String localIp(JsonNode e) {
-        return e.path(initiated(e) ? "SourceIp" : "DestinationIp").asText();
+    private static Life life(NetEvent e) {
+        if (e.guid() != null) {
+            return LIVES.get(e.guid());
+        }
+        Life found = null;
+        for (Life l : LIVES.values()) {
+            if (l.pid().equals(e.pid()) && l.contains(e.time(), 1)
+                    && (found == null || Double.isNaN(found.born()) || l.born() > found.born())) {
+                found = l;
+            }
+        }
+        return found;
     }
 
-    private static String localPort(JsonNode e) {
-        return e.path(initiated(e) ? "SourcePort" : "DestinationPort").asText();
+    /** An address in one spelling (IPv6 written out in full, as the JDK writes it), whatever way it was logged. */
+    private static String ip(String v) {
+        if (v == null || !v.matches("[0-9A-Fa-f:.]+") || !v.contains(".") && !v.contains(":")) {
+            return v;
+        }
+        try {
+            return java.net.InetAddress.getByName(v).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return v;
+        }
     }
 
-    private static String remoteIp(JsonNode e) {
-        return e.path(initiated(e) ? "DestinationIp" : "SourceIp").asText();
-    }
-
-    private static String remotePort(JsonNode e) {
-        return e.path(initiated(e) ? "DestinationPort" : "SourcePort").asText();
-    }
-
-    /** The event's time as TH stores it (the export's TimeCreated), in epoch seconds. */
-    private static double time(JsonNode e) {
+    /** An event's TimeCreated in epoch seconds. */
+    private static double timeCreated(JsonNode e) {
         Instant t = Instant.parse(e.path("TimeCreated").asText());
         return t.getEpochSecond() + t.getNano() / 1e9;
     }
@@ -378,21 +433,72 @@ class Flows_CampaignTest {
         return rows;
     }
 
-    private static List<JsonNode> sysmon3(Path zip) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
+    /**
+     * The host's network events: Sysmon 3 (local end by Initiated) and WFP 5156/5157 (the Source
+     * fields are the local end, the protocol a number), at TimeCreated plus the export's clock error.
+     */
+    private static List<NetEvent> network(Path zip) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        List<JsonNode> lives = new ArrayList<>();
+        Map<Long, Integer> errors = new HashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             ZipEntry e = z.stream().filter(x -> x.getName().endsWith(".json")).findFirst().orElseThrow();
             try (InputStream in = z.getInputStream(e);
                     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (!line.contains("\"EventID\": 3,") && !line.contains("\"EventID\":3,")) {
+                    boolean net = line.matches(".*\"EventID\": ?(3|5156|5157),.*");
+                    if (!net && !line.contains("\"UtcTime\"")) {
                         continue;
                     }
                     JsonNode n = JSON.readTree(line);
-                    if (n.path("EventID").asInt() == 3 && n.path("SourceName").asText().contains("Sysmon")) {
-                        out.add(n);
+                    if (n.path("SourceName").asText().contains("Sysmon") && n.hasNonNull("UtcTime")) {
+                        double utc = Instant.parse(n.path("UtcTime").asText().replace(' ', 'T') + "Z").toEpochMilli() / 1e3;
+                        double d = utc - timeCreated(n);
+                        long quarter = Math.round(d / 900);
+                        if (Math.abs(d - quarter * 900) <= 120) {
+                            errors.merge(quarter * 900, 1, Integer::sum);
+                        }
+                    }
+                    if (net) {
+                        events.add(n);
+                    }
+                    int id = n.path("EventID").asInt();
+                    if ((id == 1 || id == 5) && n.path("SourceName").asText().contains("Sysmon")) {
+                        lives.add(n);
                     }
                 }
+            }
+        }
+        long shift = errors.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        for (JsonNode n : lives) {
+            double t = timeCreated(n) + shift;
+            boolean create = n.path("EventID").asInt() == 1;
+            LIVES.merge(n.path("ProcessGuid").asText(), new Life(n.path("ProcessId").asText(), create ? t : Double.NaN,
+                    create ? Double.NaN : t), (a, b) -> new Life(a.pid(), Double.isNaN(a.born()) ? b.born() : a.born(),
+                    Double.isNaN(a.died()) ? b.died() : a.died()));
+        }
+        List<NetEvent> out = new ArrayList<>();
+        for (JsonNode n : events) {
+            double t = timeCreated(n) + shift;
+            int id = n.path("EventID").asInt();
+            if (id == 3 && n.path("SourceName").asText().contains("Sysmon")) {
+                boolean initiated = n.path("Initiated").asText().equals("true");
+                String src = ip(n.path("SourceIp").asText());
+                String dst = ip(n.path("DestinationIp").asText());
+                String sp = n.path("SourcePort").asText();
+                String dp = n.path("DestinationPort").asText();
+                out.add(new NetEvent(n.path("Protocol").asText(), initiated ? src : dst, initiated ? sp : dp, initiated ? dst : src,
+                        initiated ? dp : sp, n.path("ProcessId").asText(), n.path("ProcessGuid").asText(), t, !initiated));
+            } else if ((id == 5156 || id == 5157) && n.path("Channel").asText().equals("Security")) {
+                String proto = switch (n.path("Protocol").asText()) {
+                    case "6" -> "tcp";
+                    case "17" -> "udp";
+                    case "1" -> "icmp";
+                    default -> n.path("Protocol").asText();
+                };
+                out.add(new NetEvent(proto, ip(n.path("SourceAddress").asText()), n.path("SourcePort").asText(),
+                        ip(n.path("DestAddress").asText()), n.path("DestPort").asText(), n.path("ProcessID").asText(), null, t,
+                        n.path("Direction").asText().equals("%%14592")));
             }
         }
         return out;

@@ -66,6 +66,19 @@ public final class IoaFactory {
     }
 
     private static String details(RuleInfo rule, List<RawEvent> events) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rule", rule(rule));
+        d.put("event", event(events.get(0)));
+        if (events.size() > 1) {
+            d.put("correlatedEvents", events.size());
+            d.put("correlatedRefs", events.stream()
+                    .map(x -> (x.source() == null ? "" : x.source().path()) + "#" + x.recordId()).toList());
+        }
+        return json(d, "IoA details of rule " + rule.id());
+    }
+
+    /** The {@code rule} part of an IoA's details. */
+    static Map<String, Object> rule(RuleInfo rule) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", rule.id());
         r.put("title", rule.title());
@@ -75,18 +88,15 @@ public final class IoaFactory {
         r.put("references", rule.references() == null ? List.of() : rule.references());
         r.put("description", rule.description());
         r.put("source", RulePack.label(rule.source()));
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("rule", r);
-        d.put("event", event(events.get(0)));
-        if (events.size() > 1) {
-            d.put("correlatedEvents", events.size());
-            d.put("correlatedRefs", events.stream()
-                    .map(x -> (x.source() == null ? "" : x.source().path()) + "#" + x.recordId()).toList());
-        }
+        return r;
+    }
+
+    /** An IoA's details as JSON; {@code what} names them in the error. */
+    static String json(Map<String, Object> details, String what) {
         try {
-            return JSON.writeValueAsString(d);
+            return JSON.writeValueAsString(details);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("IoA details of rule " + rule.id() + " cannot be written as JSON", ex);
+            throw new IllegalArgumentException(what + " cannot be written as JSON", ex);
         }
     }
 
