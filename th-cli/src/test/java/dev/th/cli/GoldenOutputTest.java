@@ -44,13 +44,21 @@ class GoldenOutputTest {
             if (Boolean.getBoolean("th.golden.update")) {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
-            assertEquals(read(file), actual, "th " + String.join(" ", c.args()));
+            assertEquals(folded(read(file)), folded(actual), "th " + String.join(" ", c.args()));
         }));
     }
 
     private static String deterministic(String out) {
         String home = Path.of("..").toAbsolutePath().normalize().toString();
         return out.replace(System.lineSeparator(), "\n").replace(AskStore.db().toString(), "$DB").replace(home, "$TH_HOME");
+    }
+
+    /**
+     * Column widths follow the longest value, and paths are as long as the checkout's folder: runs
+     * of padding and of separator dashes are compared folded (TextTableTest checks the widths).
+     */
+    private static String folded(String text) {
+        return text.replaceAll("-{3,}", "--").replaceAll(" {2,}", " ");
     }
 
     private static String read(Path file) throws IOException {
