@@ -156,15 +156,7 @@ public final class Report {
         Table t = engine.execute(Query.from("ioas").where(ioas).where(Cond.eq("excluded", false))
                 .selectColumns(List.of("alertDateTime", "severity", "huntingRule", "mitre", "muid", "machineName", "weight"))
                 .orderBy(Expr.col("alertDateTime"), false).limit(MAX_IOAS));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                m.put(t.columns().get(i), r[i]);
-            }
-            out.add(m);
-        }
-        return out;
+        return t.maps();
     }
 
     private Section machines(List<Map<String, Object>> ioaRows) {
@@ -312,14 +304,7 @@ public final class Report {
     }
 
     private static Section table(String title, Table t, String note) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                m.put(t.columns().get(i), r[i]);
-            }
-            rows.add(m);
-        }
+        List<Map<String, Object>> rows = t.maps();
         return TableView.of(title, t.columns(), rows, 1000).noted(rows.isEmpty() ? "None in this period." : note);
     }
 
@@ -331,14 +316,7 @@ public final class Report {
         Table t = engine.execute(Query.from("ioas").where(ioas).where(Cond.eq("excluded", false))
                 .selectColumns(List.of("alertDateTime", "huntingRule", "severity", "mitre", "details", "muid", "machineName", "weight"))
                 .orderBy(Expr.col("weight"), true).orderBy(Expr.col("alertDateTime"), false).limit(TREE_IOAS));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                m.put(t.columns().get(i), r[i]);
-            }
-            rows.add(m);
-        }
+        List<Map<String, Object>> rows = t.maps();
         List<Mark> marks = Mark.ofIoas(new RowSet(t.columns(), rows));
         Set<String> done = new LinkedHashSet<>();
         Set<String> shown = new LinkedHashSet<>();
@@ -406,14 +384,7 @@ public final class Report {
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("RemotePort")), "RemotePort").select(Expr.count(), "Times")
                 .groupBy(Expr.col("RemoteIp"), Expr.col("Direction"), Expr.col("Ipv4Status"))
                 .orderBy(Expr.count(), true).limit(500));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < t.columns().size(); i++) {
-                m.put(t.columns().get(i), r[i]);
-            }
-            rows.add(m);
-        }
+        List<Map<String, Object>> rows = t.maps();
         return MapChart.of("Communications (the 500 busiest remote addresses)", new RowSet(t.columns(), rows), o.geo());
     }
 
