@@ -1,5 +1,6 @@
 package dev.th.bench;
 
+import dev.th.sim.FleetGenerator;
 import dev.th.Hits;
 import dev.th.Machine;
 import dev.th.Process;

@@ -1,5 +1,7 @@
 package dev.th.bench;
 
+import dev.th.sim.FleetGenerator;
+import dev.th.sim.FleetTemplates;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

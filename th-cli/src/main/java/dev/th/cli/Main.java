@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 IocCommand.class,
                 ReportCommand.class,
                 StoreCommand.class,
-                ShellCommand.class})
+                ShellCommand.class,
+                SimulateCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

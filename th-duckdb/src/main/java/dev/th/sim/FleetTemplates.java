@@ -1,4 +1,4 @@
-package dev.th.bench;
+package dev.th.sim;
 
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class FleetTemplates {
     /** One source's events for one computer, in time order. */
-    record Log(String name, List<RawEvent> events) {
+    public record Log(String name, List<RawEvent> events) {
     }
 
     private final List<Log> logs;
@@ -79,12 +79,12 @@ public final class FleetTemplates {
     }
 
     /** The largest log: replayed in windows to fill machine days. */
-    Log main() {
+    public Log main() {
         return logs.get(0);
     }
 
     /** The other logs (attack samples), dropped whole into some days. */
-    List<Log> extras() {
+    public List<Log> extras() {
         return logs.subList(1, logs.size());
     }
 
@@ -92,7 +92,7 @@ public final class FleetTemplates {
         return events;
     }
 
-    List<Log> logs() {
+    public List<Log> logs() {
         return logs;
     }
 }

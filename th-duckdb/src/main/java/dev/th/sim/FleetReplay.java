@@ -1,4 +1,4 @@
-package dev.th.bench;
+package dev.th.sim;
 
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;

@@ -1,4 +1,4 @@
-package dev.th.bench;
+package dev.th.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

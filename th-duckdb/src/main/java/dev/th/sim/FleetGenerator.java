@@ -1,4 +1,4 @@
-package dev.th.bench;
+package dev.th.sim;
 
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
@@ -48,7 +48,6 @@ public final class FleetGenerator {
     /** The marker file written once a store is complete. */
     public static final String MARKER = "fleet.properties";
     private static final String VERSION = "1";
-    private static final String[] CLIENTS = {"acme", "globex"};
     private static final int SERVERS_PER_CLIENT = 8;
     private static final double EXTRA_CHANCE = 0.05;
 
@@ -58,6 +57,23 @@ public final class FleetGenerator {
     private final LocalDate lastDay;
     private final Normalizer normalizer = new Normalizer();
     private int batch = 1;
+    private long seed;
+    private String[] clients = {"acme", "globex"};
+
+    /** The clients the machines are shared among (default acme and globex). */
+    public FleetGenerator clients(String... ids) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("at least one client");
+        }
+        this.clients = ids.clone();
+        return this;
+    }
+
+    /** Varies every random choice (default 0: the fleet the benchmarks were measured on). */
+    public FleetGenerator seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
 
     /** Stores {@code n} machine days per input (default 1: one input per machine day). */
     public FleetGenerator batch(int n) {
@@ -75,19 +91,6 @@ public final class FleetGenerator {
         this.machines = machines;
         this.perDay = perDay;
         this.lastDay = lastDay;
-    }
-
-    /**
-     * Makes (or reuses) one store per size. Usage: {@code FleetGenerator --stores DIR [--sizes 1M,3M,10M]
-     * [--data DIR] [--machines 200] [--per-day 1000] [--threads 1]}; each store goes to {@code DIR/<size>}.
-     */
-    public static void main(String[] args) throws Exception {
-        BenchArgs a = BenchArgs.parse(args);
-        FleetGenerator g = a.generator();
-        for (long size : a.sizes()) {
-            Fleet f = g.ensure(a.storeDir(size), size, a.threads());
-            System.out.println(describe(f));
-        }
     }
 
     /** One line about a store. */
@@ -124,10 +127,82 @@ public final class FleetGenerator {
         return generate(dir, events, threads);
     }
 
+    /**
+     * Makes the store in {@code dir} anew with {@code days} whole days of the fleet (ending on the
+     * generator's last day), streamed into the store machine day by machine day.
+     */
+    public Fleet days(Path dir, int days, int threads) throws IOException, InterruptedException {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, not " + days);
+        }
+        return generate(dir, eventsIn(days), days, threads);
+    }
+
+    /** How many events {@code days} whole days of the fleet hold. */
+    public long eventsIn(int days) {
+        long n = 0;
+        LocalDate first = lastDay.minusDays(days - 1L);
+        for (int d = 0; d < days; d++) {
+            for (int m = 0; m < machines; m++) {
+                n += eventsOf(first.plusDays(d), m);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Writes {@code days} whole days of the fleet as JSON lines, one file per machine day
+     * ({@code DIR/<client>/<machine>/<day>.ndjson}), each line one event with its fields as
+     * read from the real log it replays (TimeCreated the replayed time), readable by {@code th ingest}.
+     *
+     * @return the number of events written
+     */
+    public long ndjson(Path out, int days) throws IOException {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, not " + days);
+        }
+        LocalDate first = lastDay.minusDays(days - 1L);
+        com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
+        long n = 0;
+        for (int d = 0; d < days; d++) {
+            LocalDate day = first.plusDays(d);
+            for (int m = 0; m < machines; m++) {
+                String name = machineName(m);
+                Path file = out.resolve(clients[clientOf(m)]).resolve(name).resolve(day + ".ndjson");
+                Files.createDirectories(file.getParent());
+                try (Writer w = Files.newBufferedWriter(file);
+                        com.fasterxml.jackson.core.JsonGenerator g = json.createGenerator(w)) {
+                    g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                    for (RawEvent e : rawDay(day, first, m, eventsOf(day, m))) {
+                        g.writeStartObject();
+                        for (Map.Entry<String, String> f : e.fields().entrySet()) {
+                            switch (f.getKey()) {
+                                case "TimeCreated", "Computer", "Channel", "EventID", "Provider_Name" -> { }
+                                default -> g.writeStringField(f.getKey(), f.getValue());
+                            }
+                        }
+                        g.writeStringField("TimeCreated", e.time().toString());
+                        g.writeStringField("Computer", e.computer());
+                        g.writeStringField("Provider_Name", e.provider());
+                        g.writeStringField("Channel", e.channel());
+                        g.writeNumberField("EventID", e.eventId());
+                        g.writeEndObject();
+                        n++;
+                    }
+                    g.writeRaw('\n');
+                }
+            }
+        }
+        return n;
+    }
+
     private Fleet generate(Path dir, long target, int threads) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
         long perDayFleet = (long) machines * perDay;
-        int days = (int) ((target + perDayFleet - 1) / perDayFleet);
+        return generate(dir, target, (int) ((target + perDayFleet - 1) / perDayFleet), threads);
+    }
+
+    private Fleet generate(Path dir, long target, int days, int threads) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         LocalDate firstDay = lastDay.minusDays(days - 1L);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         ArrayDeque<Future<List<CanonicalEvent>>> ahead = new ArrayDeque<>();
@@ -180,20 +255,20 @@ public final class FleetGenerator {
 
     /** How many events a machine logs a day: perDay on average, 60%..140%. */
     private int eventsOf(LocalDate day, int machine) {
-        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 100_003L + machine));
+        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 100_003L + machine) ^ seed);
         return (int) Math.round(perDay * (0.6 + 0.8 * r.nextDouble()));
     }
 
     /** The client number (1-based) and the machine number inside the client. */
     private int clientOf(int machine) {
-        return machine * CLIENTS.length / machines;
+        return machine * clients.length / machines;
     }
 
-    String machineName(int machine) {
+    public String machineName(int machine) {
         int c = clientOf(machine);
-        int first = (int) ((long) c * machines / CLIENTS.length);
+        int first = (int) ((long) c * machines / clients.length);
         int no = machine - first;
-        String domain = CLIENTS[c] + ".local";
+        String domain = clients[c] + ".local";
         if (no == 0) {
             return "DC01." + domain;
         } else if (no < SERVERS_PER_CLIENT) {
@@ -204,13 +279,24 @@ public final class FleetGenerator {
 
     /** One machine day: the events, rewritten and normalized, in time order. */
     private List<CanonicalEvent> machineDay(LocalDate day, LocalDate firstDay, int machine, int n) {
+        String clientId = clients[clientOf(machine)];
+        List<RawEvent> raw = rawDay(day, firstDay, machine, n);
+        List<CanonicalEvent> rows = new ArrayList<>(raw.size());
+        for (RawEvent e : raw) {
+            rows.add(normalizer.normalize(e, clientId));
+        }
+        return rows;
+    }
+
+    /** One machine day: the events, rewritten, in time order. */
+    private List<RawEvent> rawDay(LocalDate day, LocalDate firstDay, int machine, int n) {
         int c = clientOf(machine);
-        int no = machine - (int) ((long) c * machines / CLIENTS.length);
+        int no = machine - (int) ((long) c * machines / clients.length);
         String name = machineName(machine);
-        String clientId = CLIENTS[c];
+        String clientId = clients[c];
         int dayNo = (int) (day.toEpochDay() - firstDay.toEpochDay());
-        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 7_919L + machine * 31L + 17));
-        FleetReplay replay = new FleetReplay(name, c + 1, no, dayNo, 0);
+        SplittableRandom r = new SplittableRandom(FleetReplay.mix64(day.toEpochDay() * 7_919L + machine * 31L + 17) ^ seed);
+        FleetReplay replay = new FleetReplay(name, c + 1, no, dayNo, (int) seed);
         boolean server = no < SERVERS_PER_CLIENT;
         long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
         long start = server ? 0 : (7 * 3600L + r.nextInt(7200)) * 1_000_000_000L;
@@ -246,12 +332,12 @@ public final class FleetGenerator {
                 .putLong(FleetReplay.mix64(machine * 1_000_003L + day.toEpochDay()))
                 .putLong(FleetReplay.mix64(day.toEpochDay() ^ 0x5bd1e995L))
                 .putLong(machine).putLong(day.toEpochDay()).array());
-        List<CanonicalEvent> rows = new ArrayList<>(timed.size());
+        List<RawEvent> rows = new ArrayList<>(timed.size());
         long record = 1;
         for (Timed t : timed) {
             SourceRef src = new SourceRef(path, hash, record);
             Instant at = Instant.ofEpochSecond(Math.floorDiv(t.nanos(), 1_000_000_000L), Math.floorMod(t.nanos(), 1_000_000_000L));
-            rows.add(normalizer.normalize(replay.rewrite(t.event(), at, src, record), clientId));
+            rows.add(replay.rewrite(t.event(), at, src, record));
             record++;
         }
         return rows;
