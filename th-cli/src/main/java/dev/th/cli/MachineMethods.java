@@ -37,6 +37,7 @@ final class MachineMethods {
     static final EnumSet<Opt> DETECTIONS = EnumSet.of(USER, FILE, HISTOGRAM);
     static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
+    static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAME, Opt.NEW, HISTOGRAM);
 
     private MachineMethods() {
     }
@@ -46,6 +47,11 @@ final class MachineMethods {
                     EXECUTIONS, Machine::executions, Filters::executions),
             Questions.ask("files", "actions over files", FILES, Machine::files, Filters::files),
             Questions.ask("registry", "actions over registry keys", REGISTRY, Machine::registry, Filters::registry),
+            Questions.ask("services", "services installed, changed, started, stopped; drivers loaded",
+                    FAMILY, Machine::services, Filters::family),
+            Questions.ask("tasks", "scheduled tasks created, changed, deleted, run", FAMILY, Machine::tasks, Filters::family),
+            Questions.ask("wmi", "WMI filters, consumers, bindings, providers", FAMILY, Machine::wmi, Filters::family),
+            Questions.ask("pipes", "named pipes created and connected", FAMILY, Machine::pipes, Filters::family),
             Questions.ask("communications", "network connections",
                     COMMUNICATIONS, Machine::communications, Filters::communications),
             Questions.ask("detections", "what an antimalware engine detected",

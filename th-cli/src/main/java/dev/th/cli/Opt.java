@@ -22,6 +22,8 @@ enum Opt {
     RANK("--rank"),
     RULES("--rules"),
     BY("--by"),
+    NAME("--name"),
+    NEW("--new"),
     HISTOGRAM("--histogram");
 
     private final String flag;
