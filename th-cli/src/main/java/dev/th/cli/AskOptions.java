@@ -70,8 +70,8 @@ public final class AskOptions {
     @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")
     String rank;
 
-    @Option(names = "--name", paramLabel = "TEXT", description = "services, tasks, wmi, pipes: names containing TEXT (case ignored)")
-    List<String> name;
+    @Option(names = "--named", paramLabel = "TEXT", description = "services, tasks, wmi, pipes: names containing TEXT (case ignored)")
+    List<String> named;
 
     @Option(names = "--new", description = "services, tasks, wmi, pipes: only names first seen in the period")
     boolean newOnly;

@@ -53,7 +53,7 @@ final class Filters {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
-        if (o.name != null) apply(Opt.NAME, () -> q.name(array(o.name)));
+        if (o.named != null) apply(Opt.NAMED, () -> q.name(array(o.named)));
         if (o.newOnly) q.newOnly();
         return q;
     }

@@ -37,7 +37,7 @@ final class MachineMethods {
     static final EnumSet<Opt> DETECTIONS = EnumSet.of(USER, FILE, HISTOGRAM);
     static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
-    static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAME, Opt.NEW, HISTOGRAM);
+    static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAMED, Opt.NEW, HISTOGRAM);
 
     private MachineMethods() {
     }

@@ -22,7 +22,7 @@ enum Opt {
     RANK("--rank"),
     RULES("--rules"),
     BY("--by"),
-    NAME("--name"),
+    NAMED("--named"),
     NEW("--new"),
     HISTOGRAM("--histogram");
 
