@@ -124,4 +124,34 @@ class Normalizer_FamiliesTest {
         assertNull(r.get(Column.ChildPath));
         assertNull(r.get(Column.Triggers));
     }
+
+    @Test
+    void sysmon6Driver_and4702TaskContentNew() {
+        // Sysmon 6 (driver loaded) as Sysmon's schema names its fields
+        RawEvent driver = new RawEvent(null, 2, java.time.Instant.parse("2024-03-05T09:00:00Z"),
+                "Microsoft-Windows-Sysmon", "Microsoft-Windows-Sysmon/Operational", 6, "HOST7",
+                Map.of("UtcTime", "2024-03-05 09:00:00.000", "ImageLoaded", "C:\\Windows\\Temp\\evil.sys",
+                        "Hashes", "MD5=0123456789ABCDEF0123456789ABCDEF,SHA256=00", "Signed", "false",
+                        "Signature", "-", "SignatureStatus", "Unavailable"));
+        CanonicalEvent d = N.normalize(driver, "default");
+        assertEquals("service", d.get(Column.Family));
+        assertEquals("driver", d.get(Column.Operation));
+        assertEquals("evil.sys", d.get(Column.ObjectName));
+        assertEquals("0123456789abcdef0123456789abcdef", d.get(Column.ChildMd5));
+        assertEquals("Unavailable", d.get(Column.ObjectState));
+        assertNull(d.get(Column.ObjectType)); // "-" is no signer
+        // 4702 (task updated) carries the new XML in TaskContentNew
+        RawEvent updated = new RawEvent(null, 3, java.time.Instant.parse("2024-03-05T11:30:00Z"),
+                "Microsoft-Windows-Security-Auditing", "Security", 4702, "HOST7",
+                Map.of("SubjectUserName", "alice", "SubjectDomainName", "CORP", "TaskName", "\\Updater",
+                        "TaskContentNew", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><Task xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">"
+                                + "<Triggers><BootTrigger/></Triggers><Principals><Principal><GroupId>S-1-5-32-545</GroupId></Principal></Principals>"
+                                + "<Actions><Exec><Command>cmd.exe</Command><Arguments>/c whoami</Arguments></Exec></Actions></Task>"));
+        CanonicalEvent u = N.normalize(updated, "default");
+        assertEquals("task/updated", u.get(Column.Family) + "/" + u.get(Column.Operation));
+        assertEquals("cmd.exe /c whoami", u.get(Column.CommandLine));
+        assertEquals("BootTrigger", u.get(Column.Triggers));
+        assertEquals("S-1-5-32-545", u.get(Column.Account));
+        assertEquals("CORP\\alice", u.get(Column.LoggedUser));
+    }
 }
