@@ -46,7 +46,7 @@ public final class Tokens {
         String token = "th_" + HexFormat.of().formatHex(raw);
         List<Entry> all = new ArrayList<>(list());
         Instant now = Instant.now();
-        all.add(new Entry(token.substring(3, 11), hash(token), List.copyOf(clients), Role.parse(role).name().toLowerCase(),
+        all.add(new Entry(hash(token).substring(0, 8), hash(token), List.copyOf(clients), Role.parse(role).name().toLowerCase(),
                 now.toString(), now.plus(lifetime).toString()));
         save(all);
         return token;
@@ -94,6 +94,11 @@ public final class Tokens {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The id {@code th token list} shows for a token (the start of its hash, so the id tells nothing of the token). */
+    public static String idOf(String token) {
+        return hash(token).substring(0, 8);
     }
 
     static String hash(String token) {
