@@ -86,7 +86,10 @@ public enum Column {
     /** Minutes added to the event's own time to correct its input's clock (null: none; see docs/normalize.md). */
     ClockShift(Type.INT),
     // every field of the original event, as a JSON object of strings
-    Fields(Type.JSON);
+    Fields(Type.JSON),
+    // kinds (appended after Fields: stores made before gain it at the end)
+    /** The kinds of the acting process's binary (Parent), as {@link #Kind} holds the child's: comma-joined labels. */
+    ParentKind(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }
