@@ -28,9 +28,64 @@ public final class KindTable {
     private static final KindTable STANDARD = load();
 
     private final Map<String, String> labels;
+    /** The same map as an open-addressing table probed without allocating: keys lower case, values the labels. */
+    private final String[] keys;
+    private final String[] values;
+    private final int mask;
 
     private KindTable(Map<String, String> labels) {
         this.labels = labels;
+        int size = Integer.highestOneBit(Math.max(16, labels.size() * 4));
+        keys = new String[size];
+        values = new String[size];
+        mask = size - 1;
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            String k = e.getKey();
+            int i = hash(k, 0, k.length()) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = k;
+            values[i] = e.getValue();
+        }
+    }
+
+    /** The labels of the last path component of {@code s}, case ignored; null when none. */
+    private String lookup(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && s.charAt(start - 1) != '\\' && s.charAt(start - 1) != '/') {
+            start--;
+        }
+        while (start < end && s.charAt(start) <= ' ') {
+            start++;
+        }
+        int len = end - start;
+        for (int i = hash(s, start, end) & mask; keys[i] != null; i = (i + 1) & mask) {
+            String k = keys[i];
+            if (k.length() == len && s.regionMatches(true, start, k, 0, len)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** A hash of {@code s[start, end)} in lower case (ASCII folded; other characters as they are). */
+    private static int hash(String s, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            } else if (c > 127) {
+                c = Character.toLowerCase(c);
+            }
+            h = 31 * h + c;
+        }
+        return h ^ (h >>> 16);
     }
 
     /** The table of the shipped lists. */
@@ -44,8 +99,8 @@ public final class KindTable {
      * joined by commas, e.g. {@code interpreter,admintool}; null when it has none.
      */
     public String kinds(String fileOrPath, String originalFileName) {
-        String a = fileOrPath == null ? null : labels.get(name(fileOrPath));
-        String b = originalFileName == null ? null : labels.get(name(originalFileName));
+        String a = fileOrPath == null ? null : lookup(fileOrPath);
+        String b = originalFileName == null ? null : lookup(originalFileName);
         if (a == null || b == null || a.equals(b)) {
             return a != null ? a : b;
         }
