@@ -23,6 +23,8 @@ final class FileMethods {
                     EnumSet.of(USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), File::executions, Filters::executions),
             Questions.ask("detections", "detections of the file on every machine",
                     EnumSet.of(USER, HISTOGRAM), File::detections, Filters::detections),
+            Method.<File>of("prevalence", "first and last seen, machines and events of the file, out of its clients' machines",
+                    Method.none(), (f, o, c) -> Answers.prevalence(f.prevalence())).timeless(),
             Method.<File>of("first_seen", "the first time the file was seen anywhere", Method.none(),
                     (f, o, c) -> Answer.value("FirstSeen", f.firstSeen())).timeless(),
             Method.<File>of("last_seen", "the last time the file was seen anywhere", Method.none(),
