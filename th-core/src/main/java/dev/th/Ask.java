@@ -242,10 +242,10 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     private void kindFilter(String column, List<Kind> kinds) {
         List<Cond> any = new ArrayList<>();
         for (Kind k : kinds) {
-            any.add(Cond.contains(column, k.label()));
+            any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
         }
         if (kinds.size() == 1 && kinds.get(0) == Kind.USERALLOWED) {
-            emptiness.add(new Emptiness.Need(Cond.contains(column, Kind.USERALLOWED.label()), true,
+            emptiness.add(new Emptiness.Need(new Cond.Contains(Expr.col(column), Kind.USERALLOWED.label(), false), true,
                     "no event is marked userallowed: TH keeps no allow list yet, so this filter cannot match"));
         }
         filters.add(Cond.or(any));
