@@ -25,7 +25,7 @@ public final class StoreCommand {
             description = {"Make the events of inputs stored by an earlier normalizer version again from their own fields,",
                 "so a store built before a mapping change gives the new answers (the normalizer version of each input",
                 "is kept in the store). IoAs keep pointing at their events. A store made before application kinds",
-                "(normalizer version 3) gets Kind and ParentKind this way, once; on a terminal a progress line shows",
+                "(normalizer version 4) gets Kind and ParentKind this way, once; on a terminal a progress line shows",
                 "the events done."},
             footerHeading = "%nExamples:%n",
             footer = {"  th store renormalize", "  th store renormalize --db /data/th --all"})
