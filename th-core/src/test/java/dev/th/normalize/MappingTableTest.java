@@ -30,7 +30,8 @@ class MappingTableTest {
             Map.entry(Family.PROCESS, Set.of("create", "kill", "thread", "load", "access")),
             Map.entry(Family.FILE, Set.of("create", "modify", "delete", "rename", "folder", "newcmp", "opencmp", "access", "script", "stream")),
             Map.entry(Family.REGISTRY, Set.of("create", "modify", "access", "delete", "rename")),
-            Map.entry(Family.LOGON, Set.of("logon", "failed", "logoff", "explicit", "privileged")),
+            Map.entry(Family.LOGON, Set.of("logon", "failed", "logoff", "explicit", "privileged",
+                    "validate", "tgt", "service-ticket", "preauth-failed", "reconnect", "disconnect")),
             Map.entry(Family.NETWORK, Set.of("blocked")),
             Map.entry(Family.BIND, Set.of("blocked")),
             Map.entry(Family.DNS, Set.of()),
@@ -62,7 +63,7 @@ class MappingTableTest {
     @Test
     void shippedTableLoads() {
         MappingTable t = MappingTable.standard();
-        assertEquals(44 + 26, t.rules().size()); // the event ids of events.tsv (26 of part fam)
+        assertEquals(44 + 26 + 6, t.rules().size()); // the event ids of events.tsv (26 of part fam, 6 of part logon)
     }
 
     @Test
