@@ -173,7 +173,8 @@ enum Logic {
         row.set(Column.Ipv4Status, IpClass.classify(remoteIp));
     }
 
+    /** The address as stored: null when absent, an IPv4-mapped IPv6 address by its IPv4 part. */
     static String ipOf(String v) {
-        return Values.absent(v) ? null : v;
+        return Values.absent(v) ? null : IpClass.unmapped(v);
     }
 }
