@@ -36,6 +36,10 @@ public final class AskOptions {
             description = "interpreter, remoteaccess, admintool, hackingtool, userallowed")
     List<String> kind;
 
+    @Option(names = "--parent-kind", paramLabel = "KIND", split = ",",
+            description = "The actor's kind (the parent process, the process writing): as --kind")
+    List<String> parentKind;
+
     @Option(names = "--operation", paramLabel = "OP", split = ",", description = "The method's operations, e.g. create,kill")
     List<String> operation;
 
@@ -69,6 +73,12 @@ public final class AskOptions {
 
     @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")
     String rank;
+
+    @Option(names = "--named", paramLabel = "TEXT", description = "services, tasks, wmi, pipes: names containing TEXT (case ignored)")
+    List<String> named;
+
+    @Option(names = "--new", description = "services, tasks, wmi, pipes: only names first seen in the period")
+    boolean newOnly;
 
     @Option(names = "--rules", paramLabel = "TEXT", split = ",", description = "Hunting rule names containing TEXT")
     List<String> rules;

@@ -9,6 +9,7 @@ enum Opt {
     FILE("--file"),
     USER("--user"),
     KIND("--kind"),
+    PARENT_KIND("--parent-kind"),
     OPERATION("--operation"),
     COMMAND("--command"),
     ATTRIBUTES("--attributes"),
@@ -22,6 +23,8 @@ enum Opt {
     RANK("--rank"),
     RULES("--rules"),
     BY("--by"),
+    NAMED("--named"),
+    NEW("--new"),
     HISTOGRAM("--histogram");
 
     private final String flag;

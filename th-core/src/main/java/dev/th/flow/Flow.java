@@ -1,5 +1,7 @@
 package dev.th.flow;
 
+import dev.th.normalize.IpClass;
+
 import java.time.Instant;
 
 /**
@@ -50,4 +52,9 @@ public record Flow(
         Long respPackets,
         Long respIpBytes,
         long line) {
+    /** Addresses as the events store them: an IPv4-mapped IPv6 address by its IPv4 part, so flows and events join. */
+    public Flow {
+        origIp = IpClass.unmapped(origIp);
+        respIp = IpClass.unmapped(respIp);
+    }
 }

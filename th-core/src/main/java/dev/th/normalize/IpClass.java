@@ -5,13 +5,100 @@ package dev.th.normalize;
  * (RFC 1918, loopback, link-local, CGNAT 100.64/10, "this network" 0/8, multicast and broadcast;
  * IPv6 loopback, unspecified, link-local fe80::/10, unique-local fc00::/7, multicast ff00::/8,
  * and IPv4-mapped addresses by their IPv4 part), {@code Public} for any other address, null for
- * text that is not an address. Hand-written parsing: no regex, no allocation.
+ * text that is not an address. Hand-written parsing: no regex, no allocation. Also the
+ * address form stored ({@link #unmapped}: an IPv4-mapped IPv6 address is stored as its IPv4 part, so
+ * that a dual-stack socket's {@code ::ffff:10.0.0.5} joins the flows and events that say
+ * {@code 10.0.0.5}), and the names of well-known ports and IP protocol numbers.
  */
-final class IpClass {
+public final class IpClass {
     static final String PRIVATE = "Private";
     static final String PUBLIC = "Public";
 
     private IpClass() {
+    }
+
+    /**
+     * The IPv4 part of an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, any case, also
+     * written {@code 0:0:0:0:0:ffff:a.b.c.d}); any other text unchanged.
+     */
+    public static String unmapped(String ip) {
+        if (ip == null || ip.length() < 14 || ip.indexOf('.') < 0) {
+            return ip;
+        }
+        int at = -1;
+        if (ip.regionMatches(true, 0, "::ffff:", 0, 7)) {
+            at = 7;
+        } else if (ip.regionMatches(true, 0, "0:0:0:0:0:ffff:", 0, 15)) {
+            at = 15;
+        }
+        if (at < 0 || parseV4(ip, at) == Long.MIN_VALUE) {
+            return ip;
+        }
+        return ip.substring(at);
+    }
+
+    /** The service name of a well-known TCP/UDP port (the seed's FTP, SSH, ..., RDP and others), or null. */
+    public static String portName(Integer port) {
+        if (port == null) {
+            return null;
+        }
+        return switch (port) {
+            case 20, 21 -> "FTP";
+            case 22 -> "SSH";
+            case 23 -> "TELNET";
+            case 25, 587 -> "SMTP";
+            case 53 -> "DNS";
+            case 67, 68 -> "DHCP";
+            case 80, 8080 -> "HTTP";
+            case 88 -> "KERBEROS";
+            case 110 -> "POP3";
+            case 123 -> "NTP";
+            case 135 -> "RPC";
+            case 137, 138, 139 -> "NETBIOS";
+            case 143 -> "IMAP";
+            case 161, 162 -> "SNMP";
+            case 389 -> "LDAP";
+            case 443, 8443 -> "HTTPS";
+            case 445 -> "SMB";
+            case 464 -> "KPASSWD";
+            case 465 -> "SMTPS";
+            case 514 -> "SYSLOG";
+            case 636 -> "LDAPS";
+            case 993 -> "IMAPS";
+            case 995 -> "POP3S";
+            case 1433 -> "MSSQL";
+            case 3268, 3269 -> "GC";
+            case 3306 -> "MYSQL";
+            case 3389 -> "RDP";
+            case 5353 -> "MDNS";
+            case 5355 -> "LLMNR";
+            case 5985 -> "WINRM";
+            case 5986 -> "WINRM-HTTPS";
+            default -> null;
+        };
+    }
+
+    /** The name of an IP protocol number (IANA's assigned numbers: 6 TCP, 17 UDP, ...), or null. */
+    public static String protocolName(Integer number) {
+        if (number == null) {
+            return null;
+        }
+        return switch (number) {
+            case 0 -> "HOPOPT";
+            case 1 -> "ICMP";
+            case 2 -> "IGMP";
+            case 4 -> "IPV4";
+            case 6 -> "TCP";
+            case 17 -> "UDP";
+            case 41 -> "IPV6";
+            case 47 -> "GRE";
+            case 50 -> "ESP";
+            case 51 -> "AH";
+            case 58 -> "ICMPV6";
+            case 89 -> "OSPF";
+            case 132 -> "SCTP";
+            default -> null;
+        };
     }
 
     static String classify(String ip) {
@@ -96,8 +183,8 @@ final class IpClass {
                 return null;
             }
         }
-        if (digits == 0) {
-            return PRIVATE; // starts with "::": unspecified, loopback or an IPv4-compatible form
+        if (digits == 0 || first == 0) {
+            return PRIVATE; // 0::/16, written "::" or in full: unspecified, loopback or an IPv4-compatible form
         }
         boolean priv = (first & 0xffc0) == 0xfe80 || (first & 0xfe00) == 0xfc00 || (first & 0xff00) == 0xff00;
         return priv ? PRIVATE : PUBLIC;

@@ -31,7 +31,9 @@
  *   <li>Operations: process create/kill/thread/load/access; file create (Sysmon 11 with a PE
  *       extension) or script (other Sysmon 11 files, PowerShell 4104), modify, delete, stream,
  *       access; registry create/delete (Sysmon 12 by EventType), modify, rename, access; logon
- *       logon (4624), failed (4625), logoff (4634, 4647), explicit (4648), privileged (4672);
+ *       logon (4624), failed (4625), logoff (4634, 4647), explicit (4648), privileged (4672),
+ *       validate (4776), tgt (4768), service-ticket (4769), preauth-failed (4771), reconnect (4778),
+ *       disconnect (4779);
  *       network and bind: none, or blocked (5157, 5159); none for dns, detection,
  *       blocked, raw.</li>
  *   <li>Registry: Key = TargetObject (Security: ObjectName); for value events (SetValue,
