@@ -36,7 +36,10 @@ public final class Schema {
     public static String eventsDdl() {
         StringJoiner cols = new StringJoiner(", ", "CREATE TABLE IF NOT EXISTS " + EVENTS + " (", ")");
         for (Column c : Column.values()) {
-            cols.add(quote(c.name()) + " " + sqlType(c.type()));
+            // the original fields (JSON text) are most of a store's bytes: ZSTD takes them to
+            // about a seventeenth (docs/benchmarks.md "Store size")
+            String compression = c.type() == Column.Type.JSON ? " USING COMPRESSION zstd" : "";
+            cols.add(quote(c.name()) + " " + sqlType(c.type()) + compression);
         }
         return cols.toString();
     }
