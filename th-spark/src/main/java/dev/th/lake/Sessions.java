@@ -24,6 +24,7 @@ final class Sessions {
                     .config("spark.sql.shuffle.partitions", System.getProperty("th.spark.shuffle", "4"))
                     .config("spark.sql.ansi.enabled", "false")
                     .getOrCreate();
+            root.sparkContext().setLogLevel(System.getProperty("th.spark.log", "WARN"));
         }
         return root.newSession();
     }
