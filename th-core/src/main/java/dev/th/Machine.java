@@ -265,6 +265,26 @@ public final class Machine extends Row {
         return new RegistryQuery(session, scope(), SeedColumns.MACHINE_REGISTRY);
     }
 
+    /** Services installed, changed, started and stopped, and drivers loaded (System, Security, Sysmon 6). */
+    public FamilyQuery services() {
+        return new FamilyQuery(session, scope(), "service");
+    }
+
+    /** Scheduled tasks created, changed, deleted and run (Security 4698-4702, TaskScheduler Operational). */
+    public FamilyQuery tasks() {
+        return new FamilyQuery(session, scope(), "task");
+    }
+
+    /** WMI event filters, consumers, bindings and providers (Sysmon 19-21, WMI-Activity 5857-5861). */
+    public FamilyQuery wmi() {
+        return new FamilyQuery(session, scope(), "wmi");
+    }
+
+    /** Named pipes created and connected (Sysmon 17, 18), with the process of each end. */
+    public FamilyQuery pipes() {
+        return new FamilyQuery(session, scope(), "pipe");
+    }
+
     /** The seed's {@code get_communications}. */
     public CommunicationsQuery communications() {
         return new CommunicationsQuery(session, scope(), SeedColumns.MACHINE_COMMUNICATIONS);

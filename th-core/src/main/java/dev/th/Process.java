@@ -185,6 +185,19 @@ public final class Process extends Row {
         return new Hits<>(SeedColumns.EXECUTION_TREE, Lineage.children(this), null);
     }
 
+    /**
+     * Who started this process when the logs tell: {@code service}, {@code task}, {@code wmi},
+     * {@code psexec}, {@code winrm}; null when they do not (or the row was read without it).
+     */
+    public String startedBy() {
+        return text("StartedBy");
+    }
+
+    /** What it was started for: the service, task or WMI consumer name ({@code PSEXESVC} for PsExec), or null. */
+    public String startedFor() {
+        return text("StartedFor");
+    }
+
     /** The seed's {@code get_execution_tree} in this process's period. */
     public Hits<Process> executionTree() {
         return executionTree(period());

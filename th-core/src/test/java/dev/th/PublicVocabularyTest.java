@@ -40,11 +40,11 @@ class PublicVocabularyTest {
             // the session and the seeds' objects
             "TH", "Client", "Machine", "Process", "User", "File", "TimePeriod", "Histogram", "Hits", "Row",
             // the row types of the answers
-            "Connection", "Registry", "Detect", "Block", "DetectionRow", "IoA", "Bucket", "Bandwidth",
+            "Connection", "Registry", "Activity", "Detect", "Block", "DetectionRow", "IoA", "Bucket", "Bandwidth",
             // the question builders a user chains on (and their shared, package-private bases)
             "Ask", "FileAsk", "ActionAsk", "DetectionAsk", "ExecutionsQuery", "FilesQuery", "RegistryQuery",
             "CommunicationsQuery", "DetectionsQuery", "BlockedQuery", "ProcessesQuery", "UsersQuery", "EventsQuery",
-            "IoasQuery", "Buckets",
+            "IoasQuery", "Buckets", "FamilyQuery",
             // the enums of allowed values
             "Labeled", "Kind", "Attribute", "Operation", "Protocol", "Port", "IpType", "Direction", "EventsBy",
             "RecoveredRows",

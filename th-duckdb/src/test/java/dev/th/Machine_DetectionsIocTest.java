@@ -35,9 +35,10 @@ class Machine_DetectionsIocTest {
             iocs.load(IocList.parse(List.of("md5:" + md5.toUpperCase()), "test.txt"), Instant.now());
             assertEquals(expected, iocs.match(null));
         }
-        // the sample holds one creation of PsExec64.exe (Sysmon 1) and three actions of that process
-        // (Sysmon 13, 11 and 22, by its ProcessGuid), which know its MD5 from the creation
-        assertEquals(4, expected, "PsExec64.exe's creation and its three actions");
+        // the sample holds one creation of PsExec64.exe (Sysmon 1) and six actions of that process
+        // (Sysmon 13, 11 and 22, and its three pipe connections, Sysmon 18, by its ProcessGuid),
+        // which know its MD5 from the creation
+        assertEquals(7, expected, "PsExec64.exe's creation and its six actions");
         try (TH th = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
             Hits<Detect> hits = th.machine("fs03vuln.offsec.lan").detections().fetch();
             assertEquals(expected, hits.size());

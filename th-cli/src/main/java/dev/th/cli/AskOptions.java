@@ -70,6 +70,12 @@ public final class AskOptions {
     @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")
     String rank;
 
+    @Option(names = "--named", paramLabel = "TEXT", description = "services, tasks, wmi, pipes: names containing TEXT (case ignored)")
+    List<String> named;
+
+    @Option(names = "--new", description = "services, tasks, wmi, pipes: only names first seen in the period")
+    boolean newOnly;
+
     @Option(names = "--rules", paramLabel = "TEXT", split = ",", description = "Hunting rule names containing TEXT")
     List<String> rules;
 

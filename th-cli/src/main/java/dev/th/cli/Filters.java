@@ -49,6 +49,15 @@ final class Filters {
         return q;
     }
 
+    static dev.th.FamilyQuery family(dev.th.FamilyQuery q, AskOptions o) {
+        if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
+        if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
+        if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
+        if (o.named != null) apply(Opt.NAMED, () -> q.name(array(o.named)));
+        if (o.newOnly) q.newOnly();
+        return q;
+    }
+
     static CommunicationsQuery communications(CommunicationsQuery q, AskOptions o) {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.protocol != null) apply(Opt.PROTOCOL, () -> q.protocol(array(o.protocol)));

@@ -29,6 +29,7 @@ public final class MachineCommand extends AskCommand<Machine> {
                 "th machine WORKSTATION5 registry --operation modify --histogram day:ParentFilename:3 --period all",
                 "th machine WORKSTATION5 events --by type --period 2020-10-23",
                 "th machine WORKSTATION5 first_seen",
+                "th machine fs03vuln pipes --named PSEXESVC --operation created --period all",
                 "th machine --ip 10.0.2.15 processes --period all");
     }
 

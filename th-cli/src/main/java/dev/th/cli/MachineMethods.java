@@ -37,6 +37,7 @@ final class MachineMethods {
     static final EnumSet<Opt> DETECTIONS = EnumSet.of(USER, FILE, HISTOGRAM);
     static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
+    static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAMED, Opt.NEW, HISTOGRAM);
 
     private MachineMethods() {
     }
@@ -83,7 +84,13 @@ final class MachineMethods {
                     (m, o, c) -> Answer.value("LastSeen", m.lastSeen())).timeless(),
             Method.<Machine>of("muid", "the machine's Muid", Method.none(), (m, o, c) -> Answer.value("Muid", m.muid())).timeless(),
             Method.<Machine>of("coverage", "what its logs cover per channel: time span, record id gaps, tampering events",
-                    Method.none(), (m, o, c) -> Answers.frame(m.coverage())).timeless());
+                    Method.none(), (m, o, c) -> Answers.frame(m.coverage())).timeless(),
+            // beyond the seed: the families of services, scheduled tasks, WMI and named pipes
+            Questions.ask("services", "services installed, changed, started, stopped; drivers loaded",
+                    FAMILY, Machine::services, Filters::family),
+            Questions.ask("tasks", "scheduled tasks created, changed, deleted, run", FAMILY, Machine::tasks, Filters::family),
+            Questions.ask("wmi", "WMI filters, consumers, bindings, providers", FAMILY, Machine::wmi, Filters::family),
+            Questions.ask("pipes", "named pipes created and connected", FAMILY, Machine::pipes, Filters::family));
 
     /** The machine's activity span, for the note of an empty answer. */
     static String span(Machine m) {

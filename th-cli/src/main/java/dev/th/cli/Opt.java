@@ -22,6 +22,8 @@ enum Opt {
     RANK("--rank"),
     RULES("--rules"),
     BY("--by"),
+    NAMED("--named"),
+    NEW("--new"),
     HISTOGRAM("--histogram");
 
     private final String flag;

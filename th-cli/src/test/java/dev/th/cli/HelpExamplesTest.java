@@ -95,6 +95,13 @@ class HelpExamplesTest {
         CHECKS.put("th machine WORKSTATION5 first_seen", (a, r) ->
                 assertEquals(sqlText("SELECT strftime(min(DateTime), '%Y-%m-%dT%H:%M:%S') FROM events WHERE Muid IN " + WS5),
                         a.get(0).path("FirstSeen").asText().substring(0, 19)));
+        CHECKS.put("th machine fs03vuln pipes --named PSEXESVC --operation created --period all", (a, r) -> {
+            // the PsExec sample: PSEXESVC.exe created \PSEXESVC and its session's stdin, stdout, stderr (Sysmon 17)
+            assertEquals(4, a.size());
+            assertEquals(sql("SELECT count(*) FROM events WHERE EventId = 17 AND Channel ILIKE '%sysmon%' "
+                    + "AND json_extract_string(Fields, '$.PipeName') ILIKE '%psexesvc%'"), a.size());
+            assertEquals(Set.of("PSEXESVC.exe"), set(a, "ParentFilename"));
+        });
         CHECKS.put("th machine --ip 10.0.2.15 processes --period all", (a, r) -> {
             // the machine whose own Sysmon 3 events have 10.0.2.15 as their source address
             Set<String> muid = sqlSet("SELECT DISTINCT Muid FROM events WHERE EventId = 3 "

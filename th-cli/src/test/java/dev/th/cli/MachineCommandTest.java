@@ -150,7 +150,8 @@ class MachineCommandTest {
         Run method = th("machine", "IEWIN7", "get_processes_tree");
         assertEquals(2, method.exit(), method::toString);
         assertTrue(method.err().contains("allowed: executions, files, registry, communications, detections, blocked, events, "
-                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid, coverage"), method::toString);
+                + "ioas, processes, users, timetable, bandwidth, info, os_info, name, client, first_seen, last_seen, muid, coverage, "
+                + "services, tasks, wmi, pipes"), method::toString);
         Run notHere = th("machine", "IEWIN7", "users", "--kind", "interpreter");
         assertEquals(2, notHere.exit(), notHere::toString);
         assertTrue(notHere.err().contains("users takes no --kind; its options: --period, --user, --histogram"), notHere::toString);

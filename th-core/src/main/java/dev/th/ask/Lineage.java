@@ -34,7 +34,7 @@ public final class Lineage {
                 .where(Cond.eq("Family", "process"))
                 .where(Cond.eq("Operation", Operation.Process.CREATE.label()))
                 .where(Conditions.SINGLE)
-                .selectColumns(Conditions.storedColumns(SeedColumns.MACHINE_EXECUTIONS));
+                .selectColumns(Conditions.storedColumns(SeedColumns.concat(SeedColumns.MACHINE_EXECUTIONS, SeedColumns.STARTERS)));
     }
 
     static List<Process> rows(Process origin, Table t) {
@@ -173,7 +173,9 @@ public final class Lineage {
             why = "nothing in period " + period + "; the execution tree of " + p.name() + " has " + nodes.size()
                     + " processes outside it (use 'all')";
         }
-        return ROWS.hits(SeedColumns.EXECUTION_TREE, out, why);
+        boolean started = out.stream().anyMatch(n -> n.get("StartedBy") != null);
+        return ROWS.hits(started ? SeedColumns.concat(SeedColumns.EXECUTION_TREE, SeedColumns.STARTERS) : SeedColumns.EXECUTION_TREE,
+                out, why);
     }
 
     static String key(Process p) {

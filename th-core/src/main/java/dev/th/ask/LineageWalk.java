@@ -76,7 +76,7 @@ public final class LineageWalk {
                 .where(Cond.eq("Family", "process"))
                 .where(Conditions.SINGLE)
                 .where(Cond.in("Operation", List.of(Operation.Process.CREATE.label(), "kill")))
-                .selectColumns(Conditions.storedColumns(SeedColumns.MACHINE_EXECUTIONS)));
+                .selectColumns(Conditions.storedColumns(SeedColumns.concat(SeedColumns.MACHINE_EXECUTIONS, SeedColumns.STARTERS))));
         List<Node> all = new ArrayList<>();
         for (Process r : Lineage.rows(p, t)) {
             all.add(Node.of(r));

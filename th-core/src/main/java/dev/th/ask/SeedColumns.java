@@ -51,6 +51,12 @@ public final class SeedColumns {
     public static final List<String> EXECUTION_TREE = List.of("DateTime", "Muid", "LoggedUser", "ChildFilename", "ChildMd5",
             "ChildPid", "ParentFilename", "ParentMd5", "ParentPid", "CommandLine", "RemoteIp", "Operation");
 
+    /**
+     * Who started a process and for what (StartedBy, StartedFor: a service, task, WMI consumer,
+     * PsExec): not the seed's; an execution tree adds them when one of its processes has them.
+     */
+    public static final List<String> STARTERS = List.of("StartedBy", "StartedFor");
+
     /** get_ioas. */
     public static final List<String> IOAS = List.of("alertDateTime", "clientId", "critical", "details", "excluded",
             "huntingRule", "id", "lastHourEvidenceCount", "mitre", "muid", "severity", "status", "timeStamp", "weight");
@@ -66,7 +72,7 @@ public final class SeedColumns {
 
     /** Keys rows carry beside the seed's columns, for pivots. */
     public static final List<String> KEYS = List.of("ClientId", "MachineName", "ChildGuid", "ParentGuid", "ParentPath",
-            "ChildPath", "EventId", "Channel", "CommandLine", "AlsoLogged", "LogonId", "TokenElevation");
+            "ChildPath", "EventId", "Channel", "CommandLine", "AlsoLogged", "LogonId", "TokenElevation", "StartedBy", "StartedFor");
 
     public static List<String> concat(List<String> a, List<String> b) {
         java.util.List<String> all = new java.util.ArrayList<>(a);

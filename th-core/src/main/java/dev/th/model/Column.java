@@ -86,7 +86,24 @@ public enum Column {
     /** Minutes added to the event's own time to correct its input's clock (null: none; see docs/normalize.md). */
     ClockShift(Type.INT),
     // every field of the original event, as a JSON object of strings
-    Fields(Type.JSON);
+    Fields(Type.JSON),
+    // services, scheduled tasks, WMI and named pipes (appended after Fields: older stores get them added)
+    /** The service, task, WMI filter/consumer or pipe an event is about. */
+    ObjectName(Type.TEXT),
+    /** A service's type, a WMI consumer's type (CommandLineEventConsumer, ...). */
+    ObjectType(Type.TEXT),
+    /** A service's new state (running, stopped) or start type change; a task's result code. */
+    ObjectState(Type.TEXT),
+    /** A service's start type (boot, system, auto, demand, disabled). */
+    StartType(Type.TEXT),
+    /** The account a service or a task runs as. */
+    Account(Type.TEXT),
+    /** A task's triggers (element names of its XML, ";"-separated). */
+    Triggers(Type.TEXT),
+    /** Who started a process when the logs tell (service, task, wmi, psexec, winrm); set at commit. */
+    StartedBy(Type.TEXT),
+    /** What it was started for: the service, task or WMI consumer name; set at commit. */
+    StartedFor(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }

@@ -15,7 +15,9 @@ enum Conversion {
     THREAT_PATH("threat-path", Column.Type.TEXT),
     THREAT_FILENAME("threat-filename", Column.Type.TEXT),
     REGISTRY_KEY("registry-key", Column.Type.TEXT),
-    PROTOCOL("protocol", Column.Type.TEXT);
+    PROTOCOL("protocol", Column.Type.TEXT),
+    SERVICE_TYPE("service-type", Column.Type.TEXT),
+    SERVICE_START("service-start", Column.Type.TEXT);
 
     final String label;
     /** The column type this conversion produces. */
@@ -62,6 +64,10 @@ enum Conversion {
                 return Vocabulary.standard().hive(v);
             case PROTOCOL:
                 return Values.protocol(v);
+            case SERVICE_TYPE:
+                return ServiceValues.type(v);
+            case SERVICE_START:
+                return ServiceValues.startType(v);
             default:
                 throw new AssertionError(this);
         }

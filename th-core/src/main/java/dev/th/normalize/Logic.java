@@ -23,7 +23,11 @@ enum Logic {
     /** Security 4656, 4663, 4660 and 5145: by ObjectType and AccessMask; see {@link ObjectAccessLogic}. */
     OBJECT_ACCESS("object-access"),
     /** Security 4657: the Operation of its OperationType; see {@link ObjectAccessLogic}. */
-    REGISTRY_VALUE("registry-value");
+    REGISTRY_VALUE("registry-value"),
+    /** Security 4698-4702: a task's actions, triggers and run-as account; see {@link TaskXml}. */
+    TASK_XML("task-xml"),
+    /** WMI-Activity 5861: the permanent consumer's type, name and command; see {@link WmiBinding}. */
+    WMI_BINDING("wmi-binding");
 
     private static final String[] PE_EXTENSIONS = {"exe", "dll", "sys", "scr", "cpl", "ocx", "com", "drv", "efi"};
 
@@ -67,6 +71,12 @@ enum Logic {
                 return;
             case REGISTRY_VALUE:
                 ObjectAccessLogic.registryValue(event, row);
+                return;
+            case TASK_XML:
+                TaskXml.apply(event, row);
+                return;
+            case WMI_BINDING:
+                WmiBinding.apply(event, row);
                 return;
             default:
                 throw new AssertionError(this);

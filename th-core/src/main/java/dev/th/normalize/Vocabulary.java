@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The value tables that make values comparable across logs: message ids ({@code msgids.tsv}),
@@ -80,44 +81,53 @@ final class Vocabulary {
     }
 
     /**
-     * {@code v} with every {@code %%nnnn} of the table replaced by its text, several joined by
-     * ", " (an AccessList is one id per line); ids the table lacks stay as written. {@code v}
-     * itself when it holds no {@code %%}.
+     * {@code v} with its {@code %%nnnn} message ids replaced by their text. A value made of ids
+     * only (an AccessList is one id per line) becomes their texts joined by ", "; in any other
+     * value each known id is replaced where it stands and the rest is kept as written, so that
+     * {@code %%SystemRoot%%\PSEXESVC.exe} stays a path. Ids the table lacks stay as written.
      */
     String resolve(String v) {
         if (v == null || v.indexOf("%%") < 0) {
             return v;
         }
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        int n = v.length();
-        while (i < n) {
-            int at = v.indexOf("%%", i);
-            if (at < 0) {
-                appendPart(out, v.substring(i));
-                break;
+        List<String> ids = idsOnly(v);
+        if (ids != null) {
+            StringJoiner out = new StringJoiner(", ");
+            for (String id : ids) {
+                String text = messages.get(Integer.parseInt(id.substring(2)));
+                out.add(text != null ? text : id);
             }
-            appendPart(out, v.substring(i, at));
-            int end = at + 2;
-            while (end < n && Character.isDigit(v.charAt(end)) && end - at < 12) {
-                end++;
-            }
-            String text = end > at + 2 ? messages.get(Integer.parseInt(v.substring(at + 2, end))) : null;
-            appendPart(out, text != null ? text : v.substring(at, end));
-            i = end;
+            return out.toString();
         }
-        return out.toString();
+        StringBuilder out = new StringBuilder(v.length());
+        int i = 0;
+        for (int at = v.indexOf("%%"); at >= 0; at = v.indexOf("%%", i)) {
+            int end = digitsEnd(v, at + 2);
+            String text = end > at + 2 ? messages.get(Integer.parseInt(v.substring(at + 2, end))) : null;
+            out.append(v, i, at).append(text != null ? text : v.substring(at, Math.max(end, at + 2)));
+            i = Math.max(end, at + 2);
+        }
+        return out.append(v, i, v.length()).toString();
     }
 
-    private static void appendPart(StringBuilder out, String part) {
-        String p = part.strip();
-        if (p.isEmpty()) {
-            return;
+    /** The {@code %%nnnn} tokens of {@code v} when it holds nothing else but white space, else null. */
+    private static List<String> idsOnly(String v) {
+        List<String> ids = new ArrayList<>();
+        for (String token : v.strip().split("\\s+")) {
+            if (!token.startsWith("%%") || digitsEnd(token, 2) != token.length() || token.length() == 2) {
+                return null;
+            }
+            ids.add(token);
         }
-        if (out.length() > 0) {
-            out.append(", ");
+        return ids;
+    }
+
+    private static int digitsEnd(String v, int from) {
+        int end = from;
+        while (end < v.length() && Character.isDigit(v.charAt(end)) && end - from < 9) {
+            end++;
         }
-        out.append(p);
+        return end;
     }
 
     /** A registry path in Sysmon's spelling ({@code \REGISTRY\MACHINE\X} as {@code HKLM\X}). */

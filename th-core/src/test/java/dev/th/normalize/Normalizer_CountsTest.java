@@ -30,6 +30,9 @@ class Normalizer_CountsTest {
     static final String SECURITY = "security";
     static final String POWERSHELL = "microsoft-windows-powershell/operational";
     static final String DEFENDER = "microsoft-windows-windows defender/operational";
+    static final String SYSTEM = "system";
+    static final String TASKS = "microsoft-windows-taskscheduler/operational";
+    static final String WMI = "microsoft-windows-wmi-activity/operational";
 
     /** family/operation -> the "channel|id" keys (lower-case channel) whose events go there. */
     static final Map<String, String[]> EXPECTED = new TreeMap<>(Map.ofEntries(
@@ -52,7 +55,30 @@ class Normalizer_CountsTest {
             Map.entry("dns/-", keys(SYSMON, 22).done()),
             Map.entry("logon/*", keys(SECURITY, 4624, 4625, 4634, 4647, 4648, 4672).done()),
             Map.entry("detection/-", keys(DEFENDER, 1116, 1117, 1118, 1119, 1122, 1125).and(SYSMON, 29).done()),
-            Map.entry("blocked/-", keys(SYSMON, 27, 28).and(DEFENDER, 1121, 1126).done())));
+            Map.entry("blocked/-", keys(SYSMON, 27, 28).and(DEFENDER, 1121, 1126).done()),
+            // part fam: services, scheduled tasks, WMI, named pipes
+            Map.entry("service/installed", keys(SYSTEM, 7045).and(SECURITY, 4697).done()),
+            Map.entry("service/state", keys(SYSTEM, 7036).done()),
+            Map.entry("service/starttype", keys(SYSTEM, 7040).done()),
+            Map.entry("service/driver", keys(SYSMON, 6).done()),
+            Map.entry("task/created", keys(SECURITY, 4698).and(TASKS, 106).done()),
+            Map.entry("task/deleted", keys(SECURITY, 4699).and(TASKS, 141).done()),
+            Map.entry("task/enabled", keys(SECURITY, 4700).done()),
+            Map.entry("task/disabled", keys(SECURITY, 4701).done()),
+            Map.entry("task/updated", keys(SECURITY, 4702).and(TASKS, 140).done()),
+            Map.entry("task/launched", keys(TASKS, 129).done()),
+            Map.entry("task/started", keys(TASKS, 200).done()),
+            Map.entry("task/completed", keys(TASKS, 201).done()),
+            Map.entry("wmi/filter", keys(SYSMON, 19).done()),
+            Map.entry("wmi/consumer", keys(SYSMON, 20).done()),
+            Map.entry("wmi/binding", keys(SYSMON, 21).done()),
+            Map.entry("wmi/provider", keys(WMI, 5857).done()),
+            Map.entry("wmi/failed", keys(WMI, 5858).done()),
+            Map.entry("wmi/subscription", keys(WMI, 5859).done()),
+            Map.entry("wmi/temporary", keys(WMI, 5860).done()),
+            Map.entry("wmi/permanent", keys(WMI, 5861).done()),
+            Map.entry("pipe/created", keys(SYSMON, 17).done()),
+            Map.entry("pipe/connected", keys(SYSMON, 18).done())));
 
     static final java.util.Set<Integer> OBJECT_ACCESS = java.util.Set.of(4656, 4663, 4660, 5145);
     static final ObjectMapper JSON = new ObjectMapper();

@@ -130,6 +130,9 @@ class Normalizer_TrapsTest {
                 case "sysmon" -> "Microsoft-Windows-Sysmon/Operational";
                 case "security" -> "Security";
                 case "powershell" -> "Microsoft-Windows-PowerShell/Operational";
+                case "scm" -> "System";
+                case "taskscheduler" -> "Microsoft-Windows-TaskScheduler/Operational";
+                case "wmi" -> "Microsoft-Windows-WMI-Activity/Operational";
                 default -> "Microsoft-Windows-Windows Defender/Operational";
             };
             for (String value : odd) {

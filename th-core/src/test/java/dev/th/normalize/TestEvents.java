@@ -29,6 +29,15 @@ final class TestEvents {
         return read(new EvtxReader(), file);
     }
 
+    /** Windows event XML ({@code <Events>} of {@code <Event>}s) from a test resource. */
+    static List<RawEvent> xmlResource(String name) throws IOException {
+        List<RawEvent> out = new ArrayList<>();
+        try (InputStream in = TestEvents.class.getResourceAsStream(name)) {
+            new dev.th.xml.WindowsXmlReader().read(in, name, "test", collector(out, name));
+        }
+        return out;
+    }
+
     static List<RawEvent> evtxDumpJson(Path file) throws IOException {
         return read(new EvtxDumpJsonReader(), file);
     }

@@ -195,6 +195,11 @@ public final class TreeChart {
         addLine(tip, "user", RowSet.text(r, "LoggedUser"));
         addLine(tip, "md5", RowSet.text(r, "ChildMd5"));
         addLine(tip, "kind", RowSet.text(r, "Kind"));
+        String by = RowSet.text(r, "StartedBy");
+        if (by != null) {
+            String what = RowSet.text(r, "StartedFor");
+            tip.add("started by: " + by + (what == null ? "" : " " + what));
+        }
         List<String> attrs = attributes(r);
         if (!attrs.isEmpty()) {
             tip.add("attributes: " + String.join(", ", attrs));

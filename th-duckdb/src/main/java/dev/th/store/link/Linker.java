@@ -44,6 +44,11 @@ public final class Linker {
         if (has(byEventId, "sysmon", new int[] {3, 22}) || has(byEventId, "security", new int[] {5156, 5157})) {
             DnsNames.fill(db);
         }
+        if (has(byEventId, "sysmon", new int[] {1}) || has(byEventId, "security", new int[] {4688})
+                || has(byEventId, "taskscheduler", new int[] {129, 200}) || has(byEventId, "system", new int[] {7045})
+                || has(byEventId, "security", new int[] {4697}) || has(byEventId, "wmi-activity", new int[] {5861})) {
+            Starters.fill(db);
+        }
         return notes;
     }
 

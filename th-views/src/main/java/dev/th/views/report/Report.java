@@ -105,7 +105,7 @@ public final class Report {
         part(page, "machines", () -> List.of(machines(ioaRows)));
         part(page, "IoAs", () -> List.of(IoaChart.of("IoAs by severity", ioaSet), AttackMatrix.of(techniques(ioaRows)), rules(ioaRows)));
         part(page, "timeline", () -> List.of(timeline(ioaSet)));
-        part(page, "processes", () -> List.of(topProcesses(), rareCommandLines()));
+        part(page, "processes", () -> List.of(topProcesses(), rareCommandLines(), starters()));
         part(page, "execution trees", this::trees);
         part(page, "communications", this::communications);
         part(page, "sessions", () -> List.of(sessions()));
@@ -289,6 +289,20 @@ public final class Report {
                 .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
                 .groupBy(Expr.col("ChildFilename")).orderBy(Expr.count(), true).orderBy(Expr.col("ChildFilename"), false).limit(o.top()));
         return table("Top processes", t, "The " + o.top() + " programs started most often (process creations).");
+    }
+
+    /** Process creations whose starter the logs tell (StartedBy: service, task, wmi, psexec, winrm). */
+    private Section starters() {
+        Table t = engine.execute(Query.from("events").where(creations()).where(Cond.not(Cond.isNull("StartedBy")))
+                .select(Expr.col("StartedBy"), "StartedBy").select(Expr.col("StartedFor"), "StartedFor")
+                .select(Expr.col("ChildFilename"), "Process").select(Expr.count(), "Runs")
+                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "Machines")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("CommandLine")), "CommandLine")
+                .groupBy(Expr.col("StartedBy"), Expr.col("StartedFor"), Expr.col("ChildFilename"))
+                .orderBy(Expr.col("StartedBy"), false).orderBy(Expr.col("StartedFor"), false).limit(o.top()));
+        return table("Started by a service, task, WMI consumer or PsExec", t, "Processes whose starter the logs tell: "
+                + "the service, task or WMI consumer they were started for (StartedFor; empty when the logs do not name it).");
     }
 
     private Section rareCommandLines() {
