@@ -19,6 +19,8 @@ final class Sessions {
                     .appName("th")
                     .master(System.getProperty("th.spark.master", "local[2]"))
                     .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", System.getProperty("th.spark.host", "127.0.0.1"))
+                    .config("spark.driver.bindAddress", System.getProperty("th.spark.host", "127.0.0.1"))
                     .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.datetime.java8API.enabled", "true")
                     .config("spark.sql.shuffle.partitions", System.getProperty("th.spark.shuffle", "4"))
