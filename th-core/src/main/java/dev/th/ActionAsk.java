@@ -32,4 +32,15 @@ abstract class ActionAsk<T extends Row, S extends ActionAsk<T, S>> extends FileA
     public S kind(String... kinds) {
         return kind(parse(kinds, "kind", Kind::parse, Kind[]::new));
     }
+
+    /** The kind of the actor (the parent process of a creation, the process writing a file): any of {@code kinds}. */
+    public S parentKind(Kind... kinds) {
+        parentKindFilter(list(kinds, "parent kind"));
+        return self();
+    }
+
+    /** {@link #parentKind(Kind...)} from text. */
+    public S parentKind(String... kinds) {
+        return parentKind(parse(kinds, "parent kind", Kind::parse, Kind[]::new));
+    }
 }

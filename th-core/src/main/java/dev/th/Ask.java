@@ -231,13 +231,27 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     }
 
     void kindFilter(List<Kind> kinds) {
-        List<String> labels = new ArrayList<>();
+        kindFilter("Kind", kinds);
+    }
+
+    void parentKindFilter(List<Kind> kinds) {
+        kindFilter("ParentKind", kinds);
+    }
+
+    /** Kind and ParentKind hold a set (comma-joined labels, none a part of another): any of {@code kinds} matches. */
+    private void kindFilter(String column, List<Kind> kinds) {
+        List<Cond> any = new ArrayList<>();
         for (Kind k : kinds) {
-            labels.add(k.label());
+            any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
         }
-        filters.add(Cond.in("Kind", labels)); // labels are lower case; a plain IN lets the engine use column statistics
-        emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("Kind")), true, "no event of the store has a kind yet "
-                + "(kinds are set by enrichment, which has not run on this store): a kind filter cannot match"));
+        if (kinds.size() == 1 && kinds.get(0) == Kind.USERALLOWED) {
+            emptiness.add(new Emptiness.Need(new Cond.Contains(Expr.col(column), Kind.USERALLOWED.label(), false), true,
+                    "no event is marked userallowed: TH keeps no allow list yet, so this filter cannot match"));
+        }
+        filters.add(Cond.or(any));
+        emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull(column)), true, "no event of the store has a "
+                + (column.equals("Kind") ? "kind" : "parent kind") + " yet (kinds are set at ingest; a store made before "
+                + "them gets them from 'th store renormalize'): a kind filter cannot match"));
     }
 
     void operationFilter(List<? extends Operation> ops) {

@@ -123,6 +123,28 @@ public final class Client {
         return Machine.list(session, Cond.and(List.of(scope().cond(), Cond.contains("CommandLine", text))));
     }
 
+    /** Local prevalence of a file (MD5, path or name) among the client's machines, over all time. */
+    public Prevalence prevalenceOfFile(String md5OrPathOrName) {
+        File f = File.of(md5OrPathOrName);
+        return File.prevalence(session, Cond.and(List.of(scope().cond(), Cond.or(List.of(f.matches("Child"), f.matches("Parent"))))));
+    }
+
+    /** Local prevalence of IPs (remote or local end of a connection) among the client's machines, over all time. */
+    public Prevalence prevalenceOfIp(String... ips) {
+        List<String> l = new ArrayList<>(Ask.list(ips, "ips"));
+        return File.prevalence(session, Cond.and(List.of(scope().cond(), Cond.or(List.of(Cond.in("RemoteIp", l), Cond.in("LocalIp", l))))));
+    }
+
+    /** Local prevalence of a user's actions among the client's machines, over all time. */
+    public Prevalence prevalenceOfUser(String user) {
+        return File.prevalence(session, Cond.and(List.of(scope().cond(), Ask.userMatches(user))));
+    }
+
+    /** Local prevalence of command lines containing {@code text} among the client's machines, over all time. */
+    public Prevalence prevalenceOfCommand(String text) {
+        return File.prevalence(session, Cond.and(List.of(scope().cond(), Cond.contains("CommandLine", text))));
+    }
+
     @Override
     public String toString() {
         return "Client " + id;

@@ -156,6 +156,37 @@ public final class File extends Row {
         return seen(Expr.Fn.MAX);
     }
 
+    /**
+     * The file's local prevalence: first and last seen, machines and events where it appears (as
+     * the child or the acting process), out of the machines of the clients it was seen in.
+     */
+    public Prevalence prevalence() {
+        return prevalence(bound(), Cond.or(List.of(matches("Child"), matches("Parent"))));
+    }
+
+    /** The prevalence of the events matching {@code where}, over the machines of the clients they belong to. */
+    static Prevalence prevalence(Session s, Cond where) {
+        Table t = s.run(Query.from(Session.EVENTS).where(where)
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "FirstSeen")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "LastSeen")
+                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "Machines")
+                .select(Expr.call(Expr.Fn.COUNT, Expr.col("Muid")), "Events"));
+        Object[] r = t.rows().get(0);
+        long machines = ((Number) r[2]).longValue();
+        long fleet = 0;
+        if (machines > 0) {
+            Table clients = s.run(Query.from(Session.EVENTS).where(where).select(Expr.col("ClientId"), "ClientId").distinct());
+            List<Object> ids = new ArrayList<>();
+            for (Object[] c : clients.rows()) {
+                ids.add(c[0]);
+            }
+            Table f = s.run(Query.from(Session.EVENTS).where(Cond.in("ClientId", ids))
+                    .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "Fleet"));
+            fleet = ((Number) f.rows().get(0)[0]).longValue();
+        }
+        return new Prevalence((Instant) r[0], (Instant) r[1], machines, ((Number) r[3]).longValue(), fleet);
+    }
+
     private Instant seen(Expr.Fn fn) {
         Session s = bound();
         Table t = s.run(Query.from(Session.EVENTS).where(Cond.or(List.of(matches("Child"), matches("Parent"))))

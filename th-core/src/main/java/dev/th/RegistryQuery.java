@@ -22,6 +22,12 @@ public final class RegistryQuery extends ActionAsk<Registry, RegistryQuery> {
         return this;
     }
 
+    /** A registry row has no child binary: {@code kind} is the kind of the process that acts (as {@code parentKind}). */
+    @Override
+    void kindFilter(List<Kind> kinds) {
+        parentKindFilter(kinds);
+    }
+
     public RegistryQuery operation(String... ops) {
         return operation(parse(ops, "operation", Operation.Registry::parse, Operation.Registry[]::new));
     }

@@ -41,6 +41,7 @@ class PublicVocabularyTest {
             "TH", "Client", "Machine", "Process", "User", "File", "TimePeriod", "Histogram", "Hits", "Row",
             // the row types of the answers
             "Connection", "Registry", "Activity", "Detect", "Block", "DetectionRow", "IoA", "Bucket", "Bandwidth",
+            "Prevalence",
             // the question builders a user chains on (and their shared, package-private bases)
             "Ask", "FileAsk", "ActionAsk", "DetectionAsk", "ExecutionsQuery", "FilesQuery", "RegistryQuery",
             "CommunicationsQuery", "DetectionsQuery", "BlockedQuery", "ProcessesQuery", "UsersQuery", "EventsQuery",

@@ -101,10 +101,15 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
     }
 
     @Test
-    void kindsAndAttributesAreNullUntilEnrichment() {
-        for (Kind k : Kind.values()) {
-            assertEquals(0, ws5.executions().kind(k).fetch().size(), k.label());
-        }
+    void kindsAreSetAtIngest_attributesAreNullUntilEnrichment() {
+        // PurpleSharp's chain on WORKSTATION5: PurpleSharp.exe (a hack tool of TH's list) -> notepad -> PING -> conhost
+        List<String> hacking = ws5.executions().kind(Kind.HACKINGTOOL).operation("create").fetch().list().stream()
+                .map(p -> p.text("ChildFilename")).distinct().toList();
+        assertEquals(List.of("PurpleSharp.exe"), hacking);
+        List<String> byHackTool = ws5.executions().parentKind(Kind.HACKINGTOOL).operation("create").fetch().list().stream()
+                .map(p -> p.text("ChildFilename").toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        assertEquals(List.of("notepad.exe"), byHackTool);
+        assertEquals(0, ws5.executions().kind(Kind.USERALLOWED).fetch().size());
         for (Attribute a : Attribute.values()) {
             assertEquals(0, ws5.executions().attributes(a).fetch().size(), a.label());
         }

@@ -79,7 +79,8 @@ public final class IngestBench {
         parseOnly(files.subList(0, originals.size()));
 
         List<String> names = List.of("parse only (EvtxReader, 1 thread)", "parse + normalize, no store (1 thread)", "full ingest, 1 thread (Ingest.sequential)",
-                "full ingest, 2 threads (Ingest.into)", "evtxexport -f xml > /dev/null, one process per file");
+                "full ingest, 2 threads (Ingest.into)", "evtxexport -f xml > /dev/null, one process per file",
+                "full ingest, 1 thread, without kinds (Ingest.sequential().withoutKinds())");
         List<List<double[]>> runs = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             runs.add(new ArrayList<>());
@@ -112,6 +113,12 @@ public final class IngestBench {
             if (evtxexport) {
                 runs.get(4).add(evtxexport(files));
             }
+
+            c = clock();
+            IngestReport bare = ingest(work.resolve("store-bare-" + round), List.of(input), false, false);
+            runs.get(5).add(since(c));
+            check(bare, events);
+            deleteTree(work.resolve("store-bare-" + round));
         }
         System.out.printf("median of %d rounds; CPU = process CPU time (all threads; for evtxexport, its processes)%n", rounds);
         System.out.println("| run | wall | MB/s (wall) | events/s (wall) | CPU | MB/s per CPU second |");
@@ -125,6 +132,10 @@ public final class IngestBench {
             System.out.printf("| %s | %.2f s | %.1f | %,.0f | %.2f s | %.1f |%n", names.get(k), m[0], bytes / 1e6 / m[0],
                     events / m[0], m[1], bytes / 1e6 / m[1]);
         }
+        double[] withKinds = median(runs.get(2));
+        double[] bare = median(runs.get(5));
+        System.out.printf("kinds (Kind, ParentKind) cost, 1 thread: %+.1f%% wall, %+.1f%% CPU over ingest without them%n",
+                100 * (withKinds[0] / bare[0] - 1), 100 * (withKinds[1] / bare[1] - 1));
         if (evtxexport) {
             double[] ex = median(runs.get(4));
             System.out.printf("full ingest (2 threads) vs evtxexport: %.1fx by wall time, %.1fx by CPU time%n",
@@ -163,8 +174,15 @@ public final class IngestBench {
     }
 
     private static IngestReport ingest(Path dataDir, List<Path> paths, boolean parallel) {
+        return ingest(dataDir, paths, parallel, true);
+    }
+
+    private static IngestReport ingest(Path dataDir, List<Path> paths, boolean parallel, boolean kinds) {
         try (DuckDbStore store = DuckDbStore.open(dataDir);
                 Ingest ingest = parallel ? Ingest.into(store, "bench") : Ingest.sequential(store, "bench")) {
+            if (!kinds) {
+                ingest.withoutKinds();
+            }
             return ingest.run(paths, new Sources(), Readers.defaults());
         }
     }

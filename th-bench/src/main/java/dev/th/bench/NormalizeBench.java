@@ -53,13 +53,25 @@ public final class NormalizeBench {
             new EvtxReader().read(in, PANACHE, "bench", into(evtx));
         }
         System.out.printf("normalize, OTRF JSON (%d events x 8, best pass): %,.0f events per CPU-second%n", json.size(),
-                best(json, 8));
+                best(json, 8, true));
         System.out.printf("normalize, EVTX Sysmon (%d events x 200, best pass): %,.0f events per CPU-second%n", evtx.size(),
-                best(evtx, 200));
+                best(evtx, 200, true));
+        // side by side: the same passes without Kind and ParentKind, then with them again
+        // (interleaved three times, the best of each kept: the machine may be shared)
+        double jsonBare = 0, jsonKinds = 0, evtxBare = 0, evtxKinds = 0;
+        for (int round = 0; round < 3; round++) {
+            jsonBare = Math.max(jsonBare, best(json, 4, false));
+            jsonKinds = Math.max(jsonKinds, best(json, 4, true));
+            evtxBare = Math.max(evtxBare, best(evtx, 100, false));
+            evtxKinds = Math.max(evtxKinds, best(evtx, 100, true));
+        }
+        System.out.printf("kinds cost: OTRF JSON %,.0f vs %,.0f events per CPU-second without (%+.1f%% time); "
+                + "EVTX Sysmon %,.0f vs %,.0f (%+.1f%%)%n", jsonKinds, jsonBare, 100 * (jsonBare / jsonKinds - 1),
+                evtxKinds, evtxBare, 100 * (evtxBare / evtxKinds - 1));
     }
 
-    private static double best(List<RawEvent> events, int passes) {
-        Normalizer n = new Normalizer();
+    private static double best(List<RawEvent> events, int passes, boolean kinds) {
+        Normalizer n = new Normalizer(kinds);
         long sink = 0;
         double best = 0;
         for (int pass = 0; pass < passes; pass++) {

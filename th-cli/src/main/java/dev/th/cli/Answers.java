@@ -5,6 +5,7 @@ import dev.th.Bandwidth;
 import dev.th.Buckets;
 import dev.th.Histogram;
 import dev.th.Hits;
+import dev.th.Prevalence;
 import dev.th.Row;
 import dev.th.TimePeriod;
 import java.util.List;
@@ -59,6 +60,13 @@ final class Answers {
     /** Why the answer is empty, or what it cannot tell though it has rows (its period beyond the logs). */
     private static String note(Hits<?> h) {
         return h.emptyBecause().orElse(h.note().orElse(null));
+    }
+
+    /** A prevalence as one row; when nothing holds it, the note says so (never a silent empty answer). */
+    static Answer prevalence(Prevalence p) {
+        java.util.Map<String, Object> m = p.toMap();
+        DataFrame f = DataFrame.foldByRow(m.keySet().toArray(new String[0])).of(m.values().toArray());
+        return Answer.rows(f, p.machines() == 0 ? "no stored event holds it (in the clients asked)" : null);
     }
 
     /** A bandwidth answer: its frame, and on stderr the share of flow bytes assigned to processes and the clock offset. */

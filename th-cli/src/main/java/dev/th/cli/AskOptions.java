@@ -36,6 +36,10 @@ public final class AskOptions {
             description = "interpreter, remoteaccess, admintool, hackingtool, userallowed")
     List<String> kind;
 
+    @Option(names = "--parent-kind", paramLabel = "KIND", split = ",",
+            description = "The actor's kind (the parent process, the process writing): as --kind")
+    List<String> parentKind;
+
     @Option(names = "--operation", paramLabel = "OP", split = ",", description = "The method's operations, e.g. create,kill")
     List<String> operation;
 

@@ -19,6 +19,8 @@ final class ClientMethods {
     static final Methods<Client> TABLE = new Methods<>("client",
             Method.<Client>of("machines", "the client's machines; with one of --file, --ips, --user, --command: those where it was seen",
                     EnumSet.of(FILE, IPS, USER, COMMAND), ClientMethods::machines).timeless(),
+            Method.<Client>of("prevalence", "first and last seen, machines and events of one of --file, --ips, --user, --command",
+                    EnumSet.of(FILE, IPS, USER, COMMAND), ClientMethods::prevalence).timeless(),
             Questions.ask("executions", "actions over processes on every machine",
                     MachineMethods.EXECUTIONS, Client::executions, Filters::executions),
             Questions.ask("files", "actions over files on every machine",
@@ -57,9 +59,26 @@ final class ClientMethods {
         return Answers.hits(k.machines());
     }
 
+    private static Answer prevalence(Client k, AskOptions o, Method.Context c) {
+        int lookups = (o.file != null ? 1 : 0) + (o.ips != null ? 1 : 0) + (o.user != null ? 1 : 0) + (o.command != null ? 1 : 0);
+        if (lookups != 1) {
+            throw new UsageError("prevalence: give one of --file, --ips, --user, --command");
+        }
+        if (o.file != null) {
+            return one(FILE, o.file.size(), () -> Answers.prevalence(k.prevalenceOfFile(o.file.get(0))));
+        }
+        if (o.ips != null) {
+            return AskOptions.apply(IPS, () -> Answers.prevalence(k.prevalenceOfIp(AskOptions.array(o.ips))));
+        }
+        if (o.user != null) {
+            return one(USER, o.user.size(), () -> Answers.prevalence(k.prevalenceOfUser(o.user.get(0))));
+        }
+        return one(COMMAND, o.command.size(), () -> Answers.prevalence(k.prevalenceOfCommand(o.command.get(0))));
+    }
+
     private static Answer one(Opt opt, int given, java.util.function.Supplier<Answer> lookup) {
         if (given != 1) {
-            throw new UsageError("machines: give " + opt.flag() + " once");
+            throw new UsageError("give " + opt.flag() + " once");
         }
         return AskOptions.apply(opt, lookup);
     }

@@ -26,6 +26,7 @@ final class Filters {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
         if (o.kind != null) apply(Opt.KIND, () -> q.kind(array(o.kind)));
+        if (o.parentKind != null) apply(Opt.PARENT_KIND, () -> q.parentKind(array(o.parentKind)));
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
         if (o.command != null) apply(Opt.COMMAND, () -> q.command(array(o.command)));
         if (o.attributes != null) apply(Opt.ATTRIBUTES, () -> q.attributes(array(o.attributes)));
@@ -36,6 +37,7 @@ final class Filters {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
         if (o.kind != null) apply(Opt.KIND, () -> q.kind(array(o.kind)));
+        if (o.parentKind != null) apply(Opt.PARENT_KIND, () -> q.parentKind(array(o.parentKind)));
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
         if (o.attributes != null) apply(Opt.ATTRIBUTES, () -> q.attributes(array(o.attributes)));
         return q;
@@ -45,6 +47,7 @@ final class Filters {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
         if (o.kind != null) apply(Opt.KIND, () -> q.kind(array(o.kind)));
+        if (o.parentKind != null) apply(Opt.PARENT_KIND, () -> q.parentKind(array(o.parentKind)));
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
         return q;
     }
@@ -91,6 +94,7 @@ final class Filters {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
         if (o.kind != null) apply(Opt.KIND, () -> q.kind(array(o.kind)));
+        if (o.parentKind != null) apply(Opt.PARENT_KIND, () -> q.parentKind(array(o.parentKind)));
         return q;
     }
 

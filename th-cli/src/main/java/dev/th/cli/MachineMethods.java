@@ -10,6 +10,7 @@ import static dev.th.cli.Opt.HISTOGRAM;
 import static dev.th.cli.Opt.IPS;
 import static dev.th.cli.Opt.IPTYPE;
 import static dev.th.cli.Opt.KIND;
+import static dev.th.cli.Opt.PARENT_KIND;
 import static dev.th.cli.Opt.OPERATION;
 import static dev.th.cli.Opt.PORT;
 import static dev.th.cli.Opt.PROTOCOL;
@@ -29,13 +30,13 @@ import org.dflib.DataFrame;
  * other objects' tables where the seed gives the same method.
  */
 final class MachineMethods {
-    static final EnumSet<Opt> EXECUTIONS = EnumSet.of(FILE, USER, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM);
-    static final EnumSet<Opt> FILES = EnumSet.of(FILE, USER, KIND, OPERATION, ATTRIBUTES, HISTOGRAM);
-    static final EnumSet<Opt> REGISTRY = EnumSet.of(FILE, USER, KIND, OPERATION, HISTOGRAM);
+    static final EnumSet<Opt> EXECUTIONS = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM);
+    static final EnumSet<Opt> FILES = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, ATTRIBUTES, HISTOGRAM);
+    static final EnumSet<Opt> REGISTRY = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, HISTOGRAM);
     static final EnumSet<Opt> COMMUNICATIONS = EnumSet.of(FILE, PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, TOP, BYTES, RANK,
             HISTOGRAM);
     static final EnumSet<Opt> DETECTIONS = EnumSet.of(USER, FILE, HISTOGRAM);
-    static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, HISTOGRAM);
+    static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, PARENT_KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
     static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAMED, Opt.NEW, HISTOGRAM);
 

@@ -36,7 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 ReportCommand.class,
                 StoreCommand.class,
                 LakeCommand.class,
-                ShellCommand.class})
+                ShellCommand.class,
+                ServeCommand.class,
+                TokenCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -104,7 +106,9 @@ public final class Main {
             return c.getCommand() instanceof AskCommand<?> ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (ex.getMessage() == null ? ex.toString() : Suggest.improve(ex.getMessage())));
+            String held = HeldStore.explain(ex.getMessage()).orElse(null);
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (held != null ? held
+                    : ex.getMessage() == null ? ex.toString() : Suggest.improve(ex.getMessage())));
             return 1;
         });
         return cl;

@@ -9,6 +9,7 @@ enum Opt {
     FILE("--file"),
     USER("--user"),
     KIND("--kind"),
+    PARENT_KIND("--parent-kind"),
     OPERATION("--operation"),
     COMMAND("--command"),
     ATTRIBUTES("--attributes"),

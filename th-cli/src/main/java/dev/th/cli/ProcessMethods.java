@@ -9,6 +9,7 @@ import static dev.th.cli.Opt.HISTOGRAM;
 import static dev.th.cli.Opt.IPS;
 import static dev.th.cli.Opt.IPTYPE;
 import static dev.th.cli.Opt.KIND;
+import static dev.th.cli.Opt.PARENT_KIND;
 import static dev.th.cli.Opt.OPERATION;
 import static dev.th.cli.Opt.PORT;
 import static dev.th.cli.Opt.PROTOCOL;
@@ -34,11 +35,11 @@ final class ProcessMethods {
             Method.<Process>of("commandlines", "this binary's command lines on the machine, most used first", EnumSet.of(TOP),
                     (p, o, c) -> Answers.frame(AskOptions.apply(TOP, () -> p.commandlines(c.period(o), o.top)))),
             Questions.ask("executions", "this process's actions over processes",
-                    EnumSet.of(FILE, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), Process::executions, Filters::executions),
+                    EnumSet.of(FILE, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), Process::executions, Filters::executions),
             Questions.ask("files", "this process's actions over files",
-                    EnumSet.of(FILE, KIND, OPERATION, ATTRIBUTES, HISTOGRAM), Process::files, Filters::files),
+                    EnumSet.of(FILE, KIND, PARENT_KIND, OPERATION, ATTRIBUTES, HISTOGRAM), Process::files, Filters::files),
             Questions.ask("registry", "this process's actions over registry keys",
-                    EnumSet.of(FILE, KIND, OPERATION, HISTOGRAM), Process::registry, Filters::registry),
+                    EnumSet.of(FILE, KIND, PARENT_KIND, OPERATION, HISTOGRAM), Process::registry, Filters::registry),
             Questions.ask("communications", "this process's connections",
                     EnumSet.of(PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, BYTES, HISTOGRAM), Process::communications, Filters::communications),
             Method.<Process>of("bandwidth", "MB sent and received per day", Method.none(),

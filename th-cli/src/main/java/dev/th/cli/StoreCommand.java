@@ -24,7 +24,9 @@ public final class StoreCommand {
     @Command(name = "renormalize", mixinStandardHelpOptions = true,
             description = {"Make the events of inputs stored by an earlier normalizer version again from their own fields,",
                 "so a store built before a mapping change gives the new answers (the normalizer version of each input",
-                "is kept in the store). IoAs keep pointing at their events."},
+                "is kept in the store). IoAs keep pointing at their events. A store made before application kinds",
+                "(normalizer version 4) gets Kind and ParentKind this way, once; on a terminal a progress line shows",
+                "the events done."},
             footerHeading = "%nExamples:%n",
             footer = {"  th store renormalize", "  th store renormalize --db /data/th --all"})
     static final class Renormalize implements Callable<Integer> {
@@ -41,7 +43,16 @@ public final class StoreCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-                List<Renormalizer.Result> results = new Renormalizer(store).run(all);
+                Renormalizer renormalizer = new Renormalizer(store);
+                long start = System.nanoTime();
+                boolean terminal = System.console() != null;
+                if (terminal) {
+                    renormalizer.progress((done, total) -> System.err.print("\r" + progressLine(done, total, start)));
+                }
+                List<Renormalizer.Result> results = renormalizer.run(all);
+                if (terminal) {
+                    System.err.print("\r" + " ".repeat(80) + "\r");
+                }
                 for (Renormalizer.Result r : results) {
                     out.println(r.path() + ": " + r.events() + " events, normalizer version " + r.fromVersion() + " -> "
                             + Normalizer.VERSION);
@@ -53,6 +64,14 @@ public final class StoreCommand {
                         : results.size() + " input(s) renormalized");
                 return 0;
             }
+        }
+
+        /** {@code [#####     ] 1,234,567 of 2,000,000 events (61%), 215,000 events/s}. */
+        static String progressLine(long done, long total, long startNanos) {
+            double secs = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+            int pct = total == 0 ? 100 : (int) (100 * done / total);
+            String bar = "#".repeat(pct / 5) + " ".repeat(20 - pct / 5);
+            return String.format("[%s] %,d of %,d events (%d%%), %,.0f events/s", bar, done, total, pct, done / secs);
         }
     }
 }

@@ -5,6 +5,7 @@ import static dev.th.cli.Opt.COMMAND;
 import static dev.th.cli.Opt.FILE;
 import static dev.th.cli.Opt.HISTOGRAM;
 import static dev.th.cli.Opt.KIND;
+import static dev.th.cli.Opt.PARENT_KIND;
 import static dev.th.cli.Opt.OPERATION;
 
 import dev.th.User;
@@ -19,7 +20,7 @@ final class UserMethods {
             Method.<User>of("machines", "the machines where the user acted (all time)", Method.none(),
                     (u, o, c) -> Answers.hits(u.machines())).timeless(),
             Questions.ask("executions", "the user's actions over processes on every machine",
-                    EnumSet.of(FILE, KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), User::executions, Filters::executions),
+                    EnumSet.of(FILE, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), User::executions, Filters::executions),
             Method.<User>of("timetable", "the user's actions per weekday and hour", Method.none(),
                     (u, o, c) -> Answers.frame(u.timetable(c.period(o)))));
 }

@@ -80,7 +80,7 @@ class ClientCommandTest {
         assertEquals(perMachine, ioas.size());
         Run m = th("client", "default", "timetable");
         assertEquals(2, m.exit(), m::toString);
-        assertTrue(m.err().contains("allowed: machines, executions, files, registry, communications, detections, blocked, "
+        assertTrue(m.err().contains("allowed: machines, prevalence, executions, files, registry, communications, detections, blocked, "
                 + "processes, users, ioas"), m::toString);
     }
 }

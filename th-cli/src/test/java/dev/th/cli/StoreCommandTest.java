@@ -27,6 +27,7 @@ class StoreCommandTest {
             // version 1: the three 5156 of the Azure guest agent were raw, no version was kept
             st.execute("UPDATE events SET Family = 'raw' WHERE EventId = 5156");
             st.execute("UPDATE inputs SET NormalizerVersion = NULL");
+            st.execute("UPDATE events SET Kind = NULL, ParentKind = NULL"); // kinds came with version 4
         }
         Run run = Run.th("store", "renormalize", "--db", dir.toString());
         assertEquals(0, run.exit(), run::toString);
@@ -34,6 +35,10 @@ class StoreCommandTest {
         assertTrue(run.out().contains("+16:00"), run::toString);
         assertEquals(3, StoreSql.count(dir, "SELECT count(*) FROM events WHERE EventId = 5156 AND Family = 'network' "
                 + "AND RemoteIp = '168.63.129.16'"));
+
+        // the one creation of rundll32, in Sysmon 1 and in 4688 (counted in the JSON): a LOLBAS admin tool
+        assertEquals(2, StoreSql.count(dir, "SELECT count(*) FROM events WHERE EventId IN (1, 4688) AND Kind = 'admintool' "
+                + "AND lower(ChildFilename) = 'rundll32.exe'"));
 
         Run again = Run.th("store", "renormalize", "--db", dir.toString());
         assertTrue(again.out().contains("every input is at normalizer version " + dev.th.normalize.Normalizer.VERSION), again::toString);

@@ -49,7 +49,7 @@ public final class Ingest implements AutoCloseable {
 
     private final EventStore store;
     private final String clientId;
-    private final Normalizer normalizer = new Normalizer();
+    private Normalizer normalizer = new Normalizer();
     private final Decoding decoding;
     private Listener listener = new Listener() { };
     private Tap tap;
@@ -63,6 +63,12 @@ public final class Ingest implements AutoCloseable {
             throw new IllegalArgumentException("threads must be 0 or more: " + threads);
         }
         this.decoding = new Decoding(threads);
+    }
+
+    /** Stores rows without Kind and ParentKind (th-bench's baseline of what kinds cost); before {@link #run}. */
+    public Ingest withoutKinds() {
+        normalizer = new Normalizer(false);
+        return this;
     }
 
     /** A pipeline that decodes on one thread per core while the calling thread stores. */

@@ -103,7 +103,10 @@ public enum Column {
     /** Who started a process when the logs tell (service, task, wmi, psexec, winrm); set at commit. */
     StartedBy(Type.TEXT),
     /** What it was started for: the service, task or WMI consumer name; set at commit. */
-    StartedFor(Type.TEXT);
+    StartedFor(Type.TEXT),
+    // kinds (appended at the end: stores made before gain it)
+    /** The kinds of the acting process's binary (Parent), as {@link #Kind} holds the child's: comma-joined labels. */
+    ParentKind(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every row gets identity, time (truncated to microseconds), source and all original fields (as JSON in
  * {@link Column#Fields}). Events of a mapped (source, event id) also get their family,
  * operation and columns from the mapping tables in {@code dev/th/normalize/*.tsv}; any other
- * event is kept as {@link Family#RAW}. Enrichment attributes stay null, except External from a
- * Sysmon 15 Zone.Identifier stream.
+ * event is kept as {@link Family#RAW}. Kind and ParentKind come from the binaries' names
+ * ({@link KindTable}; the child's OriginalFileName too, so a renamed binary keeps its kind).
+ * Enrichment attributes stay null, except External from a Sysmon 15 Zone.Identifier stream.
  */
 public final class Normalizer {
     /**
@@ -30,18 +31,25 @@ public final class Normalizer {
      * rows were made with; {@code th store renormalize} brings older inputs to this one. Raise it
      * with every change of what a row holds.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final String RAW = Family.RAW.label();
     private static final int MUID_CACHE_LIMIT = 100_000;
 
     private final MappingTable table;
+    private final KindTable kinds;
     private final Map<MuidKey, String> muids = new ConcurrentHashMap<>();
     private volatile MuidEntry lastMuid;
 
     /** A normalizer over the shipped mapping tables. */
     public Normalizer() {
+        this(true);
+    }
+
+    /** A normalizer that sets Kind and ParentKind only when {@code kinds} (false: th-bench's baseline). */
+    public Normalizer(boolean kinds) {
         this.table = MappingTable.standard();
+        this.kinds = kinds ? KindTable.standard() : null;
     }
 
     /** The canonical row for {@code event} of client {@code clientId}. */
@@ -71,8 +79,28 @@ public final class Normalizer {
             row.set(Column.Family, RAW);
         } else {
             rule.apply(event, row);
+            if (kinds != null) {
+                setKinds(event, row);
+            }
         }
         return row;
+    }
+
+    private void setKinds(RawEvent event, CanonicalEvent row) {
+        Object child = row.get(Column.ChildFilename);
+        if (child == null) {
+            child = row.get(Column.ChildPath);
+        }
+        if (child != null) {
+            row.set(Column.Kind, kinds.kinds((String) child, event.fields().get("OriginalFileName")));
+        }
+        Object parent = row.get(Column.ParentFilename);
+        if (parent == null) {
+            parent = row.get(Column.ParentPath);
+        }
+        if (parent != null) {
+            row.set(Column.ParentKind, kinds.kinds((String) parent, null));
+        }
     }
 
     /**

@@ -92,9 +92,11 @@ class Normalizer_EventsTest {
         assertEquals("\"C:\\Windows\\System32\\cmd.exe\"", r.get(Column.ParentCommandLine));
         assertEquals("High", r.get(Column.IntegrityLevel));
         assertEquals("0x529ae3", r.get(Column.LogonId));
-        for (Column attribute : new Column[] {Column.RemoteSession, Column.External, Column.FreshUnknown, Column.LanShared, Column.Kind}) {
+        for (Column attribute : new Column[] {Column.RemoteSession, Column.External, Column.FreshUnknown, Column.LanShared}) {
             assertNull(r.get(attribute), attribute.name());
         }
+        assertEquals("admintool", r.get(Column.Kind)); // certutil: LOLBAS, and ATT&CK tool S0160
+        assertEquals("interpreter,admintool", r.get(Column.ParentKind)); // cmd: TH's interpreters, LOLBAS, ATT&CK S0106
     }
 
     @Test

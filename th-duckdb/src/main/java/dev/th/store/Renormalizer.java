@@ -39,18 +39,38 @@ public final class Renormalizer {
     public record Result(String path, int fromVersion, long events, List<String> notes) {
     }
 
+    /** Told the events made again so far out of all the run will make (for a progress display). */
+    public interface Progress {
+        void events(long done, long total);
+    }
+
     private final DuckDbStore store;
     private final Normalizer normalizer = new Normalizer();
+    private Progress progress = (done, total) -> { };
+    private long done;
+    private long total;
 
     public Renormalizer(DuckDbStore store) {
         this.store = store;
+    }
+
+    /** Reports progress to {@code p} after every page of events. */
+    public Renormalizer progress(Progress p) {
+        this.progress = p;
+        return this;
     }
 
     /** Renormalizes every input older than {@link Normalizer#VERSION} (every input when {@code all}). */
     public List<Result> run(boolean all) {
         List<Result> results = new ArrayList<>();
         try {
-            for (Object[] input : inputs(all)) {
+            List<Object[]> inputs = inputs(all);
+            done = 0;
+            total = 0;
+            for (Object[] input : inputs) {
+                total += events((String) input[0]);
+            }
+            for (Object[] input : inputs) {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
         } catch (SQLException | IOException e) {
@@ -72,6 +92,17 @@ public final class Renormalizer {
         return out;
     }
 
+    private long events(String hash) throws SQLException {
+        try (PreparedStatement ps = store.connection().prepareStatement("SELECT count(*) FROM " + Schema.EVENTS
+                + " WHERE SourceHash = ?")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static Map<String, Long> byEventId(String json) throws IOException {
         return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Long>>() { });
     }
@@ -91,6 +122,8 @@ public final class Renormalizer {
                         RowAppender.append(appender, store.tableColumns(), normalizer.normalize(r.event, r.clientId));
                     }
                     n += page.size();
+                    done += page.size();
+                    progress.events(done, total);
                     after = page.get(page.size() - 1).event.recordId();
                 }
             }

@@ -49,6 +49,15 @@ public final class DuckDbEngine implements QueryEngine {
         }
     }
 
+    /**
+     * An engine over a connection the caller opened (e.g. a duplicate of the store's read-write
+     * connection, as {@code th serve} holds it); closing the engine closes that connection.
+     */
+    public DuckDbEngine(Connection connection, Path file) {
+        this.file = file;
+        this.connection = connection;
+    }
+
     @Override
     public String name() {
         return "duckdb";

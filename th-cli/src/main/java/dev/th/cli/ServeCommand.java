@@ -1,0 +1,43 @@
+package dev.th.cli;
+
+import dev.th.server.ThServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code th serve}: hold the store and answer the HTTP API until stopped (Ctrl-C stops it gracefully). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Hold the store and serve the HTTP API (JSON, /openapi.json, /health, /metrics); tokens: th token create.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  th token create --db th-data --client acme --role triage",
+                "  th serve --db th-data --port 8080",
+                "  curl -H 'Authorization: Bearer TOKEN' http://127.0.0.1:8080/api/machines"})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataDir db;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (0: any free one). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (another than loopback exposes the store). Default: ${DEFAULT-VALUE}")
+    String bind;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!db.hasStore()) {
+            throw new IllegalArgumentException(db.noStoreIngestFirst());
+        }
+        ThServer server = ThServer.start(db.path(), bind, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "th-serve-stop"));
+        System.err.println("th serve: " + db.path() + " served at http://" + bind + ":" + server.port() + " (Ctrl-C stops)");
+        stopped.await();
+        return 0;
+    }
+}
