@@ -1,0 +1,128 @@
+package dev.th.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Writes a DuckDB store's tables into a lake as Parquet (ZSTD), partitioned by ClientId and Date
+ * where the table has them, and commits them as one new lake version. A table whose content
+ * fingerprint (row count and an order-free hash of its rows) equals the latest version's keeps
+ * its files: exporting an unchanged store writes nothing and commits nothing.
+ */
+public final class LakeExport {
+
+    /** What one export did. */
+    public record Result(int version, List<String> written, List<String> unchanged) {
+    }
+
+    private LakeExport() {
+    }
+
+    /** Exports the store in {@code dataDir} ({@code th.duckdb}) into {@code lake}. */
+    public static Result run(Path dataDir, Path lake) {
+        Path db = dataDir.resolve("th.duckdb");
+        if (!Files.isRegularFile(db)) {
+            throw new IllegalArgumentException("no TH store at " + db.toAbsolutePath() + " (run th ingest first)");
+        }
+        int previous = Lake.latestVersion(lake);
+        Map<String, Lake.Table> before = Lake.latest(lake);
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        List<Lake.Table> tables = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), props);
+                Statement st = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            Path staging = Files.createDirectories(lake.resolve("_staging").resolve(UUID.randomUUID().toString()));
+            for (String name : names) {
+                List<String> cols = new ArrayList<>();
+                List<String> types = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT column_name, data_type FROM information_schema.columns "
+                        + "WHERE table_schema = 'main' AND table_name = '" + name + "' ORDER BY ordinal_position")) {
+                    while (rs.next()) {
+                        cols.add(rs.getString(1));
+                        types.add(rs.getString(2).replace(",", ";"));
+                    }
+                }
+                long rows;
+                String fingerprint;
+                try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(bit_xor(hash(t)), 0) FROM \"" + name + "\" t")) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                    fingerprint = rows + "-" + Long.toUnsignedString(rs.getLong(2), 16);
+                }
+                Lake.Table old = before.get(name);
+                if (old != null && old.fingerprint().equals(fingerprint) && old.columns().equals(cols)) {
+                    tables.add(old);
+                    unchanged.add(name);
+                    continue;
+                }
+                String dir = name + "/" + fingerprint;
+                List<String> parts = new ArrayList<>();
+                if (cols.contains("ClientId")) {
+                    parts.add("\"ClientId\"");
+                }
+                if (cols.contains("Date")) {
+                    parts.add("\"Date\"");
+                }
+                Path out = staging.resolve(name);
+                String opts = "FORMAT parquet, COMPRESSION zstd" + (parts.isEmpty() || rows == 0 ? "" : ", PARTITION_BY (" + String.join(", ", parts) + ")");
+                if (parts.isEmpty() || rows == 0) {
+                    Files.createDirectories(out);
+                    st.execute("COPY \"" + name + "\" TO '" + out.resolve("part-0.parquet").toString().replace("'", "''") + "' (" + opts + ")");
+                } else {
+                    st.execute("COPY \"" + name + "\" TO '" + out.toString().replace("'", "''") + "' (" + opts + ")");
+                }
+                Path target = lake.resolve(dir);
+                if (Files.exists(target)) {
+                    deleteTree(out); // the same content was written before (an interrupted export): keep those files
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                tables.add(new Lake.Table(name, dir, cols, types, rows, fingerprint));
+                written.add(name);
+            }
+            deleteTree(staging);
+        } catch (SQLException e) {
+            throw new IllegalStateException("lake export of " + db + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("lake export into " + lake + " failed", e);
+        }
+        if (written.isEmpty() && tables.size() == before.size()) {
+            return new Result(previous, written, unchanged);
+        }
+        return new Result(Lake.commit(lake, previous, tables), written, unchanged);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
