@@ -22,8 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " over working hours for workstations and all day for servers, with the machine's name, users,"
                 + " process GUIDs, pids and addresses rewritten, and now and then one of the other logs (attack samples)"
                 + " woven in whole. Deterministic for a seed.",
+                "Machine names start with their client's id (ACME-DC01.acme.local), and the times inside the fields"
+                + " (Sysmon's UtcTime, @timestamp) move with each event, so what --out writes ingests again as the same"
+                + " machines at the simulated times.",
                 "--out DIR writes one JSON lines file per machine day (DIR/<client>/<machine>/<day>.ndjson, readable by"
-                + " th ingest); --into DIR streams the events straight into a new store there.",
+                + " th ingest; give each client's folder its --client); --into DIR streams the events straight into a"
+                + " new store there.",
                 "Not yet: --format evtx, generated attack chains and their ground-truth file (the woven-in samples"
                 + " are real attacks, but no file says which events they are)."},
         exitCodeListHeading = "%nExit codes:%n",
