@@ -56,7 +56,7 @@ public final class ThServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.store = DuckDbStore.open(dataDir);
         this.th = TH.over(new DuckDbEngine(store.connection().unwrap(org.duckdb.DuckDBConnection.class).duplicate(), store.file()),
-                Clock.systemUTC()).geoIp(dev.th.geo.GeoIp.ofDataDir(dataDir));
+                Clock.systemUTC()).geoIp(dataDir.resolve(dev.th.geo.GeoIp.DIR_NAME));
         th.defaultPeriod(TimePeriod.all());
         this.tokens = new Tokens(dataDir);
         this.routes = table();
