@@ -21,6 +21,11 @@ final class ChunkWriter {
     }
 
     private static final Full FULL = new Full();
+    /**
+     * Records end at least this many bytes before the chunk's end: libevtx (evtxinfo,
+     * evtxexport) does not read a record that ends exactly at the chunk's last byte.
+     */
+    private static final int END_MARGIN = 8;
 
     final byte[] b = new byte[EvtxLayout.CHUNK_SIZE];
     private int pos = EvtxLayout.RECORDS_START;
@@ -103,7 +108,7 @@ final class ChunkWriter {
     }
 
     private void need(int n) {
-        if (pos + n > EvtxLayout.CHUNK_SIZE) {
+        if (pos + n > EvtxLayout.CHUNK_SIZE - END_MARGIN) {
             throw FULL;
         }
     }

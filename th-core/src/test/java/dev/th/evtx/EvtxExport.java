@@ -24,17 +24,17 @@ import org.w3c.dom.NodeList;
  * {@code TimeCreated}, {@code EventRecordID}) and every {@code <Data Name="X">} as {@code X}.
  * Skipped with a message when it is not installed; a failure in CI.
  */
-final class EvtxExport {
+public final class EvtxExport {
     private static final Path TOOL = Path.of("/usr/bin/evtxexport");
 
     /** What evtxexport printed for one file: its records, its exit code and its error output. */
-    record Result(List<Map<String, String>> records, int exitCode, String errors) {
+    public record Result(List<Map<String, String>> records, int exitCode, String errors) {
     }
 
     private EvtxExport() {
     }
 
-    static void require() {
+    public static void require() {
         String why = "evtxexport (Debian package libevtx-utils) is not installed";
         if (System.getenv("CI") != null && !Files.isExecutable(TOOL)) {
             throw new IllegalStateException(why + " (CI is set: .ci/run installs it)");
@@ -42,7 +42,7 @@ final class EvtxExport {
         Assumptions.assumeTrue(Files.isExecutable(TOOL), why);
     }
 
-    static Result export(Path file) throws IOException, InterruptedException, javax.xml.parsers.ParserConfigurationException {
+    public static Result export(Path file) throws IOException, InterruptedException, javax.xml.parsers.ParserConfigurationException {
         Path err = Files.createTempFile("evtxexport", ".err");
         try {
             Process p = new ProcessBuilder(TOOL.toString(), "-f", "xml", file.toString())
