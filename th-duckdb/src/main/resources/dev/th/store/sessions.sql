@@ -21,7 +21,7 @@ WITH marks AS (
 ), rows_ AS (
     SELECT e.ClientId, e.Muid, e.MachineName, e.DateTime, e.RecordId, e.Operation, e.LogonId, e.LoggedUser, e.UserSid,
            e.LogonType, e.RemoteIp, e.RemotePort, e.Workstation, e.AuthPackage, e.LogonProcess, e.ElevatedToken,
-           nullif(e.LinkedLogonId, '0x0') AS LinkedLogonId, b.DateTime AS Boot
+           nullif(e.LinkedLogonId, '0x0') AS LinkedLogonId, e.Recovered, b.DateTime AS Boot
     FROM (SELECT * FROM events WHERE Family = 'logon' AND LogonId IS NOT NULL
           AND Operation IN ('logon', 'logoff', 'privileged', 'reconnect', 'disconnect')) e
     ASOF LEFT JOIN boots b ON e.ClientId = b.ClientId AND e.Muid = b.Muid AND e.DateTime >= b.DateTime
@@ -68,7 +68,7 @@ WITH marks AS (
            CASE WHEN m.loggedOff IS NOT NULL THEN 'logoff' WHEN m.nextBoot IS NOT NULL THEN 'boot' END AS EndedBy
     FROM merged m
 )
-SELECT s.ClientId, s.Muid, s.MachineName, s.Boot, s.LogonId, s.Pair AS LinkedLogonId, s.LoggedUser, s.UserSid, s.LogonType,
+SELECT s.ClientId, s.Muid, s.MachineName, s.Recovered, s.Boot, s.LogonId, s.Pair AS LinkedLogonId, s.LoggedUser, s.UserSid, s.LogonType,
        CASE s.LogonType WHEN '2' THEN 'interactive' WHEN '3' THEN 'network' WHEN '4' THEN 'batch' WHEN '5' THEN 'service'
             WHEN '7' THEN 'unlock' WHEN '8' THEN 'network-cleartext' WHEN '9' THEN 'new-credentials'
             WHEN '10' THEN 'remote-interactive' WHEN '11' THEN 'cached-interactive' WHEN '12' THEN 'cached-remote-interactive'
