@@ -1,6 +1,7 @@
 package dev.th.engine.duckdb;
 
 import dev.th.query.Query;
+import dev.th.store.DerivedViews;
 import dev.th.query.QueryEngine;
 import dev.th.query.QueryException;
 import dev.th.query.Sql;
@@ -47,6 +48,7 @@ public final class DuckDbEngine implements QueryEngine {
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
         }
+        derivedViews(connection);
     }
 
     /**
@@ -56,6 +58,26 @@ public final class DuckDbEngine implements QueryEngine {
     public DuckDbEngine(Connection connection, Path file) {
         this.file = file;
         this.connection = connection;
+        derivedViews(connection);
+    }
+
+    /**
+     * The sessions and scripts views ({@link DerivedViews}) on a store that has events. A store
+     * whose events table predates their columns (opened read-only, so not upgraded) gets none:
+     * {@link #hasTable} then says so and the questions over them tell the user what to run.
+     */
+    private static void derivedViews(Connection c) {
+        try {
+            try (java.sql.Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'events'")) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            DerivedViews.create(c);
+        } catch (SQLException e) {
+            // left without the views: hasTable("sessions") is false
+        }
     }
 
     @Override
