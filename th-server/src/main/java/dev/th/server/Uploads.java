@@ -97,6 +97,7 @@ final class Uploads implements AutoCloseable {
                 m.put("stored", r.stored());
                 m.put("rejected", r.rejected());
                 m.put("duplicates", r.duplicates());
+                m.put("recovered", r.recovered());
                 List<Map<String, Object>> inputs = new ArrayList<>();
                 for (InputReport f : r.files()) {
                     Map<String, Object> i = new LinkedHashMap<>();
