@@ -53,10 +53,8 @@ final class Questions {
             if (counts) {
                 all.add("histogram");
             }
-            if (counts || timed && !params.isEmpty()) {
-                all.add("offset");
-                all.add("limit");
-            }
+            all.add("offset");
+            all.add("limit");
             return all;
         }
     }

@@ -191,7 +191,8 @@ function processRows(tableId, rows, withOperation) {
     }
     cell(tr, r.ParentFilename);
     const td = cell(tr, r.ChildFilename);
-    if (r.ChildGuid) {
+    // a pivot to the process needs its creation in the logs (a thread or kill may name a process started before them)
+    if (r.ChildGuid && (!r.Operation || String(r.Operation).toLowerCase() === "create")) {
       link(td, r.ChildFilename || r.ChildGuid, () => { location.hash = "#process/" + encodeURIComponent(r.ChildGuid); });
     }
     cell(tr, r.ChildPid);
