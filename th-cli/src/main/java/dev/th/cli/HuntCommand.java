@@ -1,5 +1,6 @@
 package dev.th.cli;
 
+import dev.th.TH;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
@@ -108,7 +109,9 @@ public final class HuntCommand implements Callable<Integer> {
             RuleSet set = rules.load(err);
             List<Ioa> ioas;
             if (logs.isEmpty()) {
-                ioas = huntStore(db == null ? Path.of("th-data") : db, set, lists, p, now, err);
+                Path dir = db == null ? Path.of("th-data") : db;
+                ioas = TH.isLake(dir) ? LakeHunting.hunt(dir, rules.paths(), !lists.isEmpty(), p.from(), p.to(), now, err)
+                        : huntStore(dir, set, lists, p, now, err);
                 if (ioas == null) {
                     return 1;
                 }

@@ -8,15 +8,9 @@ import dev.th.Hits;
 import dev.th.Machine;
 import dev.th.TH;
 import dev.th.TimePeriod;
-import dev.th.ingest.Ingest;
-import dev.th.ingest.IngestReport;
-import dev.th.ingest.Readers;
-import dev.th.ingest.Sources;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
-import dev.th.store.DuckDbStore;
-import dev.th.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,14 +37,7 @@ class LakeIT {
 
     @BeforeAll
     static void build() throws Exception {
-        List<Path> inputs = List.of(
-                SharedData.require("otrf/purplesharp_pe_injection_createremotethread.zip"),
-                SharedData.require("otrf/psh_lsass_memory_dump_comsvcs.zip"));
-        store = Files.createTempDirectory("th-lake-store");
-        try (DuckDbStore s = DuckDbStore.open(store); Ingest ingest = Ingest.into(s, "default")) {
-            IngestReport report = ingest.run(inputs, new Sources(), Readers.defaults());
-            assertEquals(0, report.rejected());
-        }
+        store = OtrfStore.make("th-lake-store");
         lake = Files.createTempDirectory("th-lake");
         first = LakeExport.run(store, lake);
     }
