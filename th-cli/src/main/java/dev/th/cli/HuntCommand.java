@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
                 "  th hunt --rules ~/sigma/rules/windows --format json ~/cases/host1/",
                 "  th hunt ~/cases/host1/Security.evtx            (TH's own rule pack)"})
 public final class HuntCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "DIR", description = "Hunt the store in DIR (th.duckdb) instead of log files.")
+    @Option(names = "--db", paramLabel = "DIR", description = "Hunt the store in DIR (th.duckdb), or the lake in DIR as a Spark job (docs/cluster.md), instead of log files.")
     Path db;
 
     @Mixin
