@@ -1,6 +1,7 @@
 package dev.th.engine.duckdb;
 
 import dev.th.query.Query;
+import dev.th.store.DerivedViews;
 import dev.th.query.QueryEngine;
 import dev.th.query.QueryException;
 import dev.th.query.Sql;
@@ -55,6 +56,7 @@ public final class DuckDbEngine implements QueryEngine {
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
         }
+        derivedViews(connections.get(0));
         this.idle = new ArrayBlockingQueue<>(1, false, connections);
     }
 
@@ -65,12 +67,14 @@ public final class DuckDbEngine implements QueryEngine {
     public DuckDbEngine(Connection connection, Path file) {
         this.file = file;
         this.connections = List.of(connection);
+        derivedViews(connection);
         this.idle = new ArrayBlockingQueue<>(1, false, connections);
     }
 
     private DuckDbEngine(List<Connection> connections, Path file) {
         this.file = file;
         this.connections = List.copyOf(connections);
+        this.connections.forEach(DuckDbEngine::derivedViews);
         this.idle = new ArrayBlockingQueue<>(connections.size(), false, this.connections);
     }
 
@@ -97,6 +101,25 @@ public final class DuckDbEngine implements QueryEngine {
     /** How many queries may run at once. */
     public int connections() {
         return connections.size();
+    }
+
+    /**
+     * The sessions and scripts views ({@link DerivedViews}) on a store that has events. A store
+     * whose events table predates their columns (opened read-only, so not upgraded) gets none:
+     * {@link #hasTable} then says so and the questions over them tell the user what to run.
+     */
+    private static void derivedViews(Connection c) {
+        try {
+            try (java.sql.Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'events'")) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            DerivedViews.create(c);
+        } catch (SQLException e) {
+            // left without the views: hasTable("sessions") is false
+        }
     }
 
     @Override
