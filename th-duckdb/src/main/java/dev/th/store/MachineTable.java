@@ -18,10 +18,10 @@ final class MachineTable {
     static final String TABLE = "machines";
 
     private static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (ClientId VARCHAR, Muid VARCHAR, "
-            + "MachineName VARCHAR, FirstSeen TIMESTAMP, LastSeen TIMESTAMP, Events BIGINT, Names VARCHAR, "
-            + "PRIMARY KEY (ClientId, Muid))";
+            + "MachineName VARCHAR, FirstSeen TIMESTAMP, LastSeen TIMESTAMP, Events BIGINT, Names VARCHAR)";
     private static final String AGGREGATE = "SELECT ClientId, Muid, min(MachineName), min(DateTime), max(DateTime), count(*), "
             + "array_to_string(list_sort(list_distinct(list(MachineName))), ', ') FROM " + Schema.EVENTS;
+    // no key: a store made before Muid existed has events without one, listed as one row as before
     private static final String TOUCHED = " Muid IN (SELECT unnest(string_split(?, ',')))";
 
     private MachineTable() {
