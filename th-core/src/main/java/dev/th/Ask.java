@@ -2,6 +2,7 @@ package dev.th;
 
 import dev.th.ask.Coverage;
 import dev.th.ask.Emptiness;
+import dev.th.ask.Freshness;
 import dev.th.ask.Conditions;
 import dev.th.ask.RowFactory;
 import dev.th.ask.Scope;
@@ -39,6 +40,10 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     private final String family;
     /** Why an empty answer may be so whatever the data (filters no stored value can satisfy). */
     final Emptiness emptiness = new Emptiness();
+    /** How FreshUnknown is decided (N days, k machines). */
+    final Freshness freshness = new Freshness();
+    /** The attributes asked for (OR'ed); empty: no attributes filter. */
+    private final EnumSet<Attribute> attributes = EnumSet.noneOf(Attribute.class);
 
     /**
      * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
@@ -153,7 +158,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The selection, order and limit of the rows; by default the columns plus keys, in time order. */
     Query rowsQuery(Query filtered) {
-        return filtered.selectColumns(Conditions.storedColumns(columns())).orderBy(Expr.col("DateTime"), false);
+        Query q = filtered;
+        boolean fresh = columns().contains(Attribute.ATTR_FRESHUNKNOWN.column()) && Freshness.available(session);
+        for (String c : Conditions.storedColumns(columns())) {
+            q = fresh && c.equals(Attribute.ATTR_FRESHUNKNOWN.column()) ? q.select(freshness.expr(), c) : q.selectColumns(List.of(c));
+        }
+        return q.orderBy(Expr.col("DateTime"), false);
     }
 
     /** The table or view this question reads: the events, unless a question says otherwise. */
@@ -172,6 +182,9 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             all.add(Cond.eq("Family", family()));
         }
         all.addAll(filters);
+        if (!attributes.isEmpty()) {
+            all.add(attributeCondition());
+        }
         if (recovered == RecoveredRows.ONLY) {
             all.add(Cond.eq("Recovered", true));
         } else if (recovered == RecoveredRows.EXCLUDE) {
@@ -270,18 +283,44 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         filters.add(Cond.or(any));
     }
 
-    void attributeFilter(List<Attribute> attributes) {
-        EnumSet<Attribute> set = EnumSet.noneOf(Attribute.class);
-        set.addAll(attributes);
-        List<Cond> any = new ArrayList<>();
+    void attributeFilter(List<Attribute> asked) {
+        attributes.addAll(asked);
         List<Cond> present = new ArrayList<>();
-        for (Attribute a : set) {
-            any.add(Cond.eq(a.column(), true));
-            present.add(Cond.not(Cond.isNull(a.column())));
+        for (Attribute a : attributes) {
+            if (a != Attribute.ATTR_FRESHUNKNOWN) {
+                present.add(Cond.not(Cond.isNull(a.column())));
+            }
         }
-        filters.add(Cond.or(any));
-        emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + set
-                + " (attributes are set by enrichment, which has not run on this store): an attributes filter cannot match"));
+        boolean fresh = attributes.contains(Attribute.ATTR_FRESHUNKNOWN);
+        if (fresh && !Freshness.available(session)) {
+            emptiness.add(new Emptiness.Need(Cond.or(List.of()), true, "this store keeps no sightings of files (it was made "
+                    + "before FreshUnknown): run 'th store renormalize' once, then ask again"));
+        } else if (!fresh) {
+            emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + attributes
+                    + " (External and LanShared are set at ingest, RemoteSession by logon sessions; a store made before "
+                    + "them gets them from 'th store renormalize'): an attributes filter cannot match"));
+        }
+    }
+
+    /** The attributes asked for, OR'ed; FreshUnknown computed with this question's N and k. */
+    private Cond attributeCondition() {
+        List<Cond> any = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a != Attribute.ATTR_FRESHUNKNOWN) {
+                any.add(Cond.eq(a.column(), true));
+            } else if (Freshness.available(session)) {
+                any.add(new Cond.Cmp(freshness.expr(), Cond.Op.EQ, Expr.param(true)));
+            }
+        }
+        return Cond.or(any);
+    }
+
+    /**
+     * N and k of FreshUnknown for this question: the file was first seen in its client at most
+     * {@code days} days before the row, on at most {@code machines} machines (defaults 7 and 3).
+     */
+    void freshnessOf(int days, int machines) {
+        freshness.set(days, machines);
     }
 
     /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */

@@ -106,7 +106,14 @@ public enum Column {
     StartedFor(Type.TEXT),
     // kinds (appended at the end: stores made before gain it)
     /** The kinds of the acting process's binary (Parent), as {@link #Kind} holds the child's: comma-joined labels. */
-    ParentKind(Type.TEXT);
+    ParentKind(Type.TEXT),
+    // evidence of the attributes (appended at the end: stores made before gain it)
+    /**
+     * Why External or LanShared holds on this row, one "Attribute: reason" per attribute joined by
+     * "; " (the Zone.Identifier's ZoneId and URLs, the writer, the share write and its address, the
+     * earlier row it was carried from); null when neither holds.
+     */
+    AttrEvidence(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }

@@ -8,6 +8,7 @@ import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import dev.th.store.link.Linker;
+import dev.th.store.link.Sightings;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +73,9 @@ public final class Renormalizer {
             }
             for (Object[] input : inputs) {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
+            }
+            if (!inputs.isEmpty()) {
+                Sightings.rebuild(store.connection()); // rows made again may name their files otherwise
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);
