@@ -1,8 +1,10 @@
 package dev.th;
 
 import dev.th.ask.Coverage;
+import dev.th.ask.AllowList;
 import dev.th.ask.Emptiness;
 import dev.th.ask.Freshness;
+import dev.th.ask.Rarity;
 import dev.th.ask.Conditions;
 import dev.th.ask.RowFactory;
 import dev.th.ask.Scope;
@@ -121,7 +123,27 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         String why = rows.isEmpty() ? explainEmpty() : null;
         String muid = rows.isEmpty() ? null : Coverage.muidOf(scope.cond());
         String note = muid == null ? null : Coverage.outside(session, muid, effectivePeriod());
+        String rare = listsFiles() ? Rarity.note(session, listed(rows)) : null;
+        note = rare == null ? note : note == null ? rare : note + "; " + rare;
         return new Hits<>(columns(), rows, why, note);
+    }
+
+    /** Whether the answer lists files (a child file per row): then its rare files are noted. */
+    private boolean listsFiles() {
+        return columns().contains("ChildPath") && columns().contains("ChildMd5");
+    }
+
+    private static List<Rarity.Listed> listed(List<? extends Row> rows) {
+        List<Rarity.Listed> out = new ArrayList<>();
+        for (Row r : rows) {
+            String path = r.text("ChildPath");
+            String name = r.text("ChildFilename");
+            String parent = r.text("ParentPath");
+            String key = Rarity.key(r.text("ChildMd5"), path, name, parent);
+            String shown = name != null ? name : path != null ? path : parent;
+            out.add(new Rarity.Listed(r.text("ClientId"), key, shown));
+        }
+        return out;
     }
 
     /** {@code fetch().frame()}: the seed's DataFrame. */
@@ -254,17 +276,37 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** Kind and ParentKind hold a set (comma-joined labels, none a part of another): any of {@code kinds} matches. */
     private void kindFilter(String column, List<Kind> kinds) {
         List<Cond> any = new ArrayList<>();
+        boolean child = column.equals("Kind");
         for (Kind k : kinds) {
-            any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
+            if (k == Kind.USERALLOWED) {
+                any.add(allowed(child));
+            } else {
+                any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
+            }
         }
-        if (kinds.size() == 1 && kinds.get(0) == Kind.USERALLOWED) {
-            emptiness.add(new Emptiness.Need(new Cond.Contains(Expr.col(column), Kind.USERALLOWED.label(), false), true,
-                    "no event is marked userallowed: TH keeps no allow list yet, so this filter cannot match"));
+        if (kinds.contains(Kind.USERALLOWED) && AllowList.size(session) == 0) {
+            emptiness.add(new Emptiness.Need(Cond.or(List.of()), true,
+                    "the allow list is empty: 'th allow add --name|--path|--md5|--signer VALUE' adds to it, so this filter "
+                    + "cannot match yet"));
         }
         filters.add(Cond.or(any));
-        emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull(column)), true, "no event of the store has a "
-                + (column.equals("Kind") ? "kind" : "parent kind") + " yet (kinds are set at ingest; a store made before "
-                + "them gets them from 'th store renormalize'): a kind filter cannot match"));
+        if (kinds.size() > 1 || kinds.get(0) != Kind.USERALLOWED) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull(column)), true, "no event of the store has a "
+                    + (child ? "kind" : "parent kind") + " yet (kinds are set at ingest; a store made before "
+                    + "them gets them from 'th store renormalize'): a kind filter cannot match"));
+        }
+    }
+
+    /** The row's binary (the child's, or with {@code child} false the actor's) is on its client's allow list. */
+    final Cond allowed(boolean child) {
+        return AllowList.available(session) ? AllowList.matches(child) : Cond.or(List.of());
+    }
+
+    /** Leaves out the rows whose binary (the child, else the actor) is on the client's allow list. */
+    void excludeAllowedFilter() {
+        if (AllowList.available(session)) {
+            filters.add(Cond.not(AllowList.matches(true)));
+        }
     }
 
     void operationFilter(List<? extends Operation> ops) {

@@ -54,7 +54,13 @@ public sealed interface Expr permits Expr.Col, Expr.Param, Expr.Call, Expr.Case,
          * {@code sightings}: args (ClientId, ChildMd5, ChildPath, ChildFilename, ParentPath,
          * DateTime, days as a Param, machines as a Param). Null for a row that names no file.
          */
-        FRESH_UNKNOWN
+        FRESH_UNKNOWN,
+        /**
+         * Whether the row's binary (the child, else the actor) is on its client's allow list
+         * ({@code allowed}: by name, path, MD5 or signer): args (ClientId, ChildFilename, ChildPath,
+         * ChildMd5, ParentFilename, ParentPath, Fields).
+         */
+        USER_ALLOWED
     }
 
     static Col col(String name) {

@@ -22,6 +22,8 @@ final class Provenances {
     /** The row's file path in lower case: the child, else the actor when the row has no child. */
     private static final String PATH = "lower(coalesce(%1$s.ChildPath, CASE WHEN %1$s.ChildFilename IS NULL THEN %1$s.ParentPath END))";
     private static final int ROUNDS = 4;
+    /** Orders sources by time, then by reason: the same choice whatever order the rows are in (ties). */
+    private static final String EARLIEST = "strftime(s.DateTime, '%Y-%m-%d %H:%M:%S.%f')";
 
     private Provenances() {
     }
@@ -56,7 +58,8 @@ final class Provenances {
         String score = "CASE WHEN r.EventId = 5145 AND lower(r.ChildPath) = lower(f.ChildPath) THEN 0 ELSE 1000000 END "
                 + "+ abs(epoch(r.DateTime) - epoch(f.DateTime))";
         st.execute("UPDATE events SET LanShared = TRUE, AttrEvidence = " + appended("'LanShared: ' || q.why") + " FROM ("
-                + "SELECT f.rowid AS rid, arg_min(" + reason + ", " + score + ") AS why FROM events f JOIN events r ON " + remote
+                + "SELECT f.rowid AS rid, arg_min(" + reason + ", printf('%020.6f', " + score + ") || " + reason + ") AS why "
+                + "FROM events f JOIN events r ON " + remote
                 + " WHERE f.Family = 'file' AND f.Operation IN ('create', 'script', 'modify') AND f.LanShared IS NULL "
                 + "AND (f.ParentPid = 4 OR lower(f.ParentFilename) = 'system') GROUP BY f.rowid) q "
                 + "WHERE events.rowid = q.rid");
@@ -74,7 +77,8 @@ final class Provenances {
                 + "|| ' at ' || strftime(s.DateTime, '%Y-%m-%d %H:%M:%S') || ' (' || s.why || ')' END";
         return st.executeUpdate("UPDATE events SET " + attribute + " = TRUE, AttrEvidence = "
                 + appended("'" + attribute + ": ' || q.why") + " FROM ("
-                + "SELECT t.rowid AS rid, arg_min(" + reason + ", s.DateTime) AS why FROM (" + sources + ") s JOIN events t ON "
+                + "SELECT t.rowid AS rid, arg_min(" + reason + ", " + EARLIEST + " || " + reason + ") AS why FROM (" + sources
+                + ") s JOIN events t ON "
                 + join + " AND t.DateTime >= s.DateTime WHERE t." + attribute + " IS NULL "
                 + (by.equals("path") ? "AND s.p IS NOT NULL" : "AND s.ChildMd5 IS NOT NULL") + " GROUP BY t.rowid) q "
                 + "WHERE events.rowid = q.rid");
