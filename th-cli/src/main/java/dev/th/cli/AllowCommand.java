@@ -68,7 +68,8 @@ public final class AllowCommand {
                 try {
                     changed = change(new AllowEntries(store), by, target.value());
                 } catch (IllegalArgumentException e) {
-                    throw new UsageError(e.getMessage());
+                    spec.commandLine().getErr().println("th allow: " + e.getMessage());
+                    return 2;
                 }
                 spec.commandLine().getOut().println(done(changed) + ": " + by.label() + " " + target.value().trim()
                         + " (client " + client + ")");
@@ -124,7 +125,7 @@ public final class AllowCommand {
             try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
                 List<AllowEntries.Entry> entries = new AllowEntries(store).list(client);
                 if (entries.isEmpty()) {
-                    System.err.println("the allow list" + (client == null ? "" : " of client " + client)
+                    spec.commandLine().getErr().println("the allow list" + (client == null ? "" : " of client " + client)
                             + " is empty ('th allow add --name FILE' adds to it)");
                 }
                 for (AllowEntries.Entry e : entries) {
