@@ -3,6 +3,7 @@ package dev.th;
 import dev.th.ask.Lineage;
 import dev.th.ask.Scope;
 import dev.th.ask.Session;
+import dev.th.geo.GeoIp;
 import dev.th.query.Cond;
 import dev.th.query.EngineProvider;
 import dev.th.query.QueryEngine;
@@ -64,12 +65,25 @@ public final class TH implements AutoCloseable {
                     : "no TH store in " + dataDir.toAbsolutePath() + " that an engine (" + String.join(", ", names)
                             + ") can open (run th ingest first)");
         }
-        return new TH(best.open(dataDir), clock);
+        TH th = new TH(best.open(dataDir), clock);
+        th.session.geo(GeoIp.ofDataDir(dataDir));
+        return th;
     }
 
     /** A session over an engine already open (e.g. one a test or another engine made). */
     public static TH over(QueryEngine engine, Clock clock) {
         return new TH(engine, clock);
+    }
+
+    /**
+     * Where the GeoIP database is that places communications' public addresses ({@code th geoip
+     * install} puts it in the data directory's {@code geoip/}, which {@link #open(Path)} reads; a
+     * session made {@link #over} an engine has none until given one).
+     */
+    public TH geoIp(GeoIp geo) {
+        session.geo().close();
+        session.geo(geo);
+        return this;
     }
 
     Session session() {
@@ -215,6 +229,7 @@ public final class TH implements AutoCloseable {
 
     @Override
     public void close() {
+        session.geo().close();
         session.engine.close();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The rate of enriching a store in place ({@code th store renormalize}): a store (e.g. one of
- * {@link FleetStores}) is turned back into one made by normalizer version 4 (no attributes, no
+ * {@link FleetStores}) is turned back into one made by normalizer version 5 (no attributes, no
  * AttrEvidence, no sightings; its inputs marked version 4), then {@link Renormalizer} brings it to the
  * current version while the time is taken. Prints events, wall seconds, events per second and the
  * whole process's peak resident memory (VmHWM). The store is changed: run it on a copy or a bench store.
@@ -33,7 +33,7 @@ public final class EnrichBench {
                 st.execute("UPDATE events SET External = NULL, LanShared = NULL, AttrEvidence = NULL "
                         + "WHERE External IS NOT NULL OR LanShared IS NOT NULL OR AttrEvidence IS NOT NULL");
                 st.execute("DROP TABLE IF EXISTS sightings");
-                st.execute("UPDATE inputs SET NormalizerVersion = 4");
+                st.execute("UPDATE inputs SET NormalizerVersion = 5");
                 events = count(st, "SELECT count(*) FROM events");
             }
             long[] seen = new long[1];

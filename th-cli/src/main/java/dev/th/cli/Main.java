@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 ReportCommand.class,
                 StoreCommand.class,
                 AllowCommand.class,
+                GeoipCommand.class,
                 LakeCommand.class,
                 ShellCommand.class,
                 ServeCommand.class,
