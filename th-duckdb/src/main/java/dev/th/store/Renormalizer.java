@@ -75,6 +75,7 @@ public final class Renormalizer {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
             if (!inputs.isEmpty()) {
+                store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
                 Sightings.rebuild(store.connection()); // rows made again may name their files otherwise
             }
         } catch (SQLException | IOException e) {
