@@ -2,6 +2,7 @@ package dev.th.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.th.event.RawEvent;
 import dev.th.model.CanonicalEvent;
