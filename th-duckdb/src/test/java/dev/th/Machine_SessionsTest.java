@@ -149,7 +149,15 @@ class Machine_SessionsTest {
         assertEquals(2, blocks.size());
         Activity whole = blocks.get(0);
         // the text of the real, unsplit record, as the EVTX reader reads it from the sample
-        assertEquals(realScriptBlock(), whole.commandLine());
+        String real = realScriptBlock();
+        String joined = whole.commandLine();
+        int at = 0;
+        while (at < Math.min(real.length(), joined.length()) && real.charAt(at) == joined.charAt(at)) {
+            at++;
+        }
+        final int diff = at;
+        assertEquals(real, joined, () -> "lengths " + real.length() + " / " + joined.length() + ", first difference at " + diff
+                + (diff < real.length() ? " real " + (int) real.charAt(diff) : "") + (diff < joined.length() ? " joined " + (int) joined.charAt(diff) : ""));
         assertEquals(3L, whole.number("Parts"));
         assertNull(whole.get("MissingParts"));
         assertEquals("2", blocks.get(1).get("MissingParts"));
