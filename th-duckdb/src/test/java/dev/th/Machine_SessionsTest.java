@@ -164,7 +164,12 @@ class Machine_SessionsTest {
         assertEquals(List.of("engine-start", "pipeline", "engine-stop"), th.machine("MSEDGEWIN10").scripts()
                 .operation("engine-start", "pipeline", "engine-stop").fetch().list().stream().map(Activity::operation).toList());
         assertEquals(1, th.machine("MSEDGEWIN10").scripts().command("Get-Process lsass").operation("pipeline").fetch().size());
+        // the host's file: the classic log's three rows name it (a 4104 logs only the host's pid)
         assertEquals(3, th.machine("MSEDGEWIN10").scripts().file("powershell.exe").fetch().size());
+        // the blocks a process hosted: by its pid within its lifetime
+        Process host = th.machine("MSEDGEWIN10").processes().file("powershell.exe").fetch().get(0);
+        assertEquals(List.of("27f08bda-c330-419f-b83b-eb5c0f699930", "5b1e2c3d-0000-4000-8000-000000000042"),
+                host.scripts().fetch().list().stream().map(Activity::objectName).toList());
     }
 
     private static String realScriptBlock() throws IOException {
