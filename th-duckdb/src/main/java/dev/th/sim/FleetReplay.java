@@ -54,7 +54,12 @@ final class FleetReplay {
         this.guidKey = mix & 0xFFFF_FFFF_FFFFL;
         this.pidOffset = 4L * (1 + (mix >>> 48) % 4000);
         this.publicSalt = (machineNo * 7 + day) % 97;
-        this.user = String.format(Locale.ROOT, "user%04d", clientNo * 1000 + machineNo);
+        this.user = userName(clientNo, machineNo);
+    }
+
+    /** The interactive user of machine {@code machineNo} of client number {@code clientNo}. */
+    static String userName(int clientNo, int machineNo) {
+        return String.format(Locale.ROOT, "user%04d", clientNo * 1000 + machineNo);
     }
 
     /** The template event {@code e} as this machine logged it at {@code time}. */
