@@ -296,6 +296,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         filters.add(Cond.or(any));
         emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + set
                 + " (attributes are set by enrichment, which has not run on this store): an attributes filter cannot match"));
+        if (set.equals(EnumSet.of(Attribute.ATTR_REMOTE))) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("RemoteSession")), false, "no event of " + scope.what()
+                    + " is decided remote or local: RemoteSession comes from the logon sessions (Security 4624) of the"
+                    + " process or its parents, and none of them is in the store"));
+        }
     }
 
     /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */
