@@ -90,11 +90,12 @@ public final class TH implements AutoCloseable {
     /**
      * Where the GeoIP database is that places communications' public addresses ({@code th geoip
      * install} puts it in the data directory's {@code geoip/}, which {@link #open(Path)} reads; a
-     * session made {@link #over} an engine has none until given one).
+     * session made {@link #over} an engine has none until given the folder, e.g.
+     * {@code dataDir.resolve("geoip")}).
      */
-    public TH geoIp(GeoIp geo) {
+    public TH geoIp(Path dir) {
         session.geo().close();
-        session.geo(geo);
+        session.geo(GeoIp.at(dir));
         return this;
     }
 

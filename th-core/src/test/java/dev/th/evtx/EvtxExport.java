@@ -18,14 +18,16 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Test helper: libyal's {@code evtxexport -f xml} (Debian's libevtx-utils), an independent
- * reader, and the records it prints as XML, each flattened to what a test compares: the System
+ * Test helper: two independent readers, libyal's {@code evtxexport -f xml} (Debian's
+ * libevtx-utils) and python-evtx's {@code evtx_dump.py} (Debian's python3-evtx), and the records
+ * they print as XML, each flattened to what a test compares: the System
  * values ({@code EventID}, {@code Computer}, {@code Channel}, {@code Provider_Name},
  * {@code TimeCreated}, {@code EventRecordID}) and every {@code <Data Name="X">} as {@code X}.
  * Skipped with a message when it is not installed; a failure in CI.
  */
 public final class EvtxExport {
     private static final Path TOOL = Path.of("/usr/bin/evtxexport");
+    private static final Path PYTHON_EVTX = Path.of("/usr/bin/evtx_dump.py");
 
     /** What evtxexport printed for one file: its records, its exit code and its error output. */
     public record Result(List<Map<String, String>> records, int exitCode, String errors) {
@@ -35,22 +37,46 @@ public final class EvtxExport {
     }
 
     public static void require() {
-        String why = "evtxexport (Debian package libevtx-utils) is not installed";
-        if (System.getenv("CI") != null && !Files.isExecutable(TOOL)) {
+        require(TOOL, "evtxexport (Debian package libevtx-utils) is not installed");
+    }
+
+    /** Skips (fails in CI) without python-evtx's evtx_dump.py. */
+    public static void requirePythonEvtx() {
+        require(PYTHON_EVTX, "evtx_dump.py (Debian package python3-evtx) is not installed");
+    }
+
+    private static void require(Path tool, String why) {
+        if (System.getenv("CI") != null && !Files.isExecutable(tool)) {
             throw new IllegalStateException(why + " (CI is set: .ci/run installs it)");
         }
-        Assumptions.assumeTrue(Files.isExecutable(TOOL), why);
+        Assumptions.assumeTrue(Files.isExecutable(tool), why);
     }
 
     public static Result export(Path file) throws IOException, InterruptedException, javax.xml.parsers.ParserConfigurationException {
+        return run(List.of(TOOL.toString(), "-f", "xml", file.toString()), file);
+    }
+
+    /** python-evtx's {@code evtx_dump.py}; its TimeCreated is {@code yyyy-MM-dd HH:mm:ss.ffffff} (see {@link #instant}). */
+    public static Result pythonEvtx(Path file) throws IOException, InterruptedException,
+            javax.xml.parsers.ParserConfigurationException {
+        return run(List.of(PYTHON_EVTX.toString(), file.toString()), file);
+    }
+
+    /** A TimeCreated as either reader prints it. */
+    public static java.time.Instant instant(String systemTime) {
+        String s = systemTime.replace(' ', 'T');
+        return java.time.Instant.parse(s.endsWith("Z") ? s : s + "Z");
+    }
+
+    private static Result run(List<String> command, Path file) throws IOException, InterruptedException,
+            javax.xml.parsers.ParserConfigurationException {
         Path err = Files.createTempFile("evtxexport", ".err");
         try {
-            Process p = new ProcessBuilder(TOOL.toString(), "-f", "xml", file.toString())
-                    .redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("evtxexport did not finish on " + file);
+                throw new IOException(command.get(0) + " did not finish on " + file);
             }
             return new Result(parse(out), p.exitValue(), Files.readString(err));
         } finally {

@@ -5,6 +5,7 @@ import dev.th.BlockedQuery;
 import dev.th.CommunicationsQuery;
 import dev.th.DetectionsQuery;
 import dev.th.ExecutionsQuery;
+import dev.th.FamilyQuery;
 import dev.th.File;
 import dev.th.FilesQuery;
 import dev.th.Histogram;
@@ -13,6 +14,7 @@ import dev.th.Machine;
 import dev.th.Process;
 import dev.th.ProcessesQuery;
 import dev.th.RegistryQuery;
+import dev.th.SessionsQuery;
 import dev.th.TimePeriod;
 import dev.th.UsersQuery;
 import io.javalin.http.Context;
@@ -38,6 +40,7 @@ final class Questions {
             "bytes", "rank");
     private static final List<String> DETECTIONS = List.of("user", "file");
     private static final List<String> PROCESSES = List.of("file", "user", "kind", "parent_kind");
+    private static final List<String> FAMILY = List.of("file", "user", "operation", "named", "new");
 
     /**
      * One method: its name in the path, a summary, its own query parameters, whether it reads a
@@ -106,7 +109,14 @@ final class Questions {
                     (m, p) -> Map.of("Profile", m.info(p.period()))),
             plain("os_info", "get_os_info: the OS name, version and build", m -> m.osInfo()),
             plain("coverage", "what its logs cover per channel: time span, record id gaps, tampering events", Machine::coverage),
-            plain("name", "get_name: the machine's Muid and name", Machine::names));
+            plain("name", "get_name: the machine's Muid and name", Machine::names),
+            ask("sessions", "logon sessions (by boot and LogonId): user, type, source, elevation, end, reconnects",
+                    List.of("user", "type", "remote"), (m, p) -> sessions(m.sessions(), p)),
+            ask("logons", "logon events: logon, failed, logoff, explicit, privileged, Kerberos/NTLM, RDP, boot", FAMILY,
+                    (m, p) -> family(m.logons(), p)),
+            ask("services", "services installed, changed, started, stopped; drivers loaded", FAMILY,
+                    (m, p) -> family(m.services(), p)),
+            ask("tasks", "scheduled tasks created, changed, deleted, run", FAMILY, (m, p) -> family(m.tasks(), p)));
 
     static final List<Question<Process>> PROCESS = List.of(
             plain("parent", "get_parent: the process that created this one", Process::parent),
@@ -216,6 +226,22 @@ final class Questions {
         if (p.list("user") != null) q.user(p.list("user"));
         if (p.list("kind") != null) q.kind(p.list("kind"));
         if (p.list("parent_kind") != null) q.parentKind(p.list("parent_kind"));
+        return q;
+    }
+
+    static SessionsQuery sessions(SessionsQuery q, Params p) {
+        if (p.list("user") != null) q.user(p.list("user"));
+        if (p.list("type") != null) q.type(p.list("type"));
+        if (p.flag("remote")) q.remote();
+        return q;
+    }
+
+    static FamilyQuery family(FamilyQuery q, Params p) {
+        if (p.list("file") != null) q.file(p.list("file"));
+        if (p.list("user") != null) q.user(p.list("user"));
+        if (p.list("operation") != null) q.operation(p.list("operation"));
+        if (p.list("named") != null) q.name(p.list("named"));
+        if (p.flag("new")) q.newOnly();
         return q;
     }
 

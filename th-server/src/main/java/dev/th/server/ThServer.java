@@ -86,7 +86,7 @@ public final class ThServer implements AutoCloseable {
         this.store = DuckDbStore.open(dataDir);
         DuckDBConnection origin = store.connection().unwrap(DuckDBConnection.class);
         this.engine = DuckDbEngine.pooled(origin, store.file(), settings.readConnections());
-        this.th = TH.over(engine, Clock.systemUTC()).geoIp(dev.th.geo.GeoIp.ofDataDir(dataDir));
+        this.th = TH.over(engine, Clock.systemUTC()).geoIp(dataDir.resolve(dev.th.geo.GeoIp.DIR_NAME));
         th.defaultPeriod(TimePeriod.all());
         this.ioaConnection = origin.duplicate();
         this.tokens = new Tokens(dataDir);

@@ -121,6 +121,11 @@ public final class Geo {
         return p == null || !p.located() ? null : new Place(p.latitude(), p.longitude(), p.label(), true);
     }
 
+    /** Whether a hunter's table has any line. */
+    boolean hasTable() {
+        return !byPrefix.isEmpty();
+    }
+
     /** Whether there is no data: no table line and no database installed. */
     public boolean isEmpty() {
         return byPrefix.isEmpty() && !hasDatabase();

@@ -122,12 +122,16 @@ public final class MapChart {
                     .putObject("style").put("text", "No communications").put("fontSize", 18).put("fill", "#555d6b");
         } else {
             int publicUnplaced = total - placed - privateCount;
-            String where = geo.isEmpty() && !dbIp ? " (" + geo.missing() + ")"
-                    : geo.source() != null ? " in " + geo.source() + (geo.hasDatabase() || dbIp ? " or the GeoIP database" : "")
-                    : " in the GeoIP database";
+            String where;
+            if (geo.isEmpty() && !dbIp) {
+                where = " (" + geo.missing() + ")";
+            } else {
+                String table = geo.source() != null ? geo.source() : geo.hasTable() ? "the geo table" : null;
+                where = " in " + (table == null ? "the GeoIP database" : table + (geo.hasDatabase() || dbIp ? " or the GeoIP database" : ""));
+            }
             note = placed + " of " + total + " remote addresses (per direction) on the map; "
                     + privateCount + " private, " + publicUnplaced + " public without a location"
-                    + (publicUnplaced > 0 || placed == 0 ? where : "")
+                    + where
                     + ". Dot size grows with the number of connections."
                     + (dbIp ? " " + GeoIp.CREDIT + "." : "");
         }
