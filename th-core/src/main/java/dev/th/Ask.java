@@ -356,6 +356,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
                     + " (External and LanShared are set at ingest, RemoteSession by logon sessions; a store made before "
                     + "them gets them from 'th store renormalize'): an attributes filter cannot match"));
         }
+        if (attributes.equals(EnumSet.of(Attribute.ATTR_REMOTE))) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("RemoteSession")), false, "no event of " + scope.what()
+                    + " is decided remote or local: RemoteSession comes from the logon sessions (Security 4624) of the"
+                    + " process or its parents, and none of them is in the store"));
+        }
     }
 
     /** The attributes asked for, OR'ed; FreshUnknown computed with this question's N and k. */

@@ -23,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " over working hours for workstations and all day for servers, with the machine's name, users,"
                 + " process GUIDs, pids and addresses rewritten, and now and then one of the other logs (attack samples)"
                 + " woven in whole. Deterministic for a seed.",
+                "Machine names start with their client's id (ACME-DC01.acme.local), and the times inside the fields"
+                + " (Sysmon's UtcTime, @timestamp) move with each event, so what --out writes ingests again as the same"
+                + " machines at the simulated times.",
                 "Generated attack chains (--attacks N, default 1) are written into the fleet at recorded times: on a"
                 + " workstation and a server of one client, a macro document from Outlook, an encoded PowerShell, a certutil"
                 + " download, an LSASS dump with comsvcs.dll, PsExec to the server (its service, pipe and child), a Run"

@@ -138,8 +138,15 @@ public final class Renormalizer {
                 del.setString(1, hash);
                 del.executeUpdate();
                 st.execute("INSERT INTO " + Schema.EVENTS + " SELECT * FROM " + STAGING);
+                List<String> muids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT DISTINCT Muid FROM " + STAGING + " WHERE Muid IS NOT NULL")) {
+                    while (rs.next()) {
+                        muids.add(rs.getString(1));
+                    }
+                }
                 st.execute("DROP TABLE " + STAGING);
                 notes = Linker.run(db, hash, path, byEventId);
+                MachineTable.refresh(db, muids);
             }
             try (PreparedStatement ps = db.prepareStatement("UPDATE " + Schema.INPUTS + " SET NormalizerVersion = ? WHERE ContentHash = ?")) {
                 ps.setInt(1, Normalizer.VERSION);
