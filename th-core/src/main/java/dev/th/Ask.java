@@ -142,9 +142,9 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return null;
     }
 
-    /** Whether the answer lists files (a child file per row): then its rare files are noted. */
-    private boolean listsFiles() {
-        return columns().contains("ChildPath") && columns().contains("ChildMd5");
+    /** Whether the answer lists files (executions, files): then its rare files are noted. */
+    boolean listsFiles() {
+        return false;
     }
 
     private static List<Rarity.Listed> listed(List<? extends Row> rows) {

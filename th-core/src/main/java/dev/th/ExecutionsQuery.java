@@ -52,4 +52,9 @@ public final class ExecutionsQuery extends ActionAsk<Process, ExecutionsQuery> {
         freshnessOf(days, machines);
         return this;
     }
+
+    @Override
+    boolean listsFiles() {
+        return true;
+    }
 }

@@ -44,4 +44,9 @@ public final class FilesQuery extends ActionAsk<File, FilesQuery> {
         freshnessOf(days, machines);
         return this;
     }
+
+    @Override
+    boolean listsFiles() {
+        return true;
+    }
 }

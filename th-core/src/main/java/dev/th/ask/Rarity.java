@@ -16,13 +16,15 @@ import java.util.TreeMap;
  * "seen on 1 of 40 machines" beside the rare files of an answer that lists files: each row's file
  * (the {@link dev.th.query.FileKey} of its child) counted in the store's sightings of the row's own
  * client, out of that client's machines. A file is rare when it was seen on at most a twentieth of
- * them (at least one machine) in a client of two machines or more. Null when the store keeps no
+ * them (at least one machine) in a client of ten machines or more (fewer say little). Null when the store keeps no
  * sightings or nothing listed is rare.
  */
 public final class Rarity {
     /** At most this many files are looked up for one answer (its first ones). */
     private static final int MAX_FILES = 500;
     private static final int MAX_NAMED = 8;
+    /** A client of fewer machines gets no note. */
+    static final int MIN_FLEET = 10;
 
     private Rarity() {
     }
@@ -78,7 +80,7 @@ public final class Rarity {
             Listed l = byKey.get(r[0] + "\u0000" + r[1]);
             long m = fleet.getOrDefault((String) r[0], 0L);
             long n = ((Number) r[2]).longValue();
-            if (l != null && m >= 2 && n <= Math.max(1, m / 20)) {
+            if (l != null && m >= MIN_FLEET && n <= Math.max(1, m / 20)) {
                 rare.computeIfAbsent(n + " of " + m, x -> new TreeMap<>()).computeIfAbsent(n, x -> new LinkedHashSet<>()).add(l.name());
             }
         }

@@ -139,4 +139,35 @@ class Attributes_HandMadeTest {
                     .fetch().emptyBecause().orElse(null));
         }
     }
+
+    /** A hand-made Sysmon 1 of {@code image} (MD5 {@code md5}) on {@code host}. */
+    private static String creation(int record, String host, String image, String md5) {
+        return "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"Microsoft-Windows-Sysmon\"/>"
+                + "<EventID>1</EventID><TimeCreated SystemTime=\"2024-03-05T10:00:" + String.format("%02d", record % 60)
+                + ".0000000Z\"/><EventRecordID>" + record + "</EventRecordID><Channel>Microsoft-Windows-Sysmon/Operational</Channel>"
+                + "<Computer>" + host + "</Computer></System><EventData><Data Name=\"ProcessGuid\">{33333333-0000-0000-0000-"
+                + String.format("%012d", record) + "}</Data><Data Name=\"ProcessId\">" + (1000 + record) + "</Data><Data Name=\"Image\">"
+                + image + "</Data><Data Name=\"CommandLine\">" + image + "</Data><Data Name=\"Hashes\">MD5=" + md5
+                + "</Data><Data Name=\"ParentImage\">C:\\Windows\\explorer.exe</Data></EventData></Event>\n";
+    }
+
+    @Test
+    void rareFiles_notedWithTheirMachines() throws Exception {
+        // ten machines run common.exe; only PC0 runs rare.exe
+        StringBuilder xml = new StringBuilder("<Events>\n");
+        for (int m = 0; m < 10; m++) {
+            xml.append(creation(100 + m, "PC" + m, "C:\\Tools\\common.exe", "0000000000000000000000000000c000"));
+        }
+        xml.append(creation(200, "PC0", "C:\\Tools\\rare.exe", "0000000000000000000000000000e000"));
+        Path input = dir.resolve("fleet.xml");
+        Files.writeString(input, xml.append("</Events>\n"));
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("fleet"))) {
+            Ingest_RealDataTest.ingest(store, List.of(input));
+        }
+        try (TH th = TH.open(dir.resolve("fleet"), Stores.CLOCK)) {
+            String note = th.machine("PC0").executions().period(TimePeriod.all()).fetch().note().orElseThrow();
+            assertEquals("rare files (within their client): seen on 1 of 10 machines: rare.exe", note);
+            assertTrue(th.machine("PC1").executions().period(TimePeriod.all()).fetch().note().isEmpty());
+        }
+    }
 }

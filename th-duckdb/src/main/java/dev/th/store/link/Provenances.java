@@ -28,10 +28,18 @@ final class Provenances {
     private Provenances() {
     }
 
-    static void fill(Connection db) throws SQLException {
+    /**
+     * Runs the steps after input {@code contentHash} was stored. Carrying runs over the whole store,
+     * but only when the input has a row that has the attribute or shares its file with one that has
+     * it (otherwise nothing can change): most inputs cost two small lookups.
+     */
+    static void fill(Connection db, String contentHash) throws SQLException {
         try (Statement st = db.createStatement()) {
             systemDrops(st);
             for (String attribute : new String[] {"External", "LanShared"}) {
+                if (!touches(db, attribute, contentHash)) {
+                    continue;
+                }
                 for (int round = 0; round < ROUNDS; round++) {
                     int added = carry(st, attribute, "path", "s.Muid = t.Muid AND " + path("t") + " = s.p");
                     added += carry(st, attribute, "MD5", "s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5");
@@ -41,6 +49,26 @@ final class Provenances {
                 }
             }
         }
+    }
+
+    /** Whether input {@code contentHash} has a row with {@code attribute}, or a row sharing its file with one. */
+    private static boolean touches(Connection db, String attribute, String contentHash) throws SQLException {
+        String own = "SELECT 1 FROM events WHERE SourceHash = ? AND " + attribute + " = TRUE LIMIT 1";
+        String shared = "SELECT 1 FROM (SELECT Muid, ClientId, ChildMd5, regexp_replace(" + path("e") + ", ':zone\\.identifier$', '') AS p "
+                + "FROM events e WHERE " + attribute + " = TRUE) s JOIN events t ON t.SourceHash = ? AND t." + attribute
+                + " IS NULL AND ((s.Muid = t.Muid AND " + path("t") + " = s.p) OR (s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5)) "
+                + "LIMIT 1";
+        for (String sql : new String[] {own, shared}) {
+            try (java.sql.PreparedStatement ps = db.prepareStatement(sql)) {
+                ps.setString(1, contentHash);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String path(String alias) {
