@@ -8,7 +8,6 @@ import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import dev.th.store.link.Linker;
-import dev.th.store.link.Sightings;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,8 +74,7 @@ public final class Renormalizer {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
             if (!inputs.isEmpty()) {
-                store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
-                Sightings.rebuild(store.connection()); // rows made again may name their files otherwise
+                store.joinProcesses(); // one process one row again, RemoteSession from the new logon rows, sightings
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);

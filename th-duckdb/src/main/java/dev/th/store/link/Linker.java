@@ -50,7 +50,6 @@ public final class Linker {
             Starters.fill(db);
         }
         Provenances.fill(db, contentHash);
-        Sightings.add(db, contentHash);
         return notes;
     }
 
