@@ -48,6 +48,7 @@ class Kinds_RealDataTest {
         Path zip = SharedData.require(CAMPAIGN);
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             Ingest_RealDataTest.ingest(store, List.of(zip));
+            store.joinProcesses(); // what the end of an ingest run does: the processes joined, the sightings made
             try (Statement st = store.connection().createStatement()) {
                 st.execute("CREATE TABLE fresh AS SELECT SourceHash, RecordId, Kind, ParentKind, External, LanShared, AttrEvidence "
                         + "FROM events");
