@@ -32,13 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--out DIR writes the logs: --format ndjson one JSON lines file per machine day"
                 + " (DIR/<client>/<machine>/<day>.ndjson), --format evtx one EVTX file per machine and channel"
                 + " (DIR/<client>/<machine>/Microsoft-Windows-Sysmon%%4Operational.evtx, Security.evtx, System.evtx, ...),"
-                + " both readable by th ingest; --into DIR streams the events straight into a new store there.",
+                + " both readable by th ingest (one client folder at a time: th ingest --client acme DIR/acme);"
+                + " --into DIR streams the events straight into a new store there.",
                 "The woven-in real samples are real attacks, but the ground truth names only the generated chains."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the fleet was written", "2:bad options", "1:failure (no events to replay, store or files not writable)"},
         footerHeading = "%nExamples:%n",
         footer = {"  th simulate --machines 20 --days 3 --seed 7 --out fleet-logs",
-                "  th simulate --machines 20 --days 3 --format evtx --out fleet-evtx && th ingest fleet-evtx",
+                "  th simulate --machines 20 --days 3 --format evtx --out fleet-evtx",
+                "  th ingest --client acme fleet-evtx/acme",
                 "  th simulate --machines 200 --days 5 --into fleet-db --from ../shared/data/otrf"})
 public final class SimulateCommand implements Callable<Integer> {
     private static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);

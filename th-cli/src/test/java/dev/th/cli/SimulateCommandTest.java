@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code th simulate --format evtx} as a user runs it: one EVTX file per machine and channel, the
- * ground truth beside them, every event of it stored by {@code th ingest} of the files; bad
+ * ground truth beside the client folders, every event stored by {@code th ingest} of the client's folder; bad
  * option combinations are exit 2 with one line saying why.
  */
 class SimulateCommandTest {
@@ -23,7 +23,7 @@ class SimulateCommandTest {
     void writesEvtxPerMachineAndChannelWithItsGroundTruthAndIngestStoresThem() throws Exception {
         Path out = dir.resolve("fleet");
         Run r = Run.th("simulate", "--machines", "10", "--client", "acme", "--days", "1", "--per-day", "60", "--format",
-                "evtx", "--out", out.toString());
+                "evtx", "--from", Path.of("..", "samples").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("EVTX files"), r.toString());
         Path ws = out.resolve("acme").resolve("WS-0008.acme.local");
@@ -39,7 +39,8 @@ class SimulateCommandTest {
         }
         assertTrue(r.out().contains(" in " + files + " EVTX files"), r.toString());
         String events = r.out().substring(r.out().indexOf(": ") + 2, r.out().indexOf(" events in "));
-        Run in = Run.th("ingest", "--client", "acme", "--no-hunt", "--db", dir.resolve("db").toString(), out.toString());
+        Run in = Run.th("ingest", "--client", "acme", "--no-hunt", "--db", dir.resolve("db").toString(),
+                out.resolve("acme").toString());
         assertEquals(0, in.exit(), in.toString());
         assertTrue(in.out().replace(",", "").contains(events.replace(",", "")), "every event written is read: " + events + "\n" + in);
     }
