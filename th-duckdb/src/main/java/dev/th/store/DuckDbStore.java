@@ -260,12 +260,14 @@ public final class DuckDbStore implements EventStore {
 
     /**
      * Joins the records of each process ({@link ProcessJoin}) once what was ingested is
-     * committed; {@link #close} does it when rows were stored since the last time.
+     * committed, then decides which rows ran in a remote session ({@link RemoteSessions});
+     * {@link #close} does it when rows were stored since the last time.
      */
     public ProcessJoin.Result joinProcesses() {
         flush();
         try {
             ProcessJoin.Result r = ProcessJoin.run(connection);
+            RemoteSessions.fill(connection);
             unjoined = false;
             return r;
         } catch (SQLException e) {

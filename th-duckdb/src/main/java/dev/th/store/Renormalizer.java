@@ -73,6 +73,9 @@ public final class Renormalizer {
             for (Object[] input : inputs) {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
+            if (!inputs.isEmpty()) {
+                store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
+            }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);
         }

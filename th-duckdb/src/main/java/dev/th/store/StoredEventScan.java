@@ -79,7 +79,7 @@ public final class StoredEventScan {
     }
 
     /** The field map of a stored Fields JSON object (values kept as text). */
-    static Map<String, String> fields(String json, SourceRef src) {
+    public static Map<String, String> fields(String json, SourceRef src) {
         Map<String, String> out = new LinkedHashMap<>();
         if (json == null || json.isEmpty()) {
             return out;

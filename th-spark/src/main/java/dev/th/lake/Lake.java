@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class Lake {
     /** The folder of the commit log inside a lake. */
-    public static final String LOG = "_th_lake";
+    public static final String LOG = dev.th.TH.LAKE_LOG;
 
     /** One table of a version. */
     public record Table(String name, String dir, List<String> columns, List<String> types, long rows, String fingerprint) {
