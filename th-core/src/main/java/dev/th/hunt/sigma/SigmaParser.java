@@ -28,12 +28,21 @@ public final class SigmaParser {
     /** Parses {@code file}; rules go to {@code rules}, problems to {@code problems}. */
     public static void parse(Path file, Consumer<SigmaRule> rules, Consumer<RuleProblem> problems) {
         String source = file.toString();
-        List<Object> docs;
+        String text;
         try {
-            docs = SigmaYaml.documents(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             problems.accept(new RuleProblem(source, null, "cannot read the file: " + e.getMessage()));
             return;
+        }
+        parse(text, source, rules, problems);
+    }
+
+    /** Parses the rule text {@code text} of the file named {@code source}, as {@link #parse(Path, Consumer, Consumer)}. */
+    static void parse(String text, String source, Consumer<SigmaRule> rules, Consumer<RuleProblem> problems) {
+        List<Object> docs;
+        try {
+            docs = SigmaYaml.documents(text);
         } catch (RuntimeException e) {
             problems.accept(new RuleProblem(source, null, "not valid YAML: " + oneLine(e.getMessage())));
             return;
