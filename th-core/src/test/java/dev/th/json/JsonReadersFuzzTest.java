@@ -17,7 +17,7 @@ import java.util.Map;
  * evtx_dump's concatenated objects, Get-WinEvent's array. Seeds: the first lines of the OTRF
  * samples, two evtx_dump twins of SigmaHQ's regression data, Get-WinEvent exports of three CC0
  * records (see {@code src/test/resources/fuzz-seeds.md}). What must hold for any bytes: only an
- * {@link IOException} that names the input escapes, and every reject says why.
+ * {@link IOException} that says why escapes (ingest reports it under the input's name), and every reject says why.
  */
 class JsonReadersFuzzTest {
     private static final Map<Format, EventReader> READERS = Readers.defaults();
@@ -41,7 +41,7 @@ class JsonReadersFuzzTest {
         try {
             READERS.get(format).read(new ByteArrayInputStream(data), "fuzz.json", "h", new CheckedSink());
         } catch (IOException e) {
-            assertTrue(String.valueOf(e.getMessage()).contains("fuzz.json"), () -> "an error that does not name the input: " + e);
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), () -> "an error that does not say why: " + e);
         }
     }
 }

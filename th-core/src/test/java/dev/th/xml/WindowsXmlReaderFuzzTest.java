@@ -13,7 +13,7 @@ import java.io.IOException;
  * Coverage-guided fuzzing of the Windows event XML reader (wevtutil's bare events, Event
  * Viewer's UTF-16 {@code <Events>}). Seeds: three CC0 records written as both exports (see
  * {@code src/test/resources/fuzz-seeds.md}). What must hold for any bytes: only an
- * {@link IOException} that names the input escapes (no entity expansion, no external entity is
+ * {@link IOException} that says why escapes (ingest reports it under the input's name) (no entity expansion, no external entity is
  * read: such a document is refused), and every reject says why.
  */
 class WindowsXmlReaderFuzzTest {
@@ -23,7 +23,7 @@ class WindowsXmlReaderFuzzTest {
         try {
             Readers.defaults().get(Format.WINDOWS_XML).read(new ByteArrayInputStream(data), "fuzz.xml", "h", new CheckedSink());
         } catch (IOException e) {
-            assertTrue(String.valueOf(e.getMessage()).contains("fuzz.xml"), () -> "an error that does not name the input: " + e);
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), () -> "an error that does not say why: " + e);
         }
     }
 }
