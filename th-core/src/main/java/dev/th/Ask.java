@@ -108,7 +108,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** Runs the question: the typed rows, in time order. */
     public Hits<T> fetch() {
         Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
-        Table t = session.run(q);
+        Table t = completed(session.run(q));
         List<T> rows = new ArrayList<>();
         for (Object[] r : t.rows()) {
             rows.add(made(factory().make(session, t.columns(), r)));
@@ -116,7 +116,21 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         String why = rows.isEmpty() ? explainEmpty() : null;
         String muid = rows.isEmpty() ? null : Coverage.muidOf(scope.cond());
         String note = muid == null ? null : Coverage.outside(session, muid, effectivePeriod());
+        String more = rows.isEmpty() ? null : completedNote();
+        if (more != null) {
+            note = note == null ? more : note + "; " + more;
+        }
         return new Hits<>(columns(), rows, why, note);
+    }
+
+    /** A hook for the rows the engine returned, before they become typed rows (e.g. columns TH computes). */
+    Table completed(Table t) {
+        return t;
+    }
+
+    /** What {@link #completed} has to say about the last answer (e.g. where its added columns come from), or null. */
+    String completedNote() {
+        return null;
     }
 
     /** {@code fetch().frame()}: the seed's DataFrame. */
@@ -282,6 +296,11 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         filters.add(Cond.or(any));
         emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + set
                 + " (attributes are set by enrichment, which has not run on this store): an attributes filter cannot match"));
+        if (set.equals(EnumSet.of(Attribute.ATTR_REMOTE))) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("RemoteSession")), false, "no event of " + scope.what()
+                    + " is decided remote or local: RemoteSession comes from the logon sessions (Security 4624) of the"
+                    + " process or its parents, and none of them is in the store"));
+        }
     }
 
     /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */

@@ -2,11 +2,18 @@ package dev.th;
 
 import dev.th.ask.Scope;
 import dev.th.ask.Session;
+import dev.th.geo.GeoIp;
+import dev.th.geo.Place;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
+import dev.th.query.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The seed's {@code get_communications}: network connections (Sysmon 3). Options: {@code file}
@@ -14,14 +21,22 @@ import java.util.List;
  * {@code iptype}, {@code direction}, {@code ips}, {@code top} (aggregate identical connections,
  * counted in {@code Times}, and keep the N most frequent), {@code period}, {@code histogram};
  * beyond the seed, {@link #bytes()} (the bytes of each connection's network flow) and
- * {@link #rankByBytes()} (top by bytes). Rows are {@link Connection}s.
+ * {@link #rankByBytes()} (top by bytes); and, when the data directory's GeoIP database is
+ * installed ({@code th geoip install}), where each public remote address is: {@code Country},
+ * {@code City}, {@code Latitude}, {@code Longitude} (DB-IP Lite), {@code Asn} and {@code AsOwner}
+ * (the ASN table), blank for private addresses. Rows are {@link Connection}s.
  */
 public final class CommunicationsQuery extends FileAsk<Connection, CommunicationsQuery> {
     private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
             "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
     /** What {@link #bytes()} adds to the rows. */
     static final List<String> BYTES = List.of("SentBytes", "ReceivedBytes", "RemoteName");
+    /** What the GeoIP database adds to public remote addresses (private ones stay blank). */
+    static final List<String> GEO = List.of("Country", "City", "Latitude", "Longitude");
+    /** What the ASN table adds, when installed. */
+    static final List<String> ASN = List.of("Asn", "AsOwner");
     private Integer top;
+    private String geoNote;
     private boolean bytes;
     private boolean rankByBytes;
 
@@ -140,6 +155,63 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
         bytes();
         rankByBytes = true;
         return this;
+    }
+
+    /**
+     * Adds {@link #GEO} (and {@link #ASN}) to the rows when the session's GeoIP database is
+     * installed; else leaves the columns out, and the answer's note says how to install it when
+     * it has public addresses.
+     */
+    @Override
+    Table completed(Table t) {
+        GeoIp geo = session.geo();
+        int ip = t.columns().indexOf("RemoteIp");
+        int status = t.columns().indexOf("Ipv4Status");
+        boolean anyPublic = false;
+        for (Object[] r : t.rows()) {
+            anyPublic |= status >= 0 && "Public".equals(r[status]);
+        }
+        geoNote = null;
+        if (!geo.installed()) {
+            geoNote = anyPublic ? geo.missing() : null;
+            return t;
+        }
+        List<String> added = new ArrayList<>(GEO);
+        if (geo.hasAsn()) {
+            added.addAll(ASN);
+        }
+        addColumns(added);
+        List<String> cols = new ArrayList<>(t.columns());
+        cols.addAll(added);
+        Map<String, Place> seen = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(t.rows().size());
+        int located = 0;
+        int publics = 0;
+        for (Object[] r : t.rows()) {
+            Object[] out = Arrays.copyOf(r, cols.size());
+            String addr = ip < 0 || r[ip] == null ? null : r[ip].toString();
+            boolean pub = status >= 0 && "Public".equals(r[status]);
+            Place p = addr == null || !pub ? null : seen.computeIfAbsent(addr, a -> Optional.ofNullable(geo.lookup(a)).orElse(NOWHERE));
+            publics += pub ? 1 : 0;
+            if (p != null && p != NOWHERE) {
+                located += p.located() ? 1 : 0;
+                Object[] v = {p.country(), p.city(), p.latitude(), p.longitude(), p.asn(), p.asOwner()};
+                System.arraycopy(v, 0, out, r.length, added.size());
+            }
+            rows.add(out);
+        }
+        if (publics > 0) {
+            geoNote = located + " of " + publics + " rows with a public address located; " + GeoIp.CREDIT
+                    + (geo.hasAsn() ? "; " + GeoIp.ASN_CREDIT : "");
+        }
+        return new Table(cols, rows);
+    }
+
+    private static final Place NOWHERE = new Place(null, null, null, null, null, null, null);
+
+    @Override
+    String completedNote() {
+        return geoNote;
     }
 
     @Override

@@ -76,6 +76,35 @@ public final class Connection extends Row {
         return text("Ipv4Status");
     }
 
+    /** ISO 3166-1 alpha-2 country of a public remote address (GeoIP database installed), else null. */
+    public String country() {
+        return text("Country");
+    }
+
+    public String city() {
+        return text("City");
+    }
+
+    public Double latitude() {
+        Object v = get("Latitude");
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    public Double longitude() {
+        Object v = get("Longitude");
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    /** The remote address's autonomous system (ASN table installed), else null. */
+    public Long asn() {
+        return number("Asn");
+    }
+
+    /** The owner of {@link #asn()}. */
+    public String asOwner() {
+        return text("AsOwner");
+    }
+
     public long times() {
         return ((Number) get("Times")).longValue();
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Events of one of the families beyond the seed: services (and drivers), scheduled tasks, WMI,
- * named pipes. Options: {@code file} (a service's image, a task's action; the acting process of
+ * named pipes, logons (with Remote Desktop, Kerberos and NTLM, boots). Options: {@code file} (a service's image, a task's action; the acting process of
  * WMI and pipe events), {@code user}, {@code operation}, {@code name} (of the service, task, WMI
  * object or pipe; contains, case ignored), {@code newOnly} (names first seen in the period),
  * {@code period}, {@code histogram}. Rows are {@link Activity}s.
@@ -25,7 +25,10 @@ public final class FamilyQuery extends FileAsk<Activity, FamilyQuery> {
             "service", List.of("installed", "state", "starttype", "driver"),
             "task", List.of("created", "deleted", "enabled", "disabled", "updated", "launched", "started", "completed"),
             "wmi", List.of("filter", "consumer", "binding", "provider", "failed", "subscription", "temporary", "permanent"),
-            "pipe", List.of("created", "connected"));
+            "pipe", List.of("created", "connected"),
+            "logon", List.of("logon", "failed", "logoff", "explicit", "privileged", "validate", "tgt", "service-ticket",
+                    "preauth-failed", "reconnect", "disconnect", "rdp-auth", "rdp-logon", "rdp-shell", "rdp-logoff",
+                    "rdp-disconnect", "rdp-reconnect", "boot", "shutdown"));
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "service", List.of("DateTime", "Muid", "LoggedUser", "ObjectName", "Operation", "ChildPath", "ObjectType",
                     "StartType", "Account", "ObjectState", "EventId"),
@@ -34,7 +37,10 @@ public final class FamilyQuery extends FileAsk<Activity, FamilyQuery> {
             "wmi", List.of("DateTime", "Muid", "LoggedUser", "ObjectName", "Operation", "ObjectType", "CommandLine",
                     "Triggers", "ChildPath", "ParentFilename", "ParentPid", "ObjectState", "EventId"),
             "pipe", List.of("DateTime", "Muid", "LoggedUser", "ObjectName", "Operation", "ParentFilename", "ParentPath",
-                    "ParentPid", "ParentGuid", "EventId"));
+                    "ParentPid", "ParentGuid", "EventId"),
+            "logon", List.of("DateTime", "Muid", "LoggedUser", "Operation", "LogonId", "LogonType", "RemoteIp", "RemotePort",
+                    "Workstation", "AuthPackage", "LogonProcess", "ElevatedToken", "LinkedLogonId", "SubjectUser", "ObjectName",
+                    "ObjectState", "ParentFilename", "EventId"));
 
     private boolean newOnly;
 

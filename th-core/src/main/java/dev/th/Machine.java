@@ -285,6 +285,24 @@ public final class Machine extends Row {
         return new FamilyQuery(session, scope(), "pipe");
     }
 
+    /**
+     * Logon events as rows: logons, failures, logoffs, explicit credentials, privileges, Kerberos
+     * and NTLM, reconnects, Remote Desktop, boots (operation names in docs/normalize.md).
+     */
+    public FamilyQuery logons() {
+        return new FamilyQuery(session, scope(), "logon");
+    }
+
+    /** The logon sessions of this machine (keyed by boot and LogonId), with the pivot to their processes. */
+    public SessionsQuery sessions() {
+        return new SessionsQuery(session, scope());
+    }
+
+    /** PowerShell: 4104 script blocks reassembled, 4103 module logging, the classic log's 400/403/600/800. */
+    public ScriptsQuery scripts() {
+        return new ScriptsQuery(session, scope());
+    }
+
     /** The seed's {@code get_communications}. */
     public CommunicationsQuery communications() {
         return new CommunicationsQuery(session, scope(), SeedColumns.MACHINE_COMMUNICATIONS);

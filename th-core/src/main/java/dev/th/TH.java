@@ -3,6 +3,7 @@ package dev.th;
 import dev.th.ask.Lineage;
 import dev.th.ask.Scope;
 import dev.th.ask.Session;
+import dev.th.geo.GeoIp;
 import dev.th.query.Cond;
 import dev.th.query.EngineProvider;
 import dev.th.query.QueryEngine;
@@ -29,6 +30,9 @@ import java.util.ServiceLoader;
  * DuckDB engine of module th-duckdb by default) and opened read-only.
  */
 public final class TH implements AutoCloseable {
+    /** The folder of a lake's commit log. */
+    public static final String LAKE_LOG = "_th_lake";
+
     private final Session session;
 
     private TH(QueryEngine engine, Clock clock) {
@@ -58,18 +62,41 @@ public final class TH implements AutoCloseable {
                 best = p;
             }
         }
+        if (best == null && isLake(dataDir)) {
+            throw new IllegalArgumentException(dataDir.toAbsolutePath() + " is a lake, which only the Spark engine (th-spark) reads,"
+                    + " and th-spark is not on the class path (the th launcher adds lib/spark/ when --db names a lake; TH_SPARK=1 forces it)");
+        }
         if (best == null) {
             throw new IllegalArgumentException(names.isEmpty()
                     ? "no query engine on the class path (add th-duckdb)"
                     : "no TH store in " + dataDir.toAbsolutePath() + " that an engine (" + String.join(", ", names)
                             + ") can open (run th ingest first)");
         }
-        return new TH(best.open(dataDir), clock);
+        TH th = new TH(best.open(dataDir), clock);
+        th.session.geo(GeoIp.ofDataDir(dataDir));
+        return th;
+    }
+
+    /** Whether {@code dir} is a lake (it holds the lake's commit log {@code _th_lake/}; docs/cluster.md). */
+    public static boolean isLake(Path dir) {
+        return Files.isDirectory(dir.resolve(LAKE_LOG));
     }
 
     /** A session over an engine already open (e.g. one a test or another engine made). */
     public static TH over(QueryEngine engine, Clock clock) {
         return new TH(engine, clock);
+    }
+
+    /**
+     * Where the GeoIP database is that places communications' public addresses ({@code th geoip
+     * install} puts it in the data directory's {@code geoip/}, which {@link #open(Path)} reads; a
+     * session made {@link #over} an engine has none until given the folder, e.g.
+     * {@code dataDir.resolve("geoip")}).
+     */
+    public TH geoIp(Path dir) {
+        session.geo().close();
+        session.geo(GeoIp.at(dir));
+        return this;
     }
 
     Session session() {
@@ -215,6 +242,7 @@ public final class TH implements AutoCloseable {
 
     @Override
     public void close() {
+        session.geo().close();
         session.engine.close();
     }
 }

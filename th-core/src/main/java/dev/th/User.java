@@ -69,6 +69,11 @@ public final class User extends Row {
         return new ExecutionsQuery(session, scope(), SeedColumns.MACHINE_EXECUTIONS);
     }
 
+    /** This user's logon sessions on every machine. */
+    public SessionsQuery sessions() {
+        return new SessionsQuery(session, scope());
+    }
+
     /** This user's timetable over every machine (the seed's get_timetable), in the session's period. */
     public DataFrame timetable() {
         return timetable(session.defaultPeriod());

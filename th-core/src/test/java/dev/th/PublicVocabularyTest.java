@@ -41,11 +41,11 @@ class PublicVocabularyTest {
             "TH", "Client", "Machine", "Process", "User", "File", "TimePeriod", "Histogram", "Hits", "Row",
             // the row types of the answers
             "Connection", "Registry", "Activity", "Detect", "Block", "DetectionRow", "IoA", "Bucket", "Bandwidth",
-            "Prevalence",
+            "Prevalence", "LogonSession",
             // the question builders a user chains on (and their shared, package-private bases)
             "Ask", "FileAsk", "ActionAsk", "DetectionAsk", "ExecutionsQuery", "FilesQuery", "RegistryQuery",
             "CommunicationsQuery", "DetectionsQuery", "BlockedQuery", "ProcessesQuery", "UsersQuery", "EventsQuery",
-            "IoasQuery", "Buckets", "FamilyQuery",
+            "IoasQuery", "Buckets", "FamilyQuery", "SessionsQuery", "ScriptsQuery",
             // the enums of allowed values
             "Labeled", "Kind", "Attribute", "Operation", "Protocol", "Port", "IpType", "Direction", "EventsBy",
             "RecoveredRows",

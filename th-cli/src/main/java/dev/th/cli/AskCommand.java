@@ -113,7 +113,7 @@ abstract class AskCommand<T> implements Callable<Integer> {
             err.println(name + ": " + e.getMessage());
             return 2;
         }
-        if (!db.hasStore() && !dev.th.lake.Lake.isLake(db.path())) { // a lake: the Spark engine answers
+        if (!db.hasStore() && !TH.isLake(db.path())) { // a lake: the Spark engine answers
             err.println(name + ": " + db.noStoreIngestFirst());
             return 1;
         }

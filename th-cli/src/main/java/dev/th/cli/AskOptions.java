@@ -74,7 +74,16 @@ public final class AskOptions {
     @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")
     String rank;
 
-    @Option(names = "--named", paramLabel = "TEXT", description = "services, tasks, wmi, pipes: names containing TEXT (case ignored)")
+    @Option(names = "--remote", description = "sessions: only remote ones (network, Remote Desktop, or from another address)")
+    boolean remote;
+
+    @Option(names = "--logon-type", paramLabel = "N", split = ",", description = "sessions: logon types (2 interactive, 3 network, 10 Remote Desktop, ...)")
+    List<String> logonType;
+
+    @Option(names = "--logon-id", paramLabel = "ID", description = "session_processes: the session's LogonId (either half of a UAC pair)")
+    String logonId;
+
+    @Option(names = "--named", paramLabel = "TEXT", description = "services, tasks, wmi, pipes, logons: names containing TEXT (case ignored)")
     List<String> named;
 
     @Option(names = "--new", description = "services, tasks, wmi, pipes: only names first seen in the period")

@@ -61,6 +61,21 @@ final class Filters {
         return q;
     }
 
+    static dev.th.SessionsQuery sessions(dev.th.SessionsQuery q, AskOptions o) {
+        if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
+        if (o.logonType != null) apply(Opt.LOGON_TYPE, () -> q.type(array(o.logonType)));
+        if (o.remote) q.remote();
+        return q;
+    }
+
+    static dev.th.ScriptsQuery scripts(dev.th.ScriptsQuery q, AskOptions o) {
+        if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
+        if (o.user != null) apply(Opt.USER, () -> q.user(array(o.user)));
+        if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
+        if (o.command != null) apply(Opt.COMMAND, () -> q.command(array(o.command)));
+        return q;
+    }
+
     static CommunicationsQuery communications(CommunicationsQuery q, AskOptions o) {
         if (o.file != null) apply(Opt.FILE, () -> q.file(array(o.file)));
         if (o.protocol != null) apply(Opt.PROTOCOL, () -> q.protocol(array(o.protocol)));

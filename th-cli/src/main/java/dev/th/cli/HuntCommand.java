@@ -1,5 +1,6 @@
 package dev.th.cli;
 
+import dev.th.TH;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
                 "  th hunt --rules ~/sigma/rules/windows --format json ~/cases/host1/",
                 "  th hunt ~/cases/host1/Security.evtx            (TH's own rule pack)"})
 public final class HuntCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "DIR", description = "Hunt the store in DIR (th.duckdb) instead of log files.")
+    @Option(names = "--db", paramLabel = "DIR", description = "Hunt the store in DIR (th.duckdb), or the lake in DIR as a Spark job (docs/cluster.md), instead of log files.")
     Path db;
 
     @Mixin
@@ -108,7 +109,9 @@ public final class HuntCommand implements Callable<Integer> {
             RuleSet set = rules.load(err);
             List<Ioa> ioas;
             if (logs.isEmpty()) {
-                ioas = huntStore(db == null ? Path.of("th-data") : db, set, lists, p, now, err);
+                Path dir = db == null ? Path.of("th-data") : db;
+                ioas = TH.isLake(dir) ? LakeHunting.hunt(dir, rules.paths(), !lists.isEmpty(), p.from(), p.to(), now, err)
+                        : huntStore(dir, set, lists, p, now, err);
                 if (ioas == null) {
                     return 1;
                 }

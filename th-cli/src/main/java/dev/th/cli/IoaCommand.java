@@ -3,7 +3,6 @@ package dev.th.cli;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaStatus;
 import dev.th.normalize.Normalizer;
-import dev.th.store.DuckDbStore;
 import dev.th.store.IoaTable;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -63,13 +62,13 @@ public final class IoaCommand {
         public Integer call() throws SQLException {
             PeriodText p = PeriodText.parse(period, Instant.now());
             IoaStatus s = status == null ? null : IoaStatus.parse(status);
-            if (!db.hasStore()) {
+            if (!db.hasStore() && !dev.th.TH.isLake(db.path())) {
                 throw new IllegalArgumentException(db.noStoreIngestFirst());
             }
             String muid = machine == null ? null : machine.matches("[0-9a-f]{32}") ? machine
                     : Normalizer.muid(client == null ? "default" : client, machine);
-            try (DuckDbStore store = db.open()) {
-                List<Ioa> ioas = new IoaTable(store.connection()).list(new IoaTable.IoaQuery(client, muid, p.from(),
+            try (IoaSource source = IoaSource.open(db)) {
+                List<Ioa> ioas = source.table().list(new IoaTable.IoaQuery(client, muid, p.from(),
                         p.to(), rules, s, excluded));
                 String left = Output.ioas(ioas, output.format, spec.commandLine().getOut());
                 if (left != null) {
@@ -107,11 +106,14 @@ public final class IoaCommand {
             }
             IoaStatus s = status == null ? null : IoaStatus.parse(status);
             int missing = 0;
-            try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-                IoaTable t = new IoaTable(store.connection());
+            try (IoaSource source = IoaSource.open(db)) {
+                IoaTable t = source.table();
                 for (String id : ids) {
                     boolean found = s == null || t.setStatus(id, s);
                     found &= excluded == null || t.setExcluded(id, excluded);
+                    if (found) {
+                        source.changed();
+                    }
                     if (!found) {
                         missing++;
                         spec.commandLine().getErr().println("th ioa set: no IoA with id " + id);

@@ -39,6 +39,7 @@ final class MachineMethods {
     static final EnumSet<Opt> PROCESSES = EnumSet.of(FILE, USER, KIND, PARENT_KIND, HISTOGRAM);
     static final EnumSet<Opt> USERS = EnumSet.of(USER, HISTOGRAM);
     static final EnumSet<Opt> FAMILY = EnumSet.of(FILE, USER, OPERATION, Opt.NAMED, Opt.NEW, HISTOGRAM);
+    static final EnumSet<Opt> SESSIONS = EnumSet.of(USER, Opt.REMOTE, Opt.LOGON_TYPE, HISTOGRAM);
 
     private MachineMethods() {
     }
@@ -91,7 +92,31 @@ final class MachineMethods {
                     FAMILY, Machine::services, Filters::family),
             Questions.ask("tasks", "scheduled tasks created, changed, deleted, run", FAMILY, Machine::tasks, Filters::family),
             Questions.ask("wmi", "WMI filters, consumers, bindings, providers", FAMILY, Machine::wmi, Filters::family),
-            Questions.ask("pipes", "named pipes created and connected", FAMILY, Machine::pipes, Filters::family));
+            Questions.ask("pipes", "named pipes created and connected", FAMILY, Machine::pipes, Filters::family),
+            Questions.ask("logons", "logon events: logon, failed, logoff, explicit, privileged, Kerberos/NTLM, RDP, boot",
+                    FAMILY, Machine::logons, Filters::family),
+            Questions.ask("sessions", "logon sessions (by boot and LogonId): user, type, source, elevation, end, reconnects;"
+                    + " failures and explicit credentials: logons --operation failed,explicit",
+                    SESSIONS, Machine::sessions, Filters::sessions),
+            Method.<Machine>of("session_processes", "the processes of the session with --logon-id (by LogonId, then its process tree)",
+                    EnumSet.of(Opt.LOGON_ID, FILE, COMMAND, HISTOGRAM), MachineMethods::sessionProcesses),
+            Questions.ask("scripts", "PowerShell: 4104 script blocks reassembled, 4103 module logging, classic 400/403/600/800",
+                    EnumSet.of(FILE, USER, OPERATION, COMMAND, HISTOGRAM), Machine::scripts, Filters::scripts));
+
+    /** The processes of the sessions of {@code --logon-id} that began in the period (one answer over all of them). */
+    private static Answer sessionProcesses(Machine m, AskOptions o, Method.Context c) {
+        if (o.logonId == null) {
+            throw new UsageError("session_processes needs --logon-id ID (see `th machine " + m.name() + " sessions`)");
+        }
+        String id = o.logonId.trim().toLowerCase(java.util.Locale.ROOT);
+        var found = m.sessions().period(c.period(o)).fetch().list().stream()
+                .filter(s -> id.equals(s.logonId()) || id.equals(s.linkedLogonId())).toList();
+        if (found.isEmpty()) {
+            throw new AskCommand.NotFound("no session of " + m.name() + " with LogonId " + o.logonId + " began in the period; "
+                    + "see `th machine " + m.name() + " sessions --period all`");
+        }
+        return Answers.ask(Filters.executions(found.get(0).processes(), o), o, c);
+    }
 
     /** The machine's activity span, for the note of an empty answer. */
     static String span(Machine m) {

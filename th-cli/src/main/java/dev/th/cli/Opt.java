@@ -25,6 +25,9 @@ enum Opt {
     BY("--by"),
     NAMED("--named"),
     NEW("--new"),
+    REMOTE("--remote"),
+    LOGON_TYPE("--logon-type"),
+    LOGON_ID("--logon-id"),
     HISTOGRAM("--histogram");
 
     private final String flag;

@@ -42,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--geo", paramLabel = "FILE.csv",
-            description = "Where remote addresses are, for the map: CSV network,latitude,longitude,label (TH ships no geolocation data)")
+            description = "Where remote addresses are, for the map: CSV network,latitude,longitude,label, read before the data directory's GeoIP database (th geoip install)")
     Path geo;
 
     @Option(names = "--open", description = "Open the page in the desktop's browser")

@@ -1,5 +1,6 @@
 package dev.th.cli;
 
+import dev.th.geo.GeoIp;
 import dev.th.query.EngineProvider;
 import dev.th.query.QueryEngine;
 import dev.th.views.Page;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ServiceLoader;
 
-/** Writes the report of a store to a file (th report, th quickstart); returns what it wrote. */
+/**
+ * Writes the report of a store to a file (th report, th quickstart), its map placing public
+ * addresses with the data directory's GeoIP database when installed; returns what it wrote.
+ */
 final class ReportWriter {
     /** What was written: the file, its size in bytes, its parts, how long it took (ms). */
     record Written(Path file, long bytes, int sections, long millis, java.util.Map<String, Long> parts) {
@@ -24,8 +28,8 @@ final class ReportWriter {
 
     static Written write(Path dataDir, ReportOptions options, Path out) {
         long t0 = System.nanoTime();
-        try (QueryEngine engine = engine(dataDir)) {
-            Report.Built built = Report.make(engine, Clock.systemUTC(), options);
+        try (QueryEngine engine = engine(dataDir); GeoIp geo = GeoIp.ofDataDir(dataDir)) {
+            Report.Built built = Report.make(engine, Clock.systemUTC(), options.withGeo(options.geo().with(geo)));
             Page page = built.page();
             page.save(out);
             long bytes;

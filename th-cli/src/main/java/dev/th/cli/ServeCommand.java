@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code th serve}: hold the store and answer the HTTP API until stopped (Ctrl-C stops it gracefully). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Hold the store and serve the HTTP API (JSON, /openapi.json, /health, /metrics); tokens: th token create.",
+        description = "Hold the store and serve the HTTP API (JSON, /openapi.json, /health, /metrics), uploads (ingested in the"
+                + " background) and the web console (/console/); tokens: th token create.",
         footerHeading = "%nExamples:%n",
         footer = {"  th token create --db th-data --client acme --role triage",
                 "  th serve --db th-data --port 8080",
@@ -25,12 +26,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (another than loopback exposes the store). Default: ${DEFAULT-VALUE}")
     String bind;
 
+    @Option(names = "--read-connections", paramLabel = "N", defaultValue = "8",
+            description = "Questions answered at once, each on its own connection to the store (1: one after the other). Default: ${DEFAULT-VALUE}")
+    int readConnections;
+
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "2048",
+            description = "The largest upload taken (POST /api/uploads). Default: ${DEFAULT-VALUE}")
+    long maxUploadMb;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!db.hasStore()) {
             throw new IllegalArgumentException(db.noStoreIngestFirst());
         }
-        ThServer server = ThServer.start(db.path(), bind, port);
+        if (readConnections < 1 || maxUploadMb < 1) {
+            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more");
+        }
+        ThServer server = ThServer.start(db.path(), bind, port, new ThServer.Settings(readConnections, maxUploadMb << 20,
+                ThServer.Settings.defaults().maxBodyBytes()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -21,6 +21,8 @@ final class UserMethods {
                     (u, o, c) -> Answers.hits(u.machines())).timeless(),
             Questions.ask("executions", "the user's actions over processes on every machine",
                     EnumSet.of(FILE, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), User::executions, Filters::executions),
+            Questions.ask("sessions", "the user's logon sessions on every machine", MachineMethods.SESSIONS,
+                    User::sessions, Filters::sessions),
             Method.<User>of("timetable", "the user's actions per weekday and hour", Method.none(),
                     (u, o, c) -> Answers.frame(u.timetable(c.period(o)))));
 }

@@ -1,6 +1,7 @@
 package dev.th.ask;
 
 import dev.th.TimePeriod;
+import dev.th.geo.GeoIp;
 import dev.th.query.Query;
 import dev.th.query.QueryEngine;
 import dev.th.query.Table;
@@ -17,6 +18,7 @@ public final class Session {
     public final QueryEngine engine;
     public final Clock clock;
     private volatile TimePeriod defaultPeriod = TimePeriod.today();
+    private volatile GeoIp geo = GeoIp.none();
 
     public Session(QueryEngine engine, Clock clock) {
         this.engine = Objects.requireNonNull(engine);
@@ -29,6 +31,15 @@ public final class Session {
 
     public void defaultPeriod(TimePeriod p) {
         defaultPeriod = Objects.requireNonNull(p, "period");
+    }
+
+    /** Where public addresses are (the data directory's GeoIP database; none unless set). */
+    public GeoIp geo() {
+        return geo;
+    }
+
+    public void geo(GeoIp g) {
+        geo = Objects.requireNonNull(g, "geo");
     }
 
     public Table run(Query q) {

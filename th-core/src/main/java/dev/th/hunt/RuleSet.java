@@ -29,6 +29,10 @@ public final class RuleSet {
     private RuleSet() {
     }
 
+    /** A rule file's name and text: what loads the same rules on another machine (a Spark executor). */
+    public record Text(String source, String yaml) implements java.io.Serializable {
+    }
+
     /** Loads every {@code .yml}/{@code .yaml} file of the given files and folders (recursively). */
     public static RuleSet load(List<Path> filesOrFolders) {
         RuleSet set = new RuleSet();
@@ -36,12 +40,43 @@ public final class RuleSet {
         for (Path p : filesOrFolders) {
             all.addAll(files(p, set.problems));
         }
-        // files parse independently: in parallel, results kept in file order
-        record Parsed(List<SigmaRule> rules, List<RuleProblem> problems) {
+        return set.parseAll(all, (f, r) -> SigmaParser.parse(f, r.rules()::add, r.problems()::add));
+    }
+
+    /** The texts of the rule files that {@link #load} would read (a file that cannot be read is left out: load reports it). */
+    public static List<Text> texts(List<Path> filesOrFolders) {
+        List<Text> out = new ArrayList<>();
+        for (Path p : filesOrFolders) {
+            for (Path f : files(p, new ArrayList<>())) {
+                try {
+                    out.add(new Text(f.toString(), Files.readString(f, java.nio.charset.StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    // load() lists it as a problem
+                }
+            }
         }
-        List<Parsed> results = all.parallelStream().map(f -> {
+        return out;
+    }
+
+    /** Loads rules from their texts, as {@link #load} does from the files. */
+    public static RuleSet parse(List<Text> texts) {
+        return new RuleSet().parseAll(texts, (t, r) -> SigmaParser.parse(t.source(), t.yaml(), r.rules()::add, r.problems()::add));
+    }
+
+    /** Whether correlation rules loaded (they need the events of a client as one stream in time order). */
+    public boolean hasCorrelations() {
+        return !correlations.isEmpty();
+    }
+
+    private record Parsed(List<SigmaRule> rules, List<RuleProblem> problems) {
+    }
+
+    private <T> RuleSet parseAll(List<T> inputs, java.util.function.BiConsumer<T, Parsed> parser) {
+        RuleSet set = this;
+        // files parse independently: in parallel, results kept in file order
+        List<Parsed> results = inputs.parallelStream().map(f -> {
             Parsed r = new Parsed(new ArrayList<>(), new ArrayList<>());
-            SigmaParser.parse(f, r.rules()::add, r.problems()::add);
+            parser.accept(f, r);
             return r;
         }).toList();
         List<SigmaRule> parsed = new ArrayList<>();

@@ -106,7 +106,25 @@ public enum Column {
     StartedFor(Type.TEXT),
     // kinds (appended at the end: stores made before gain it)
     /** The kinds of the acting process's binary (Parent), as {@link #Kind} holds the child's: comma-joined labels. */
-    ParentKind(Type.TEXT);
+    ParentKind(Type.TEXT),
+    // logons (appended at the end: stores made before gain them; docs/normalize.md "Logons")
+    /** The other logon of a UAC pair: a 4624's TargetLinkedLogonId (the elevated and the filtered token). */
+    LinkedLogonId(Type.TEXT),
+    /** Whether a logon's token is elevated (4624 ElevatedToken: Yes, No). */
+    ElevatedToken(Type.TEXT),
+    /** The authentication package of a logon (Kerberos, NTLM, Negotiate). */
+    AuthPackage(Type.TEXT),
+    /** The logon process (Advapi, User32, NtLmSsp, Kerberos, seclogo). */
+    LogonProcess(Type.TEXT),
+    /** The workstation a logon came from (4624/4625 WorkstationName, 4778 ClientName, 4776 Workstation). */
+    Workstation(Type.TEXT),
+    /** The account that asked for a logon (4624/4625/4648's Subject), where LoggedUser is the one logged on. */
+    SubjectUser(Type.TEXT),
+    /**
+     * Why RemoteSession is true: the remote logon the row ran in, as {@code LogonId type N from
+     * ADDRESS (USER, START)}; set at commit.
+     */
+    RemoteLogon(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }

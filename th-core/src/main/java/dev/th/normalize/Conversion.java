@@ -17,7 +17,13 @@ enum Conversion {
     REGISTRY_KEY("registry-key", Column.Type.TEXT),
     PROTOCOL("protocol", Column.Type.TEXT),
     SERVICE_TYPE("service-type", Column.Type.TEXT),
-    SERVICE_START("service-start", Column.Type.TEXT);
+    SERVICE_START("service-start", Column.Type.TEXT),
+    /** An address as stored: an IPv4-mapped IPv6 address by its IPv4 part; a word ("LOCAL") is no address. */
+    IP("ip", Column.Type.TEXT),
+    /** An NTSTATUS failure code with its meaning ({@code statuses.tsv}). */
+    LOGON_STATUS("logon-status", Column.Type.TEXT),
+    /** A Kerberos result code with its meaning ({@code statuses.tsv}). */
+    KERBEROS_STATUS("kerberos-status", Column.Type.TEXT);
 
     final String label;
     /** The column type this conversion produces. */
@@ -68,6 +74,12 @@ enum Conversion {
                 return ServiceValues.type(v);
             case SERVICE_START:
                 return ServiceValues.startType(v);
+            case IP:
+                return Values.address(v);
+            case LOGON_STATUS:
+                return Vocabulary.standard().status("ntstatus", v);
+            case KERBEROS_STATUS:
+                return Vocabulary.standard().status("kerberos", v);
             default:
                 throw new AssertionError(this);
         }

@@ -101,7 +101,8 @@ public final class IpClass {
         };
     }
 
-    static String classify(String ip) {
+    /** {@code Private} or {@code Public} (see the class), or null when {@code ip} is not an address. */
+    public static String classify(String ip) {
         if (Values.absent(ip)) {
             return null;
         }

@@ -27,7 +27,9 @@ enum Logic {
     /** Security 4698-4702: a task's actions, triggers and run-as account; see {@link TaskXml}. */
     TASK_XML("task-xml"),
     /** WMI-Activity 5861: the permanent consumer's type, name and command; see {@link WmiBinding}. */
-    WMI_BINDING("wmi-binding");
+    WMI_BINDING("wmi-binding"),
+    /** PowerShell 4103 and the classic log: the host, user and state from the details text; see {@link PowerShellDetails}. */
+    POWERSHELL_DETAILS("powershell-details");
 
     private static final String[] PE_EXTENSIONS = {"exe", "dll", "sys", "scr", "cpl", "ocx", "com", "drv", "efi"};
 
@@ -77,6 +79,9 @@ enum Logic {
                 return;
             case WMI_BINDING:
                 WmiBinding.apply(event, row);
+                return;
+            case POWERSHELL_DETAILS:
+                PowerShellDetails.apply(event, row);
                 return;
             default:
                 throw new AssertionError(this);

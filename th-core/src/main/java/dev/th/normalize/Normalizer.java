@@ -31,7 +31,7 @@ public final class Normalizer {
      * rows were made with; {@code th store renormalize} brings older inputs to this one. Raise it
      * with every change of what a row holds.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final String RAW = Family.RAW.label();
     private static final int MUID_CACHE_LIMIT = 100_000;

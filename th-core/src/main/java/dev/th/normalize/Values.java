@@ -226,4 +226,22 @@ final class Values {
                 return v.toUpperCase(java.util.Locale.ROOT);
         }
     }
+
+    /**
+     * An address as stored ({@link IpClass#unmapped}); null for a value with a character no IPv4
+     * or IPv6 address has (Remote Desktop writes {@code LOCAL} for the console).
+     */
+    static String address(String v) {
+        if (absent(v)) {
+            return null;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':' || c == '%';
+            if (!ok) {
+                return null;
+            }
+        }
+        return IpClass.unmapped(v);
+    }
 }

@@ -23,6 +23,7 @@ final class Vocabulary {
     static final String MESSAGE_IDS = "msgids.tsv";
     static final String HIVES = "hives.tsv";
     static final String SIDS = "sids.tsv";
+    static final String STATUSES = "statuses.tsv";
 
     private static volatile Vocabulary standard;
 
@@ -30,11 +31,15 @@ final class Vocabulary {
     /** Lower-case prefix -> replacement, longest first (file order). */
     private final List<String[]> hives;
     private final Map<String, String> sids;
+    /** {@code kind|code} (code in lower case, hex without leading zeros) -> text. */
+    private final Map<String, String> statuses;
 
-    private Vocabulary(Map<Integer, String> messages, List<String[]> hives, Map<String, String> sids) {
+    private Vocabulary(Map<Integer, String> messages, List<String[]> hives, Map<String, String> sids,
+            Map<String, String> statuses) {
         this.messages = messages;
         this.hives = hives;
         this.sids = sids;
+        this.statuses = statuses;
     }
 
     static Vocabulary standard() {
@@ -72,7 +77,36 @@ final class Vocabulary {
         for (String[] row : pairs(SIDS)) {
             sids.put(row[0].toUpperCase(Locale.ROOT), row[1]);
         }
-        return new Vocabulary(Map.copyOf(messages), List.copyOf(hives), Map.copyOf(sids));
+        Map<String, String> statuses = new HashMap<>();
+        for (String[] row : rows(STATUSES, 3)) {
+            String code = statusCode(row[1]);
+            if (code == null || statuses.put(row[0] + '|' + code, row[2]) != null) {
+                throw new IllegalArgumentException(STATUSES + ": code '" + row[1] + "' of " + row[0] + " is not a hex number or is listed twice");
+            }
+        }
+        return new Vocabulary(Map.copyOf(messages), List.copyOf(hives), Map.copyOf(sids), Map.copyOf(statuses));
+    }
+
+    /**
+     * A failure code of kind {@code kind} ({@code ntstatus}, {@code kerberos}) with its meaning:
+     * {@code "0xc000006a wrong password"}; a code the table lacks as written.
+     */
+    String status(String kind, String code) {
+        String key = statusCode(code);
+        String text = key == null ? null : statuses.get(kind + '|' + key);
+        return text == null ? code : key + ' ' + text;
+    }
+
+    /** {@code 0xC000006A} and {@code 0xc000006a} as {@code 0xc000006a}; {@code 0x00000018} as {@code 0x18}; null when not hex. */
+    private static String statusCode(String code) {
+        if (code == null || code.length() < 3 || code.charAt(0) != '0' || (code.charAt(1) | 0x20) != 'x') {
+            return null;
+        }
+        try {
+            return "0x" + Long.toHexString(Long.parseLong(code.substring(2), 16));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The text of message id {@code id}, or null when the table lacks it. */
@@ -157,6 +191,11 @@ final class Vocabulary {
     }
 
     private static List<String[]> pairs(String name) {
+        return rows(name, 2);
+    }
+
+    /** The rows of table {@code name}: {@code cells} tab-separated cells each, none blank. */
+    private static List<String[]> rows(String name, int cells) {
         List<String[]> out = new ArrayList<>();
         try (InputStream in = Vocabulary.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -169,11 +208,16 @@ final class Vocabulary {
                 if (s.isBlank() || s.startsWith("#")) {
                     continue;
                 }
-                String[] cells = s.split("\t", -1);
-                if (cells.length != 2 || cells[0].isBlank() || cells[1].isBlank()) {
-                    throw new IllegalArgumentException(name + ":" + line + ": expected two tab-separated cells");
+                String[] row = s.split("\t", -1);
+                boolean blank = row.length != cells;
+                for (int i = 0; i < row.length && !blank; i++) {
+                    row[i] = row[i].trim();
+                    blank = row[i].isEmpty();
                 }
-                out.add(new String[] {cells[0].trim(), cells[1].trim()});
+                if (blank) {
+                    throw new IllegalArgumentException(name + ":" + line + ": expected " + cells + " tab-separated cells");
+                }
+                out.add(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);

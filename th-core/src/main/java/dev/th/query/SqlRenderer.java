@@ -59,6 +59,11 @@ public final class SqlRenderer {
                 sb.append(i > 0 ? ", " : "").append(expr(o.expr(), params))
                         .append(o.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST");
             }
+            // Tie-breakers: then every selected column, by position, so that rows equal on the
+            // query's own order come in the same order on every engine (a total order of the answer).
+            for (int i = 0; i < q.items().size(); i++) {
+                sb.append(", ").append(i + 1).append(" ASC NULLS LAST");
+            }
         }
         if (q.limit() != null) {
             params.add(q.limit());

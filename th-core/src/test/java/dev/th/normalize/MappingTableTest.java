@@ -31,7 +31,9 @@ class MappingTableTest {
             Map.entry(Family.FILE, Set.of("create", "modify", "delete", "rename", "folder", "newcmp", "opencmp", "access", "script", "stream")),
             Map.entry(Family.REGISTRY, Set.of("create", "modify", "access", "delete", "rename")),
             Map.entry(Family.LOGON, Set.of("logon", "failed", "logoff", "explicit", "privileged",
-                    "validate", "tgt", "service-ticket", "preauth-failed", "reconnect", "disconnect")),
+                    "validate", "tgt", "service-ticket", "preauth-failed", "reconnect", "disconnect",
+                    "rdp-logon", "rdp-shell", "rdp-logoff", "rdp-disconnect", "rdp-reconnect", "rdp-auth", "boot", "shutdown")),
+            Map.entry(Family.SCRIPT, Set.of("module", "engine-start", "engine-stop", "provider", "pipeline")),
             Map.entry(Family.NETWORK, Set.of("blocked")),
             Map.entry(Family.BIND, Set.of("blocked")),
             Map.entry(Family.DNS, Set.of()),
@@ -63,7 +65,8 @@ class MappingTableTest {
     @Test
     void shippedTableLoads() {
         MappingTable t = MappingTable.standard();
-        assertEquals(44 + 26 + 6, t.rules().size()); // the event ids of events.tsv (26 of part fam, 6 of part logon)
+        // the event ids of events.tsv (26 of part fam; of part logon 6 Kerberos/NTLM/reconnects, 5 PowerShell, 6 RDP, 5 boots)
+        assertEquals(44 + 26 + 6 + 5 + 6 + 5, t.rules().size());
     }
 
     @Test

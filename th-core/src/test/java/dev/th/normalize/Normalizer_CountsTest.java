@@ -33,6 +33,9 @@ class Normalizer_CountsTest {
     static final String SYSTEM = "system";
     static final String TASKS = "microsoft-windows-taskscheduler/operational";
     static final String WMI = "microsoft-windows-wmi-activity/operational";
+    static final String CLASSIC_POWERSHELL = "windows powershell";
+    static final String RDP_LSM = "microsoft-windows-terminalservices-localsessionmanager/operational";
+    static final String RDP_RCM = "microsoft-windows-terminalservices-remoteconnectionmanager/operational";
 
     /** family/operation -> the "channel|id" keys (lower-case channel) whose events go there. */
     static final Map<String, String[]> EXPECTED = new TreeMap<>(Map.ofEntries(
@@ -53,7 +56,10 @@ class Normalizer_CountsTest {
             Map.entry("network/blocked", keys(SECURITY, 5157).done()),
             Map.entry("bind/*", keys(SECURITY, 5158, 5159).done()),
             Map.entry("dns/-", keys(SYSMON, 22).done()),
-            Map.entry("logon/*", keys(SECURITY, 4624, 4625, 4634, 4647, 4648, 4672).done()),
+            Map.entry("logon/*", keys(SECURITY, 4624, 4625, 4634, 4647, 4648, 4672, 4776, 4768, 4769, 4771, 4778, 4779)
+                    .and(RDP_LSM, 21, 22, 23, 24, 25).and(RDP_RCM, 1149).and(SYSTEM, 6005, 6006, 6009, 12, 13).done()),
+            // part logon: PowerShell module logging and the classic log
+            Map.entry("script/*", keys(POWERSHELL, 4103).and(CLASSIC_POWERSHELL, 400, 403, 600, 800).done()),
             Map.entry("detection/-", keys(DEFENDER, 1116, 1117, 1118, 1119, 1122, 1125).and(SYSMON, 29).done()),
             Map.entry("blocked/-", keys(SYSMON, 27, 28).and(DEFENDER, 1121, 1126).done()),
             // part fam: services, scheduled tasks, WMI, named pipes
@@ -163,8 +169,8 @@ class Normalizer_CountsTest {
             String key = family + "/" + op;
             if (e.channel().equalsIgnoreCase("Security") && OBJECT_ACCESS.contains(e.eventId())) {
                 key = "object-access/*"; // family by ObjectType: Normalizer_SecurityTest counts those
-            } else if (family.equals("logon")) {
-                key = "logon/*";
+            } else if (family.equals("logon") || family.equals("script")) {
+                key = family + "/*";
             } else if (family.equals("bind")) {
                 key = "bind/*";
             } else if (key.equals("file/create") || key.equals("file/script")) {

@@ -133,6 +133,9 @@ class Normalizer_TrapsTest {
                 case "scm" -> "System";
                 case "taskscheduler" -> "Microsoft-Windows-TaskScheduler/Operational";
                 case "wmi" -> "Microsoft-Windows-WMI-Activity/Operational";
+                case "powershell-classic" -> "Windows PowerShell";
+                case "rdp-lsm" -> "Microsoft-Windows-TerminalServices-LocalSessionManager/Operational";
+                case "rdp-rcm" -> "Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational";
                 default -> "Microsoft-Windows-Windows Defender/Operational";
             };
             for (String value : odd) {
@@ -140,7 +143,8 @@ class Normalizer_TrapsTest {
                 if (!value.equals("-")) {
                     for (String name : new String[] {"Image", "ProcessId", "ProcessGuid", "Hashes", "TargetFilename", "TargetObject",
                             "EventType", "Initiated", "SourceIp", "DestinationIp", "SourcePort", "Contents", "Path", "NewProcessId",
-                            "TargetUserName", "TargetDomainName", "SubjectUserName", "TargetLogonId", "SubjectLogonId", "MandatoryLabel"}) {
+                            "TargetUserName", "TargetDomainName", "SubjectUserName", "TargetLogonId", "SubjectLogonId", "MandatoryLabel",
+                            "IpAddress", "Status", "SubStatus", "ContextInfo", "Message", "Address", "Param3"}) {
                         f.put(name, value);
                     }
                 }

@@ -39,7 +39,7 @@ class SqlRendererTest {
                 .orderBy(Expr.col("W"), false);
         assertEquals("SELECT ((dayofweek(\"D\") + 5) % 7 + 1) AS \"W\", avg(\"N\") AS \"A\" FROM (SELECT CAST(\"DateTime\" AS DATE) AS \"D\", "
                 + "count(*) AS \"N\" FROM \"events\" GROUP BY CAST(\"DateTime\" AS DATE)) AS t GROUP BY ((dayofweek(\"D\") + 5) % 7 + 1) "
-                + "ORDER BY \"W\" ASC NULLS LAST", renderer.render(outer).text());
+                + "ORDER BY \"W\" ASC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST", renderer.render(outer).text());
     }
 
     @Test

@@ -59,6 +59,8 @@ public final class FleetGenerator {
     private int batch = 1;
     private long seed;
     private String[] clients = {"acme", "globex"};
+    private int chains;
+    private AttackChains attacks = AttackChains.none();
 
     /** The clients the machines are shared among (default acme and globex). */
     public FleetGenerator clients(String... ids) {
@@ -73,6 +75,24 @@ public final class FleetGenerator {
     public FleetGenerator seed(long seed) {
         this.seed = seed;
         return this;
+    }
+
+    /**
+     * Weaves {@code n} generated attack chains ({@link AttackChains}) into the days written by
+     * {@link #ndjson}, {@link #evtx} and {@link #days} (default 0: none).
+     */
+    public FleetGenerator attacks(int n) {
+        this.chains = Math.max(0, n);
+        return this;
+    }
+
+    /** The attack chains of the last fleet written, with their ground truth. */
+    public AttackChains chains() {
+        return attacks;
+    }
+
+    private void planAttacks(LocalDate first, int days) {
+        attacks = chains == 0 ? AttackChains.none() : AttackChains.plan(chains, seed, this, first, days);
     }
 
     /** Stores {@code n} machine days per input (default 1: one input per machine day). */
@@ -135,6 +155,7 @@ public final class FleetGenerator {
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, not " + days);
         }
+        planAttacks(lastDay.minusDays(days - 1L), days);
         return generate(dir, eventsIn(days), days, threads);
     }
 
@@ -144,7 +165,7 @@ public final class FleetGenerator {
         LocalDate first = lastDay.minusDays(days - 1L);
         for (int d = 0; d < days; d++) {
             for (int m = 0; m < machines; m++) {
-                n += eventsOf(first.plusDays(d), m);
+                n += eventsOf(first.plusDays(d), m) + attacks.events(m, first.plusDays(d)).size();
             }
         }
         return n;
@@ -162,6 +183,7 @@ public final class FleetGenerator {
             throw new IllegalArgumentException("days must be at least 1, not " + days);
         }
         LocalDate first = lastDay.minusDays(days - 1L);
+        planAttacks(first, days);
         com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
         long n = 0;
         for (int d = 0; d < days; d++) {
@@ -196,6 +218,73 @@ public final class FleetGenerator {
         return n;
     }
 
+    /** What {@link #evtx} wrote, and the events it could not (too large for an EVTX chunk). */
+    public record EvtxFleet(long events, long files, long bytes, long tooLarge, List<String> problems) {
+    }
+
+    /**
+     * Writes {@code days} whole days of the fleet as EVTX files, one per machine and channel
+     * ({@code DIR/<client>/<machine>/<channel>.evtx}, the channel named as Windows names its
+     * files: {@code Microsoft-Windows-Sysmon%4Operational.evtx}, {@code Security.evtx}, ...), each
+     * holding that channel's events of every day in time order, numbered from 1 as Windows numbers
+     * a log, written by TH's {@link dev.th.evtx.EvtxWriter}. An event too large for one chunk is
+     * not written: counted, and named in the first problems.
+     */
+    public EvtxFleet evtx(Path out, int days) throws IOException {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, not " + days);
+        }
+        LocalDate first = lastDay.minusDays(days - 1L);
+        planAttacks(first, days);
+        long n = 0;
+        long files = 0;
+        long bytes = 0;
+        long tooLarge = 0;
+        List<String> problems = new ArrayList<>();
+        for (int m = 0; m < machines; m++) {
+            Path dir = out.resolve(clients[clientOf(m)]).resolve(machineName(m));
+            Files.createDirectories(dir);
+            Map<String, dev.th.evtx.EvtxWriter> writers = new TreeMap<>();
+            try {
+                for (int d = 0; d < days; d++) {
+                    LocalDate day = first.plusDays(d);
+                    for (RawEvent e : rawDay(day, first, m, eventsOf(day, m))) {
+                        String file = evtxFileName(e.channel());
+                        dev.th.evtx.EvtxWriter w = writers.get(file);
+                        if (w == null) {
+                            w = new dev.th.evtx.EvtxWriter(dir.resolve(file));
+                            writers.put(file, w);
+                        }
+                        try {
+                            w.write(e);
+                            n++;
+                        } catch (IllegalArgumentException tooBig) {
+                            tooLarge++;
+                            if (problems.size() < 10) {
+                                problems.add(dir.resolve(file) + ": " + tooBig.getMessage());
+                            }
+                        }
+                    }
+                }
+            } finally {
+                for (dev.th.evtx.EvtxWriter w : writers.values()) {
+                    w.close();
+                    bytes += w.bytes();
+                    files++;
+                }
+            }
+        }
+        return new EvtxFleet(n, files, bytes, tooLarge, List.copyOf(problems));
+    }
+
+    /** The file Windows keeps a channel in: {@code /} as {@code %4}, other characters a name cannot hold as {@code _}. */
+    static String evtxFileName(String channel) {
+        if (channel == null || channel.isEmpty()) {
+            return "Unknown.evtx";
+        }
+        return channel.replace("/", "%4").replaceAll("[\\\\:*?\"<>|\\p{Cntrl}]", "_") + ".evtx";
+    }
+
     private Fleet generate(Path dir, long target, int threads) throws IOException, InterruptedException {
         long perDayFleet = (long) machines * perDay;
         return generate(dir, target, (int) ((target + perDayFleet - 1) / perDayFleet), threads);
@@ -215,7 +304,7 @@ public final class FleetGenerator {
             while (stored < target) {
                 while (planned < target && ahead.size() < 8 * Math.max(1, threads)) {
                     int n = (int) Math.min(target - planned, eventsOf(day, machine));
-                    planned += n;
+                    planned += n + attacks.events(machine, day).size();
                     final LocalDate d = day;
                     final int m = machine;
                     ahead.add(pool.submit(() -> machineDay(d, firstDay, m, n)));
@@ -264,17 +353,67 @@ public final class FleetGenerator {
         return machine * clients.length / machines;
     }
 
+    /** The client id of fleet machine {@code machine}. */
+    String clientIdOf(int machine) {
+        return clients[clientOf(machine)];
+    }
+
+    private int numberInClient(int machine) {
+        return machine - (int) ((long) clientOf(machine) * machines / clients.length);
+    }
+
+    /** The interactive user of a workstation, as {@link FleetReplay} names it. */
+    String userOf(int machine) {
+        return FleetReplay.userName(clientOf(machine) + 1, numberInClient(machine));
+    }
+
+    /** The private address of a machine, in its client's network and site. */
+    String addressOf(int machine) {
+        int no = numberInClient(machine);
+        return "10." + (clientOf(machine) + 1) + "." + (no / 25) + "." + (1 + no % 250);
+    }
+
+    /**
+     * A workstation and a server of the same client for an attack chain, drawn with {@code r};
+     * null when the fleet has no client with both.
+     */
+    int[] attackPair(SplittableRandom r) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int c = 0; c < clients.length; c++) {
+            int first = (int) ((long) c * machines / clients.length);
+            int end = (int) ((long) (c + 1) * machines / clients.length);
+            if (end - first > SERVERS_PER_CLIENT) {
+                pairs.add(new int[] {first, end});
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        int[] range = pairs.get(r.nextInt(pairs.size()));
+        int ws = range[0] + SERVERS_PER_CLIENT + r.nextInt(range[1] - range[0] - SERVERS_PER_CLIENT);
+        int srv = range[0] + 1 + r.nextInt(SERVERS_PER_CLIENT - 1);
+        return new int[] {ws, srv};
+    }
+
+    /**
+     * The machine's FQDN: its NetBIOS name starts with its client's id ({@code ACME-DC01.acme.local},
+     * {@code GLOBEX-WS-0042.globex.local}), as service providers name their clients' hosts, so
+     * no two machines of the fleet share a NetBIOS name: logs written out and ingested again
+     * under one client id still give one machine each (TH makes one machine of a client's
+     * names with the same first label).
+     */
     public String machineName(int machine) {
         int c = clientOf(machine);
         int first = (int) ((long) c * machines / clients.length);
         int no = machine - first;
         String domain = clients[c] + ".local";
+        String prefix = clients[c].toUpperCase(Locale.ROOT) + "-";
         if (no == 0) {
-            return "DC01." + domain;
+            return prefix + "DC01." + domain;
         } else if (no < SERVERS_PER_CLIENT) {
-            return String.format(Locale.ROOT, "SRV%02d.%s", no, domain);
+            return String.format(Locale.ROOT, "%sSRV%02d.%s", prefix, no, domain);
         }
-        return String.format(Locale.ROOT, "WS-%04d.%s", no, domain);
+        return String.format(Locale.ROOT, "%sWS-%04d.%s", prefix, no, domain);
     }
 
     /** One machine day: the events, rewritten and normalized, in time order. */
@@ -326,6 +465,9 @@ public final class FleetGenerator {
                 timed.add(new Timed(at + nanos(e.time()) - x0, e));
             }
         }
+        for (RawEvent e : attacks.events(machine, day)) {
+            timed.add(new Timed(nanos(e.time()), e, true));
+        }
         timed.sort(Comparator.comparingLong(Timed::nanos));
         String path = "fleet/" + clientId + "/" + name + "/" + day + ".evtx";
         String hash = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32)
@@ -337,7 +479,9 @@ public final class FleetGenerator {
         for (Timed t : timed) {
             SourceRef src = new SourceRef(path, hash, record);
             Instant at = Instant.ofEpochSecond(Math.floorDiv(t.nanos(), 1_000_000_000L), Math.floorMod(t.nanos(), 1_000_000_000L));
-            rows.add(replay.rewrite(t.event(), at, src, record));
+            RawEvent e = t.event();
+            rows.add(t.generated() ? new RawEvent(src, record, e.time(), e.provider(), e.channel(), e.eventId(), e.computer(),
+                    e.fields()) : replay.rewrite(e, at, src, record));
             record++;
         }
         return rows;
@@ -371,6 +515,9 @@ public final class FleetGenerator {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
-    private record Timed(long nanos, RawEvent event) {
+    private record Timed(long nanos, RawEvent event, boolean generated) {
+        Timed(long nanos, RawEvent event) {
+            this(nanos, event, false);
+        }
     }
 }

@@ -73,6 +73,9 @@ public final class Renormalizer {
             for (Object[] input : inputs) {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
+            if (!inputs.isEmpty()) {
+                store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
+            }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);
         }
@@ -133,8 +136,15 @@ public final class Renormalizer {
                 del.setString(1, hash);
                 del.executeUpdate();
                 st.execute("INSERT INTO " + Schema.EVENTS + " SELECT * FROM " + STAGING);
+                List<String> muids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT DISTINCT Muid FROM " + STAGING + " WHERE Muid IS NOT NULL")) {
+                    while (rs.next()) {
+                        muids.add(rs.getString(1));
+                    }
+                }
                 st.execute("DROP TABLE " + STAGING);
                 notes = Linker.run(db, hash, path, byEventId);
+                MachineTable.refresh(db, muids);
             }
             try (PreparedStatement ps = db.prepareStatement("UPDATE " + Schema.INPUTS + " SET NormalizerVersion = ? WHERE ContentHash = ?")) {
                 ps.setInt(1, Normalizer.VERSION);

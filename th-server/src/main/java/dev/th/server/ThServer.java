@@ -5,20 +5,28 @@ import dev.th.Client;
 import dev.th.Hits;
 import dev.th.IoA;
 import dev.th.Machine;
-import dev.th.Row;
+import dev.th.Prevalence;
+import dev.th.Process;
 import dev.th.TH;
 import dev.th.TimePeriod;
 import dev.th.engine.duckdb.DuckDbEngine;
+import dev.th.hunt.RuleSet;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaStatus;
+import dev.th.hunt.ioa.RulePack;
 import dev.th.store.DuckDbStore;
 import dev.th.store.IoaTable;
+import dev.th.views.Views;
+import dev.th.views.report.Report;
+import dev.th.views.report.ReportOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,43 +37,91 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
 
 /**
- * {@code th serve}: one process holds the store (read-write, so that IoA status changes and later
- * ingests go through it) and answers the HTTP API of {@link #routes()}. Every question is asked
- * through {@link TH#client} of the token's clients, so that the query model itself keeps
- * clients apart (a machine, a process or an IoA of another client is not found).
+ * {@code th serve}: one process holds the store (read-write) and answers the HTTP API of
+ * {@link #routes()} and the web console ({@code /console/}). Questions run side by side, each on
+ * a connection of a pool of duplicates of the store's connection ({@link Settings#readConnections});
+ * writes are one at a time: uploads are ingested by the one writer thread ({@link Uploads}), IoA
+ * changes go through a connection of their own under a lock. Every question is asked through
+ * {@link TH#client} of the token's clients, so that the query model itself keeps clients apart (a
+ * machine, a process or an IoA of another client is not found).
  */
 public final class ThServer implements AutoCloseable {
     /** The file beside the store that names the server holding it (read by the CLI). */
     public static final String HOLDER_FILE = "th-serve.url";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+
+    /**
+     * How the server runs.
+     *
+     * @param readConnections questions answered at once (1: one after the other, as before the pool)
+     * @param maxUploadBytes the largest upload taken
+     * @param maxBodyBytes the largest other request body
+     */
+    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes) {
+        public static Settings defaults() {
+            return new Settings(8, 2L << 30, 1_000_000L);
+        }
+    }
 
     private final Path dataDir;
     private final DuckDbStore store;
+    private final DuckDbEngine engine;
     private final TH th;
     private final Tokens tokens;
-    private final Object writes = new Object();
+    private final Sessions sessions;
+    private final Uploads uploads;
+    private final Connection ioaConnection;
+    private final Object ioaWrites = new Object();
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final List<Route> routes;
+    private final Settings settings;
     private Javalin app;
 
-    private ThServer(Path dataDir) throws SQLException {
+    private ThServer(Path dataDir, Settings settings) throws SQLException {
         this.dataDir = dataDir;
+        this.settings = settings;
         this.store = DuckDbStore.open(dataDir);
-        this.th = TH.over(new DuckDbEngine(store.connection().unwrap(org.duckdb.DuckDBConnection.class).duplicate(), store.file()),
-                Clock.systemUTC());
+        DuckDBConnection origin = store.connection().unwrap(DuckDBConnection.class);
+        this.engine = DuckDbEngine.pooled(origin, store.file(), settings.readConnections());
+        this.th = TH.over(engine, Clock.systemUTC()).geoIp(dataDir.resolve(dev.th.geo.GeoIp.DIR_NAME));
         th.defaultPeriod(TimePeriod.all());
+        this.ioaConnection = origin.duplicate();
         this.tokens = new Tokens(dataDir);
+        this.sessions = new Sessions(tokens);
+        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes());
         this.routes = table();
+    }
+
+    private static volatile RuleSet pack;
+
+    /** TH's own rule pack, read once: what {@code th ingest} hunts with by default. */
+    private static RuleSet rulePack() {
+        if (pack == null) {
+            synchronized (ThServer.class) {
+                if (pack == null) {
+                    try {
+                        pack = RuleSet.load(List.of(RulePack.materialize()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot unpack TH's rule pack: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return pack;
     }
 
     /** Opens the store of {@code dataDir} and starts serving on {@code bind:port} (port 0: any free one). */
     public static ThServer start(Path dataDir, String bind, int port) {
+        return start(dataDir, bind, port, Settings.defaults());
+    }
+
+    /** {@link #start(Path, String, int)} with {@code settings}. */
+    public static ThServer start(Path dataDir, String bind, int port, Settings settings) {
         try {
-            ThServer s = new ThServer(dataDir);
+            ThServer s = new ThServer(dataDir, settings);
             s.listen(bind, port);
             return s;
         } catch (SQLException e) {
@@ -92,27 +148,169 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/metrics", "Request counts in Prometheus text format", null, List.of(), this::metrics));
         t.add(new Route("GET", "/openapi.json", "This API as OpenAPI 3.1, generated from the route table", null, List.of(),
                 ctx -> ctx.json(OpenApi.of(routes))));
+        t.addAll(sessions.routes());
         t.add(new Route("GET", "/api/clients", "The token's clients", Role.READ, List.of(), ctx -> ctx.json(
                 Map.of("total", token(ctx).clients().size(), "rows", token(ctx).clients()))));
         t.add(new Route("GET", "/api/machines", "Machines of the token's clients (q: name contains)", Role.READ,
                 List.of("q", "offset", "limit"), this::machines));
-        t.add(new Route("GET", "/api/machines/{machine}", "One machine by name or Muid", Role.READ, List.of(), ctx -> {
-            Machine m = machine(ctx);
-            ctx.json(machineRow(m));
-        }));
-        t.add(new Route("GET", "/api/machines/{machine}/executions", "get_executions of a machine", Role.READ,
-                List.of("period", "command", "operation", "offset", "limit"), this::executions));
+        t.add(new Route("GET", "/api/machines/{machine}", "One machine by name or Muid", Role.READ, List.of(),
+                ctx -> Answers.send(ctx, machine(ctx))));
+        for (Questions.Question<Machine> q : Questions.MACHINE) {
+            t.add(new Route("GET", "/api/machines/{machine}/" + q.name(), q.summary(), Role.READ, q.allParams(),
+                    ctx -> Answers.send(ctx, q.call().apply(machine(ctx), params(ctx)))));
+        }
+        t.add(new Route("GET", "/api/machines/{machine}/timeline.html", "The machine's timeline (th-views page)", Role.READ,
+                List.of("period"), ctx -> html(ctx, Views.timeline(machine(ctx), params(ctx).period()).html())));
+        t.add(new Route("GET", "/api/processes", "get_processes of the token's clients", Role.READ,
+                List.of("file", "user", "kind", "parent_kind", "period", "offset", "limit"), ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Client c : clients(ctx)) {
+                        rows.addAll(Answers.rows(Questions.processes(c.processes(), params(ctx)).period(params(ctx).period()).fetch()));
+                    }
+                    Answers.page(ctx, rows);
+                }));
+        t.add(new Route("GET", "/api/processes/{guid}", "One process by its GUID", Role.READ, List.of(),
+                ctx -> Answers.send(ctx, Answers.plain(process(ctx).toMap()))));
+        for (Questions.Question<Process> q : Questions.PROCESS) {
+            t.add(new Route("GET", "/api/processes/{guid}/" + q.name(), q.summary(), Role.READ, q.allParams(),
+                    ctx -> Answers.send(ctx, q.call().apply(process(ctx), params(ctx)))));
+        }
+        t.add(new Route("GET", "/api/processes/{guid}/tree.html", "The process's execution tree with its machine's IoAs (th-views page)",
+                Role.READ, List.of("period"), ctx -> {
+                    Process p = process(ctx);
+                    html(ctx, Views.tree(p.name() + " (pid " + p.pid() + ")", p.executionTree(params(ctx).period()),
+                            Views.marksFor(p)).html());
+                }));
+        t.add(new Route("GET", "/api/users", "get_users of the token's clients", Role.READ,
+                List.of("user", "period", "offset", "limit"), ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Client c : clients(ctx)) {
+                        rows.addAll(Answers.rows(Questions.users(c.users(), params(ctx)).period(params(ctx).period()).fetch()));
+                    }
+                    Answers.page(ctx, rows);
+                }));
+        t.add(new Route("GET", "/api/files", "get_files of the token's clients", Role.READ,
+                List.of("file", "user", "kind", "parent_kind", "operation", "attributes", "period", "offset", "limit"), ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Client c : clients(ctx)) {
+                        rows.addAll(Answers.rows(Questions.files(c.files(), params(ctx)).period(params(ctx).period()).fetch()));
+                    }
+                    Answers.page(ctx, rows);
+                }));
+        t.add(new Route("GET", "/api/prevalence", "Prevalence in each of the token's clients of a file, IPs, a user or a command",
+                Role.READ, List.of("file", "ip", "user", "command"), this::prevalence));
         t.add(new Route("GET", "/api/ioas", "IoAs of the token's clients (status: new, investigating, closed)", Role.READ,
                 List.of("status", "period", "offset", "limit"), this::ioas));
         t.add(new Route("PATCH", "/api/ioas/{id}", "Sets an IoA's status and/or exclusion", Role.TRIAGE,
                 List.of("status", "excluded"), this::setIoa));
+        t.add(new Route("GET", "/api/reports/{machine}", "The incident report of one machine (th report, HTML)", Role.READ,
+                List.of("period"), ctx -> {
+                    Machine m = machine(ctx);
+                    html(ctx, Report.build(engine, Clock.systemUTC(), new ReportOptions(null, m.muid(), params(ctx).period(),
+                            20, 6, Views.geo())).html());
+                }));
+        t.add(new Route("POST", "/api/uploads", "Uploads a log (EVTX, JSON lines, XML, zip: the request body) to ingest for a client",
+                Role.INGEST, List.of("client", "name"), this::upload));
+        t.add(new Route("GET", "/api/uploads", "Upload jobs of the token's clients, newest first", Role.READ,
+                List.of("offset", "limit"), ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    uploads.list(token(ctx).clients()).forEach(j -> rows.add(j.toMap()));
+                    Answers.page(ctx, rows);
+                }));
+        t.add(new Route("GET", "/api/uploads/{id}", "One upload job: state, progress, read = stored + rejected + duplicates",
+                Role.READ, List.of(), ctx -> ctx.json(job(ctx).toMap())));
         return List.copyOf(t);
+    }
+
+    private Questions.Params params(Context ctx) {
+        String p = ctx.queryParam("period");
+        return new Questions.Params(ctx, p == null || p.isBlank() ? TimePeriod.all() : TimePeriod.parse(p));
+    }
+
+    private static void html(Context ctx, String page) {
+        ctx.contentType("text/html; charset=utf-8").result(page);
+    }
+
+    private Process process(Context ctx) {
+        String guid = ctx.pathParam("guid");
+        String g = guid.trim().replace("{", "").replace("}", "").toLowerCase(Locale.ROOT);
+        for (Client c : clients(ctx)) {
+            Hits<Process> h = c.processes().guid(g).period(TimePeriod.all()).fetch();
+            if (!h.isEmpty()) {
+                return h.get(0);
+            }
+        }
+        throw Problem.notFound("no process with GUID '" + guid + "' in this token's clients " + token(ctx).clients());
+    }
+
+    private Uploads.Job job(Context ctx) {
+        Uploads.Job j = uploads.get(ctx.pathParam("id"), token(ctx).clients());
+        if (j == null) {
+            throw Problem.notFound("no upload " + ctx.pathParam("id") + " of this token's clients " + token(ctx).clients());
+        }
+        return j;
+    }
+
+    private void upload(Context ctx) throws IOException {
+        List<String> mine = token(ctx).clients();
+        String client = ctx.queryParam("client");
+        if (client == null) {
+            if (mine.size() != 1) {
+                throw Problem.badRequest("say which client the logs are of: client=ID, one of " + mine);
+            }
+            client = mine.get(0);
+        } else if (!mine.contains(client)) {
+            throw new Problem(403, "Forbidden", "this token may not upload for client '" + client + "'; its clients: " + mine);
+        }
+        long length = ctx.contentLength();
+        if (length > uploads.maxBytes()) {
+            throw new Problem(413, "Upload too large", "an upload may hold at most " + uploads.maxBytes()
+                    + " bytes (th serve --max-upload-mb); this one declares " + length);
+        }
+        Uploads.Job j = uploads.receive(client, ctx.queryParam("name"), ctx.req().getInputStream());
+        ctx.status(202).header("Location", "/api/uploads/" + j.id).json(j.toMap());
+    }
+
+    private void prevalence(Context ctx) {
+        Questions.Params p = params(ctx);
+        List<String> given = new ArrayList<>();
+        for (String k : List.of("file", "ip", "user", "command")) {
+            if (p.text(k) != null) {
+                given.add(k);
+            }
+        }
+        if (given.size() != 1) {
+            throw Problem.badRequest("give exactly one of file, ip, user, command (given: " + given + ")");
+        }
+        String k = given.get(0);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Client c : clients(ctx)) {
+            Prevalence v = switch (k) {
+                case "file" -> c.prevalenceOfFile(p.text(k));
+                case "ip" -> c.prevalenceOfIp(p.list(k));
+                case "user" -> c.prevalenceOfUser(p.text(k));
+                default -> c.prevalenceOfCommand(p.text(k));
+            };
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ClientId", c.id());
+            row.putAll(Answers.plain(v.toMap()));
+            rows.add(row);
+        }
+        Answers.page(ctx, rows);
     }
 
     private void listen(String bind, int port) {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 1_000_000L;
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.http.generateEtags = true;
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/console";
+                sf.directory = "/dev/th/server/console";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
+                        "Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'");
+            });
             cfg.requestLogger.http((ctx, ms) -> {
                 String route = ctx.attribute("route");
                 requests.computeIfAbsent(ctx.method() + " " + (route == null ? "unmatched" : route) + " " + ctx.statusCode(),
@@ -120,9 +318,16 @@ public final class ThServer implements AutoCloseable {
                 System.err.printf(Locale.ROOT, "%s %s %s %d %.1fms%n", Instant.now(), ctx.method(), ctx.path(), ctx.statusCode(), ms);
             });
         });
+        app.get("/", ctx -> ctx.redirect("/console/"));
         for (Route r : routes) {
             app.addHttpHandler(HandlerType.valueOf(r.method()), r.path(), ctx -> {
                 ctx.attribute("route", r.path());
+                for (String q : ctx.queryParamMap().keySet()) {
+                    if (!r.params().contains(q)) {
+                        throw Problem.badRequest(r.method() + " " + r.path() + " takes no parameter '" + shorten(q) + "'"
+                                + (r.params().isEmpty() ? "" : "; its parameters: " + String.join(", ", r.params())));
+                    }
+                }
                 if (r.role() != null) {
                     authorize(ctx, r);
                 }
@@ -140,6 +345,11 @@ public final class ThServer implements AutoCloseable {
                 problem(ctx, 404, "Not found", "no route " + ctx.path() + " (see /openapi.json)");
             }
         });
+        app.error(413, ctx -> {
+            if (!"application/problem+json".equals(ctx.res().getContentType())) {
+                problem(ctx, 413, "Request too large", "a request body may hold at most " + settings.maxBodyBytes() + " bytes");
+            }
+        });
         app.start(bind, port);
         try {
             Files.writeString(dataDir.resolve(HOLDER_FILE), "http://" + bind + ":" + port() + " pid "
@@ -149,9 +359,18 @@ public final class ThServer implements AutoCloseable {
         }
     }
 
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
     private void authorize(Context ctx, Route r) {
-        Tokens.Entry e = tokens.check(bearer(ctx)).orElseThrow(() -> new Problem(401, "Unauthorized",
-                "give a live API token: Authorization: Bearer TOKEN (th token create --db DIR --client ID)"));
+        String bearer = bearer(ctx);
+        String cookie = bearer == null ? ctx.cookie(Sessions.COOKIE) : null;
+        Tokens.Entry e = tokens.check(bearer != null ? bearer : cookie).orElseThrow(() -> new Problem(401, "Unauthorized",
+                "give a live API token: Authorization: Bearer TOKEN (th token create --db DIR --client ID), or sign in at /console/"));
+        if (cookie != null && !r.method().equals("GET")) {
+            sessions.checkCsrf(ctx, cookie);
+        }
         if (!Role.parse(e.role()).allows(r.role())) {
             throw new Problem(403, "Forbidden", "this token's role " + e.role() + " may not: " + r.summary()
                     + " (needs " + r.role().name().toLowerCase(Locale.ROOT) + ")");
@@ -159,7 +378,7 @@ public final class ThServer implements AutoCloseable {
         ctx.attribute("token", e);
     }
 
-    private static void problem(Context ctx, int status, String title, String detail) {
+    static void problem(Context ctx, int status, String title, String detail) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "about:blank");
         p.put("title", title);
@@ -178,7 +397,7 @@ public final class ThServer implements AutoCloseable {
         return h != null && h.startsWith("Bearer ") ? h.substring(7) : null;
     }
 
-    private static Tokens.Entry token(Context ctx) {
+    static Tokens.Entry token(Context ctx) {
         return ctx.attribute("token");
     }
 
@@ -208,33 +427,11 @@ public final class ThServer implements AutoCloseable {
         for (Client c : clients(ctx)) {
             for (Machine m : c.machines()) {
                 if (q == null || m.name().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))) {
-                    rows.add(machineRow(m));
+                    rows.add(Answers.machine(m));
                 }
             }
         }
-        page(ctx, rows);
-    }
-
-    private static Map<String, Object> machineRow(Machine m) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("Muid", m.muid());
-        r.put("MachineName", m.name());
-        r.put("ClientId", m.clientId());
-        r.put("FirstSeen", String.valueOf(m.firstSeen()));
-        r.put("LastSeen", String.valueOf(m.lastSeen()));
-        r.put("Events", m.eventCount());
-        return r;
-    }
-
-    private void executions(Context ctx) {
-        var q = machine(ctx).executions().period(ctx.queryParamAsClass("period", String.class).getOrDefault("all"));
-        if (ctx.queryParam("command") != null) {
-            q = q.command(ctx.queryParam("command"));
-        }
-        if (ctx.queryParam("operation") != null) {
-            q = q.operation(ctx.queryParam("operation"));
-        }
-        page(ctx, rows(q.fetch()));
+        Answers.page(ctx, rows);
     }
 
     private void ioas(Context ctx) {
@@ -242,14 +439,14 @@ public final class ThServer implements AutoCloseable {
         String s = status == null ? null : IoaStatus.parse(status).name().toLowerCase(Locale.ROOT);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Client c : clients(ctx)) {
-            Hits<IoA> h = c.ioas().period(ctx.queryParamAsClass("period", String.class).getOrDefault("all")).fetch();
+            Hits<IoA> h = c.ioas().period(params(ctx).period()).fetch();
             for (IoA a : h) {
                 if (s == null || s.equalsIgnoreCase(a.status())) {
-                    rows.add(plain(a.toMap()));
+                    rows.add(Answers.plain(a.toMap()));
                 }
             }
         }
-        page(ctx, rows);
+        Answers.page(ctx, rows);
     }
 
     private void setIoa(Context ctx) throws SQLException {
@@ -263,64 +460,33 @@ public final class ThServer implements AutoCloseable {
         if (excluded != null && !excluded.equals("true") && !excluded.equals("false")) {
             throw Problem.badRequest("excluded must be true or false, not '" + excluded + "'");
         }
-        synchronized (writes) {
-            IoaTable t = new IoaTable(store.connection());
-            Ioa a = t.get(id);
-            if (a == null || !token(ctx).clients().contains(a.clientId())) {
-                throw Problem.notFound("no IoA with id " + id + " in this token's clients " + token(ctx).clients());
+        synchronized (ioaWrites) {
+            try {
+                changeIoa(ctx, id, s, excluded);
+            } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("conflict")) {
+                    // the ingest running on the writer thread changed the same IoA rows: the store kept its version
+                    throw new Problem(409, "Conflict", "the IoA was being changed by an ingest at the same moment: send the change again");
+                }
+                throw e;
             }
-            if (s != null) {
-                t.setStatus(id, s);
-            }
-            if (excluded != null) {
-                t.setExcluded(id, Boolean.parseBoolean(excluded));
-            }
-            Ioa after = t.get(id);
-            ctx.json(Map.of("id", id, "status", after.status().toString().toLowerCase(Locale.ROOT), "excluded", after.excluded()));
         }
     }
 
-    private static List<Map<String, Object>> rows(Hits<? extends Row> h) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Row r : h) {
-            out.add(plain(r.toMap()));
+    private void changeIoa(Context ctx, String id, IoaStatus s, String excluded) throws SQLException {
+        IoaTable t = new IoaTable(ioaConnection);
+        Ioa a = t.get(id);
+        if (a == null || !token(ctx).clients().contains(a.clientId())) {
+            throw Problem.notFound("no IoA with id " + id + " in this token's clients " + token(ctx).clients());
         }
-        return out;
-    }
-
-    private static Map<String, Object> plain(Map<String, Object> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v == null || v instanceof Number || v instanceof Boolean || v instanceof String ? v : v.toString()));
-        return out;
-    }
-
-    private static void page(Context ctx, List<Map<String, Object>> rows) {
-        int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE);
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT);
-        int from = (int) Math.min(rows.size(), (long) offset);
-        int to = (int) Math.min(rows.size(), (long) from + limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", rows.size());
-        body.put("offset", offset);
-        body.put("limit", limit);
-        body.put("rows", rows.subList(from, to));
-        ctx.json(body);
-    }
-
-    private static int intParam(Context ctx, String name, int dflt, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return dflt;
+        if (s != null) {
+            t.setStatus(id, s);
         }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 0 || n > max) {
-                throw Problem.badRequest(name + " must be between 0 and " + max + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest(name + " must be a whole number between 0 and " + max);
+        if (excluded != null) {
+            t.setExcluded(id, Boolean.parseBoolean(excluded));
         }
+        Ioa after = t.get(id);
+        ctx.json(Map.of("id", id, "status", after.status().toString().toLowerCase(Locale.ROOT), "excluded", after.excluded()));
     }
 
     private void metrics(Context ctx) {
@@ -331,19 +497,27 @@ public final class ThServer implements AutoCloseable {
             b.append("th_http_requests_total{method=\"").append(p[0]).append("\",route=\"").append(p[1].replace("\"", ""))
                     .append("\",status=\"").append(p[2]).append("\"} ").append(v.get()).append('\n');
         });
+        b.append("# HELP th_read_connections Questions the server answers at once.\n# TYPE th_read_connections gauge\n")
+                .append("th_read_connections ").append(engine.connections()).append('\n');
         ctx.contentType("text/plain; version=0.0.4").result(b.toString());
     }
 
-    /** Stops serving (letting requests in flight finish) and closes the store. */
+    /** Stops serving (letting requests in flight finish), lets the ingest jobs finish, and closes the store. */
     @Override
     public void close() {
         if (app != null) {
             app.stop();
         }
+        uploads.close();
         try {
             Files.deleteIfExists(dataDir.resolve(HOLDER_FILE));
         } catch (IOException e) {
             System.err.println("th serve: cannot remove " + dataDir.resolve(HOLDER_FILE) + ": " + e.getMessage());
+        }
+        try {
+            ioaConnection.close();
+        } catch (SQLException e) {
+            System.err.println("th serve: cannot close the IoA connection: " + e.getMessage());
         }
         th.close();
         store.close();

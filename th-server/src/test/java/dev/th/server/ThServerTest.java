@@ -6,24 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.th.hunt.RuleSet;
-import dev.th.hunt.ioa.RulePack;
-import dev.th.ingest.Ingest;
-import dev.th.ingest.Readers;
-import dev.th.ingest.Sources;
 import dev.th.store.DuckDbStore;
-import dev.th.store.IngestHunting;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.th.testing.SharedData;
 
 /**
  * A real {@code th serve} on a random port over a real store of two clients: acme holds the
@@ -40,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path tmp;
@@ -54,18 +42,19 @@ class ThServerTest {
     static String betaName;
     static String betaIoa;
     static String acmeIoa;
+    static String betaGuid;
+    static String acmeGuid;
     static Set<String> acmeNames = new HashSet<>();
 
     @BeforeAll
     static void storeOfTwoClients() throws Exception {
-        Path samples = samples();
+        Path samples = TestStores.samples();
         dir = tmp.resolve("store");
-        RuleSet pack = RuleSet.load(List.of(RulePack.materialize()));
-        ingest(pack, "acme", samples.resolve("json/psh_lsass_memory_dump_comsvcs.zip"));
-        ingest(pack, "beta", samples.resolve("json/purplesharp_pe_injection_createremotethread.zip"));
+        TestStores.ingest(dir, "acme", samples.resolve("json/psh_lsass_memory_dump_comsvcs.zip"));
+        TestStores.ingest(dir, "beta", samples.resolve("json/purplesharp_pe_injection_createremotethread.zip"));
         try (DuckDbStore store = DuckDbStore.open(dir); Statement st = store.connection().createStatement()) {
-            acmeMachines = one(st, "SELECT count(DISTINCT Muid) FROM events WHERE ClientId = 'acme'");
-            acmeIoas = one(st, "SELECT count(*) FROM ioas WHERE clientId = 'acme' AND NOT excluded");
+            acmeMachines = TestStores.one(st, "SELECT count(DISTINCT Muid) FROM events WHERE ClientId = 'acme'");
+            acmeIoas = TestStores.one(st, "SELECT count(*) FROM ioas WHERE clientId = 'acme' AND NOT excluded");
             try (ResultSet rs = st.executeQuery("SELECT Muid, MachineName FROM events WHERE ClientId = 'beta' LIMIT 1")) {
                 rs.next();
                 betaMuid = rs.getString(1);
@@ -76,10 +65,13 @@ class ThServerTest {
                     acmeNames.add(rs.getString(1));
                 }
             }
-            betaIoa = text(st, "SELECT id FROM ioas WHERE clientId = 'beta' ORDER BY id LIMIT 1");
-            acmeIoa = text(st, "SELECT id FROM ioas WHERE clientId = 'acme' ORDER BY id LIMIT 1");
+            betaIoa = TestStores.text(st, "SELECT id FROM ioas WHERE clientId = 'beta' ORDER BY id LIMIT 1");
+            betaGuid = TestStores.text(st, "SELECT ChildGuid FROM events WHERE ClientId = 'beta' AND ChildGuid IS NOT NULL AND EventId = 1 LIMIT 1");
+            acmeGuid = TestStores.text(st, "SELECT ChildGuid FROM events WHERE ClientId = 'acme' AND ChildGuid IS NOT NULL AND EventId = 1 LIMIT 1");
+            acmeIoa = TestStores.text(st, "SELECT id FROM ioas WHERE clientId = 'acme' ORDER BY id LIMIT 1");
         }
-        assertTrue(acmeMachines > 0 && acmeIoas > 0 && betaIoa != null, "both clients have machines and IoAs");
+        assertTrue(acmeMachines > 0 && acmeIoas > 0 && betaIoa != null && betaGuid != null && acmeGuid != null,
+                "both clients have machines, processes and IoAs");
         Tokens tokens = new Tokens(dir);
         acmeTriage = tokens.create(List.of("acme"), "triage", Tokens.DEFAULT_LIFETIME);
         betaRead = tokens.create(List.of("beta"), "read", Tokens.DEFAULT_LIFETIME);
@@ -133,11 +125,17 @@ class ThServerTest {
                 continue;
             }
             for (String path : filled(r.path())) {
-                HttpResponse<String> res = r.method().equals("GET") ? get(path, acmeTriage) : patch(path + "?status=closed", acmeTriage);
+                HttpResponse<String> res = switch (r.method()) {
+                    case "GET" -> get(path, acmeTriage);
+                    case "PATCH" -> patch(path + "?status=closed", acmeTriage);
+                    case "POST" -> TestStores.post(server, path + "?client=beta&name=x.json", acmeTriage,
+                            TestStores.samples().resolve("json/psh_lsass_memory_dump_comsvcs.zip"));
+                    default -> TestStores.send(server, r.method(), path, acmeTriage);
+                };
                 asked++;
                 // the asked value echoed back in the problem's detail and instance is no leak
                 String body = res.body();
-                for (String value : List.of(betaMuid, betaIoa, betaName)) {
+                for (String value : List.of(betaMuid, betaIoa, betaName, betaGuid)) {
                     if (path.contains(enc(value))) {
                         body = body.replace(value, "ASKED");
                     }
@@ -145,17 +143,23 @@ class ThServerTest {
                 assertFalse(body.contains("\"beta\""), r.path() + " leaks beta: " + body);
                 assertFalse(body.contains(betaMuid), r.path() + " leaks beta's Muid: " + body);
                 assertFalse(body.contains(betaIoa), r.path() + " leaks beta's IoA: " + body);
+                assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(betaGuid.toLowerCase(java.util.Locale.ROOT)),
+                        r.path() + " leaks beta's process: " + body);
                 if (path.contains("/" + enc(betaName)) && acmeNames.contains(betaName)) {
                     // the same name in both clients (the samples are both of WORKSTATION5): acme's own machine
-                    assertEquals(200, res.statusCode(), path);
-                    assertTrue(res.body().contains("\"acme\""), res.body());
+                    assertEquals(200, res.statusCode(), path + " " + res.body());
+                    if (r.path().equals("/api/machines/{machine}")) {
+                        assertTrue(res.body().contains("\"acme\""), res.body());
+                    }
                 } else if (r.path().contains("{")) {
                     assertEquals(404, res.statusCode(), path);
                     assertEquals("application/problem+json", res.headers().firstValue("Content-Type").orElse(""));
+                } else if (r.method().equals("POST")) {
+                    assertEquals(403, res.statusCode(), path + " " + res.body());
                 }
             }
         }
-        assertTrue(asked >= 6, "routes asked: " + asked);
+        assertTrue(asked >= 40, "routes asked: " + asked);
         JsonNode b = JSON.readTree(get("/api/ioas?status=closed", betaRead).body());
         assertEquals(0, b.path("total").asLong(), "acme's PATCH did not close beta's IoA");
     }
@@ -191,64 +195,81 @@ class ThServerTest {
         assertTrue(ids.contains(acmeIoa), "after restart: " + ids);
     }
 
+    @Test
+    void getAnswersCarryAnEtagAndAnswer304WhenUnchanged() throws Exception {
+        HttpResponse<String> first = get("/api/machines", acmeTriage);
+        String etag = first.headers().firstValue("ETag").orElse(null);
+        assertTrue(etag != null && !etag.isBlank(), "an ETag on " + first.headers().map());
+        HttpResponse<String> again = TestStores.send(java.net.http.HttpRequest.newBuilder(TestStores.uri(server, "/api/machines"))
+                .header("If-None-Match", etag).GET(), acmeTriage);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<String> other = TestStores.send(java.net.http.HttpRequest.newBuilder(TestStores.uri(server, "/api/machines?q=zz"))
+                .header("If-None-Match", etag).GET(), acmeTriage);
+        assertEquals(200, other.statusCode(), "another answer is not the ETag's");
+    }
+
+    @Test
+    void aParameterARouteDoesNotTakeIsAProblemNamingTheOnesItTakes() throws Exception {
+        HttpResponse<String> res = get("/api/machines?limt=5", acmeTriage);
+        assertEquals(400, res.statusCode());
+        JsonNode p = JSON.readTree(res.body());
+        assertTrue(p.path("detail").asText().contains("'limt'") && p.path("detail").asText().contains("limit"), res.body());
+    }
+
+    @Test
+    void seedMethodsOfAMachineAndAProcessAnswerWhatTheLogsHold() throws Exception {
+        // the comsvcs zip holds 1 Sysmon 1 and 1 Security 4688 (reference-counts.json): one or two process
+        // creations (the two records of one process are joined into one row)
+        JsonNode ref = JSON.readTree(SharedData.require("reference-counts.json").toFile())
+                .path("otrf_json_zips").path("otrf/psh_lsass_memory_dump_comsvcs.zip").path("members").get(0).path("by_channel_eventid");
+        long sysmon = ref.path("Microsoft-Windows-Sysmon/Operational|1").asLong();
+        long security = ref.path("Security|4688").asLong();
+        long total = 0;
+        for (String name : acmeNames) {
+            JsonNode page = JSON.readTree(get("/api/machines/" + enc(name) + "/executions?operation=create&period=all", acmeTriage).body());
+            total += page.path("total").asLong();
+        }
+        assertTrue(total >= Math.max(sysmon, security) && total <= sysmon + security, "creations: " + total);
+        long creations = total;
+        JsonNode hist = JSON.readTree(get("/api/machines/" + enc(acmeNames.iterator().next())
+                + "/executions?operation=create&histogram=day", acmeTriage).body());
+        long counted = 0;
+        for (JsonNode b : hist.path("rows")) {
+            counted += b.path("Count").asLong(b.path("count").asLong());
+        }
+        assertEquals(creations, counted, hist.toString());
+        HttpResponse<String> p = get("/api/processes/" + enc(acmeGuid), acmeTriage);
+        assertEquals(200, p.statusCode(), p.body());
+        assertEquals(acmeGuid.toLowerCase(java.util.Locale.ROOT), JSON.readTree(p.body()).path("ChildGuid").asText().toLowerCase(java.util.Locale.ROOT));
+        JsonNode tree = JSON.readTree(get("/api/processes/" + enc(acmeGuid) + "/execution_tree", acmeTriage).body());
+        assertTrue(tree.path("total").asLong() >= 1, tree.toString());
+        HttpResponse<String> page = get("/api/processes/" + enc(acmeGuid) + "/tree.html", acmeTriage);
+        assertTrue(page.body().startsWith("<!DOCTYPE html>") && page.body().contains("echarts"), "a th-views page");
+    }
+
     private static List<String> filled(String path) {
         if (!path.contains("{")) {
             return List.of(path);
         }
         List<String> out = new ArrayList<>();
-        for (String v : path.contains("{machine}") ? List.of(betaName, betaMuid) : List.of(betaIoa)) {
+        List<String> values = path.contains("{machine}") ? List.of(betaName, betaMuid)
+                : path.contains("{guid}") ? List.of(betaGuid) : List.of(betaIoa);
+        for (String v : values) {
             out.add(path.replaceAll("\\{[^}]+}", enc(v)));
         }
         return out;
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET(), token);
+        return TestStores.get(server, path, token);
     }
 
     private static HttpResponse<String> patch(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()), token);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder b, String token) throws Exception {
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return TestStores.send(server, "PATCH", path, token);
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static void ingest(RuleSet pack, String client, Path input) throws Exception {
-        try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, client)) {
-            IngestHunting hunting = IngestHunting.attach(ingest, store, pack::compile, List.of());
-            ingest.run(List.of(input), new Sources(), Readers.defaults());
-            hunting.finish();
-        }
-    }
-
-    private static long one(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String text(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("samples/json"))) {
-                return p.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("samples/ of the checkout not found from " + Path.of("").toAbsolutePath());
+        return TestStores.enc(s);
     }
 }

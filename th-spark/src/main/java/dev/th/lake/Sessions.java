@@ -25,6 +25,7 @@ final class Sessions {
                     .config("spark.sql.datetime.java8API.enabled", "true")
                     .config("spark.sql.shuffle.partitions", System.getProperty("th.spark.shuffle", "4"))
                     .config("spark.sql.ansi.enabled", "false")
+                    .config("spark.sql.debug.maxToStringFields", "1000")
                     .getOrCreate();
             root.sparkContext().setLogLevel(System.getProperty("th.spark.log", "WARN"));
         }

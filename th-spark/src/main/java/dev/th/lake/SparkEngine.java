@@ -56,6 +56,11 @@ public final class SparkEngine implements QueryEngine {
         return DIALECT;
     }
 
+    /** The session holding the lake's views (for Spark jobs over them, such as {@link LakeHunt}). */
+    SparkSession session() {
+        return spark;
+    }
+
     /** The Spark plan of a query (for showing partition pruning). */
     public String plan(Query query) {
         return dataset(query).queryExecution().executedPlan().toString();

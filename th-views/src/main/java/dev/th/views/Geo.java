@@ -1,5 +1,6 @@
 package dev.th.views;
 
+import dev.th.geo.GeoIp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,21 +12,48 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where an IPv4 address is, from a table a hunter gives (CSV: {@code network,latitude,longitude,label},
- * the network an address or a CIDR block, e.g. {@code 203.0.113.0/24,48.85,2.35,Paris}); the
- * longest matching network wins. TH ships no geolocation data: without a table the map shows
- * no dots and says so.
+ * Where an address is: first from a table a hunter gives (CSV: {@code network,latitude,longitude,label},
+ * the network an IPv4 address or a CIDR block, e.g. {@code 203.0.113.0/24,48.85,2.35,Paris}; the
+ * longest matching network wins), then from the GeoIP database of the data directory when one is
+ * installed ({@link #with(GeoIp)}; {@code th geoip install}). TH ships no geolocation data: with
+ * neither, the map shows no dots and says how to get some.
  */
 public final class Geo {
-    /** A place: latitude, longitude and a label (city, country or organisation; may be empty). */
-    public record Place(double latitude, double longitude, String label) {
+    /**
+     * A place: latitude, longitude, a label (city, country or organisation; may be empty), and
+     * whether it came from the DB-IP database (whose licence asks for credit where it is shown).
+     */
+    public record Place(double latitude, double longitude, String label, boolean dbIp) {
+        public Place(double latitude, double longitude, String label) {
+            this(latitude, longitude, label, false);
+        }
     }
 
     private final TreeMap<Integer, Map<Long, Place>> byPrefix = new TreeMap<>();
     private final String source;
+    private GeoIp database;
 
     private Geo(String source) {
         this.source = source;
+    }
+
+    /**
+     * This table, then {@code db} for the addresses it does not place ({@code db} stays owned by
+     * the caller, who closes it). Returns this.
+     */
+    public Geo with(GeoIp db) {
+        this.database = db;
+        return this;
+    }
+
+    /** Whether a GeoIP database is there to place public addresses. */
+    public boolean hasDatabase() {
+        return database != null && database.installed();
+    }
+
+    /** What to say when neither a table nor a database places public addresses. */
+    public String missing() {
+        return (database == null ? GeoIp.none() : database).missing() + ", or give a table network,latitude,longitude,label (--geo FILE.csv)";
     }
 
     /** No geolocation data. */
@@ -75,24 +103,32 @@ public final class Geo {
         return this;
     }
 
-    /** The place of {@code ip}, or null. */
+    /** The place of {@code ip} (the table's, else the database's for a public address), or null. */
     public Place locate(String ip) {
         Long a = ip == null ? null : ipv4(ip);
-        if (a == null) {
-            return null;
-        }
-        for (Map.Entry<Integer, Map<Long, Place>> e : byPrefix.descendingMap().entrySet()) {
-            Place p = e.getValue().get(mask(a, e.getKey()));
-            if (p != null) {
-                return p;
+        if (a != null) {
+            for (Map.Entry<Integer, Map<Long, Place>> e : byPrefix.descendingMap().entrySet()) {
+                Place p = e.getValue().get(mask(a, e.getKey()));
+                if (p != null) {
+                    return p;
+                }
             }
         }
-        return null;
+        if (database == null) {
+            return null;
+        }
+        dev.th.geo.Place p = database.lookup(ip);
+        return p == null || !p.located() ? null : new Place(p.latitude(), p.longitude(), p.label(), true);
     }
 
-    /** Whether there is any data. */
+    /** Whether a hunter's table has any line. */
+    boolean hasTable() {
+        return !byPrefix.isEmpty();
+    }
+
+    /** Whether there is no data: no table line and no database installed. */
     public boolean isEmpty() {
-        return byPrefix.isEmpty();
+        return byPrefix.isEmpty() && !hasDatabase();
     }
 
     /** Where the data came from (a file name), or null. */

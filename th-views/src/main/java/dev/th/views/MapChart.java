@@ -2,6 +2,7 @@ package dev.th.views;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.th.geo.GeoIp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +13,10 @@ import java.util.Set;
 /**
  * The seed's picture of communications: a world map with a coloured dot per remote address and
  * direction (the dot's size grows with the connections), placed by the rows' own Latitude and
- * Longitude when they carry them, else by a {@link Geo} table. The addresses that have no place
- * are listed in a table under it, with the reason.
+ * Longitude when they carry them (communications do when the GeoIP database is installed), else
+ * by a {@link Geo} (a hunter's table, which may place private networks, then the GeoIP database,
+ * which places public addresses only). The addresses that have no place are listed in a table under it, with the reason;
+ * a map with DB-IP's places credits DB-IP.
  */
 public final class MapChart {
     static final Map<String, String> COLOURS = Map.of("Outgoing", "#d9480f", "Incoming", "#1c7ed6", "", "#7048e8");
@@ -50,16 +53,18 @@ public final class MapChart {
             add(x.processes, RowSet.text(r, "ParentFilename"));
             add(x.ports, RowSet.text(r, "RemotePort"));
             if (x.place == null && r.get("Latitude") instanceof Number lat && r.get("Longitude") instanceof Number lon) {
-                x.place = new Geo.Place(lat.doubleValue(), lon.doubleValue(), RowSet.text(r, "Country") == null ? "" : RowSet.text(r, "Country"));
+                // TH's communications carry these columns from the GeoIP database (DB-IP) only
+                x.place = new Geo.Place(lat.doubleValue(), lon.doubleValue(), label(r), true);
             }
             if (x.place == null) {
-                x.place = geo.locate(ip);
+                x.place = geo.locate(ip); // a hunter's table may place private networks (sites); the database never does
             }
         }
         Map<String, ArrayNode> byDirection = new LinkedHashMap<>();
         List<Map<String, Object>> unplaced = new ArrayList<>();
         int placed = 0;
         int privateCount = 0;
+        boolean dbIp = false;
         for (Remote x : remotes.values()) {
             if (x.place == null) {
                 boolean priv = "Private".equalsIgnoreCase(x.status);
@@ -71,11 +76,13 @@ public final class MapChart {
                 u.put("Times", x.times);
                 u.put("Processes", String.join(", ", x.processes));
                 u.put("RemotePorts", String.join(", ", x.ports));
-                u.put("Why not on the map", priv ? "private address" : "no location in the geo data");
+                u.put("Why not on the map", priv ? "private address" : geo.isEmpty() && !dbIp ? "no GeoIP database (th geoip install)"
+                        : "no location in the geo data");
                 unplaced.add(u);
                 continue;
             }
             placed++;
+            dbIp |= x.place.dbIp();
             ObjectNode d = byDirection.computeIfAbsent(x.direction, k -> Json.array()).addObject();
             d.put("name", x.ip);
             ArrayNode v = d.putArray("value");
@@ -114,10 +121,19 @@ public final class MapChart {
             option.putArray("graphic").addObject().put("type", "text").put("left", "center").put("top", "middle")
                     .putObject("style").put("text", "No communications").put("fontSize", 18).put("fill", "#555d6b");
         } else {
+            int publicUnplaced = total - placed - privateCount;
+            String where;
+            if (geo.isEmpty() && !dbIp) {
+                where = " (" + geo.missing() + ")";
+            } else {
+                String table = geo.source() != null ? geo.source() : geo.hasTable() ? "the geo table" : null;
+                where = " in " + (table == null ? "the GeoIP database" : table + (geo.hasDatabase() || dbIp ? " or the GeoIP database" : ""));
+            }
             note = placed + " of " + total + " remote addresses (per direction) on the map; "
-                    + privateCount + " private, " + (total - placed - privateCount) + " public without a location"
-                    + (geo.isEmpty() ? " (TH ships no geolocation data: give a table of network,latitude,longitude,label)" : " in " + (geo.source() == null ? "the geo table" : geo.source()))
-                    + ". Dot size grows with the number of connections.";
+                    + privateCount + " private, " + publicUnplaced + " public without a location"
+                    + where
+                    + ". Dot size grows with the number of connections."
+                    + (dbIp ? " " + GeoIp.CREDIT + "." : "");
         }
         List<Section> out = new ArrayList<>();
         ObjectNode body = Json.object();
@@ -130,6 +146,13 @@ public final class MapChart {
                     unplaced, 200));
         }
         return out;
+    }
+
+    /** "City, CC" of a row that carries the GeoIP columns. */
+    private static String label(Map<String, Object> r) {
+        String city = RowSet.text(r, "City");
+        String country = RowSet.text(r, "Country");
+        return city == null || city.isBlank() ? country == null ? "" : country : country == null ? city : city + ", " + country;
     }
 
     private static void add(Set<String> set, String v) {

@@ -27,19 +27,18 @@ public final class SigmaParser {
 
     /** Parses {@code file}; rules go to {@code rules}, problems to {@code problems}. */
     public static void parse(Path file, Consumer<SigmaRule> rules, Consumer<RuleProblem> problems) {
-        String source = file.toString();
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.accept(new RuleProblem(source, null, "cannot read the file: " + e.getMessage()));
+            problems.accept(new RuleProblem(file.toString(), null, "cannot read the file: " + e.getMessage()));
             return;
         }
-        parse(text, source, rules, problems);
+        parse(file.toString(), text, rules, problems);
     }
 
-    /** Parses the rule text {@code text} of the file named {@code source}, as {@link #parse(Path, Consumer, Consumer)}. */
-    static void parse(String text, String source, Consumer<SigmaRule> rules, Consumer<RuleProblem> problems) {
+    /** Parses the text of a rule file named {@code source}, as {@link #parse(Path, Consumer, Consumer)} does. */
+    public static void parse(String source, String text, Consumer<SigmaRule> rules, Consumer<RuleProblem> problems) {
         List<Object> docs;
         try {
             docs = SigmaYaml.documents(text);

@@ -36,7 +36,7 @@ class SigmaFuzzTest {
         String text = new String(data, StandardCharsets.UTF_8);
         List<SigmaRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        SigmaParser.parse(text, "fuzz.yml", rules::add, problems::add);
+        SigmaParser.parse("fuzz.yml", text, rules::add, problems::add);
         for (RuleProblem p : problems) {
             assertNotNull(p.reason());
             assertFalse(p.reason().isBlank(), "a problem without a reason");

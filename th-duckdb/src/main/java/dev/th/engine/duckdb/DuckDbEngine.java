@@ -1,6 +1,7 @@
 package dev.th.engine.duckdb;
 
 import dev.th.query.Query;
+import dev.th.store.DerivedViews;
 import dev.th.query.QueryEngine;
 import dev.th.query.QueryException;
 import dev.th.query.Sql;
@@ -25,14 +26,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Runs the query model on a DuckDB file through JDBC. Opened read-only: the engine only
  * queries (ingest writes through the store). Statements are prepared and every value bound.
+ * A query takes a connection of the engine's own for its duration: with one connection (the
+ * constructors) queries run one at a time; {@link #pooled} gives several connections to one
+ * database instance, so that as many queries run side by side (DuckDB lets each connection read
+ * its own snapshot while another writes).
  */
 public final class DuckDbEngine implements QueryEngine {
     private static final SqlDialect DIALECT = new DuckDbDialect();
-    private final Connection connection;
+    private final List<Connection> connections;
+    private final BlockingQueue<Connection> idle;
     private final SqlRenderer renderer = new SqlRenderer(DIALECT);
     private final Path file;
 
@@ -43,10 +52,12 @@ public final class DuckDbEngine implements QueryEngine {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
             props.setProperty("duckdb.read_only", "true");
-            this.connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+            this.connections = List.of(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props));
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
         }
+        derivedViews(connections.get(0));
+        this.idle = new ArrayBlockingQueue<>(1, false, connections);
     }
 
     /**
@@ -55,7 +66,60 @@ public final class DuckDbEngine implements QueryEngine {
      */
     public DuckDbEngine(Connection connection, Path file) {
         this.file = file;
-        this.connection = connection;
+        this.connections = List.of(connection);
+        derivedViews(connection);
+        this.idle = new ArrayBlockingQueue<>(1, false, connections);
+    }
+
+    private DuckDbEngine(List<Connection> connections, Path file) {
+        this.file = file;
+        this.connections = List.copyOf(connections);
+        this.connections.forEach(DuckDbEngine::derivedViews);
+        this.idle = new ArrayBlockingQueue<>(connections.size(), false, this.connections);
+    }
+
+    /**
+     * An engine of {@code size} duplicates of {@code origin} (same database instance, so they see
+     * what {@code origin} commits), running up to {@code size} queries at once; closing the
+     * engine closes the duplicates, not {@code origin}.
+     */
+    public static DuckDbEngine pooled(DuckDBConnection origin, Path file, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool needs at least one connection: " + size);
+        }
+        List<Connection> list = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                list.add(origin.duplicate());
+            }
+        } catch (SQLException e) {
+            throw new QueryException("cannot open " + size + " connections to " + file + ": " + e.getMessage(), e);
+        }
+        return new DuckDbEngine(list, file);
+    }
+
+    /** How many queries may run at once. */
+    public int connections() {
+        return connections.size();
+    }
+
+    /**
+     * The sessions and scripts views ({@link DerivedViews}) on a store that has events. A store
+     * whose events table predates their columns (opened read-only, so not upgraded) gets none:
+     * {@link #hasTable} then says so and the questions over them tell the user what to run.
+     */
+    private static void derivedViews(Connection c) {
+        try {
+            try (java.sql.Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'events'")) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            DerivedViews.create(c);
+        } catch (SQLException e) {
+            // left without the views: hasTable("sessions") is false
+        }
     }
 
     @Override
@@ -69,8 +133,9 @@ public final class DuckDbEngine implements QueryEngine {
     }
 
     @Override
-    public synchronized Table execute(Query query) {
+    public Table execute(Query query) {
         Sql sql = renderer.render(query);
+        Connection connection = take();
         try (PreparedStatement st = connection.prepareStatement(sql.text())) {
             for (int i = 0; i < sql.params().size(); i++) {
                 st.setObject(i + 1, bindable(sql.params().get(i)));
@@ -80,11 +145,23 @@ public final class DuckDbEngine implements QueryEngine {
             }
         } catch (SQLException e) {
             throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+        } finally {
+            idle.add(connection);
+        }
+    }
+
+    private Connection take() {
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryException("interrupted while waiting for a connection to " + file, e);
         }
     }
 
     @Override
-    public synchronized boolean hasTable(String table) {
+    public boolean hasTable(String table) {
+        Connection connection = take();
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
             st.setString(1, table);
@@ -93,15 +170,23 @@ public final class DuckDbEngine implements QueryEngine {
             }
         } catch (SQLException e) {
             throw new QueryException("cannot list the tables of " + file + ": " + e.getMessage(), e);
+        } finally {
+            idle.add(connection);
         }
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new QueryException("cannot close " + file + ": " + e.getMessage(), e);
+    public void close() {
+        QueryException failed = null;
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                failed = new QueryException("cannot close " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
