@@ -42,7 +42,7 @@ import java.util.Properties;
  * [--only NAME,...] [--data DIR]}.
  */
 public final class ApiLatencyBench {
-    private static final String MACHINE = "WS-0042.acme.local";
+    private static final String MACHINE = "ACME-WS-0042.acme.local";
     private static final String CLIENT = "acme";
 
     private ApiLatencyBench() {
@@ -59,7 +59,12 @@ public final class ApiLatencyBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
         List<Store> stores = new ArrayList<>();
         try {
-            for (long size : a.sizes()) {
+            for (Path dir : a.dirs()) {
+                FleetGenerator.Fleet fleet = reuse(dir, -1, a);
+                System.out.println(FleetGenerator.describe(fleet) + "; " + LayoutStats.describe(dir, MACHINE));
+                stores.add(Store.open(fleet, a));
+            }
+            for (long size : a.dirs().isEmpty() ? a.sizes() : List.<Long>of()) {
                 Path dir = a.storeDir(size);
                 if (!Files.exists(dir.resolve(FleetGenerator.MARKER)) && generator == null) {
                     generator = a.generator();
@@ -69,7 +74,7 @@ public final class ApiLatencyBench {
                 System.out.println(FleetGenerator.describe(fleet));
                 stores.add(Store.open(fleet, a));
             }
-            Map<Long, List<Result>> bySize = run(stores, a);
+            Map<String, List<Result>> bySize = run(stores, a);
             summary(bySize);
         } finally {
             for (Store s : stores) {
@@ -109,7 +114,7 @@ public final class ApiLatencyBench {
         }
 
         String label() {
-            return BenchArgs.label(fleet.events());
+            return fleet.dir().getFileName() + " (" + BenchArgs.label(fleet.events()) + ")";
         }
 
         @Override
@@ -124,10 +129,10 @@ public final class ApiLatencyBench {
         try (var r = Files.newBufferedReader(dir.resolve(FleetGenerator.MARKER))) {
             p.load(r);
         }
-        if (!String.valueOf(size).equals(p.getProperty("events"))) {
+        if (size >= 0 && !String.valueOf(size).equals(p.getProperty("events"))) {
             return a.generator().ensure(dir, size, a.threads());
         }
-        return new FleetGenerator.Fleet(dir, size, Integer.parseInt(p.getProperty("machines")),
+        return new FleetGenerator.Fleet(dir, Long.parseLong(p.getProperty("events")), Integer.parseInt(p.getProperty("machines")),
                 java.time.LocalDate.parse(p.getProperty("firstDay")), java.time.LocalDate.parse(p.getProperty("lastDay")),
                 Double.parseDouble(p.getProperty("seconds")), true);
     }
@@ -137,12 +142,12 @@ public final class ApiLatencyBench {
      * which each store runs the API and the hand SQL (alternating which goes first), so a change
      * in the machine's load touches every size and both sides alike.
      */
-    private static Map<Long, List<Result>> run(List<Store> stores, BenchArgs a) throws Exception {
-        Map<Long, List<Result>> bySize = new LinkedHashMap<>();
-        Map<Long, List<String>> notes = new LinkedHashMap<>();
+    private static Map<String, List<Result>> run(List<Store> stores, BenchArgs a) throws Exception {
+        Map<String, List<Result>> bySize = new LinkedHashMap<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
         for (Store s : stores) {
-            bySize.put(s.fleet().events(), new ArrayList<>());
-            notes.put(s.fleet().events(), new ArrayList<>());
+            bySize.put(s.label(), new ArrayList<>());
+            notes.put(s.label(), new ArrayList<>());
         }
         int n = stores.get(0).cases().size();
         for (int i = 0; i < n; i++) {
@@ -160,15 +165,15 @@ public final class ApiLatencyBench {
             }
             for (Measure m : ms) {
                 Result res = m.result();
-                bySize.get(m.store.fleet().events()).add(res);
+                bySize.get(m.store.label()).add(res);
                 String note = m.note(res);
                 if (!note.isEmpty()) {
-                    notes.get(m.store.fleet().events()).add(note);
+                    notes.get(m.store.label()).add(note);
                 }
             }
         }
         for (Store s : stores) {
-            long size = s.fleet().events();
+            String size = s.label();
             System.out.printf("%n%s events (%s):%n%n", s.label(), s.fleet().dir());
             System.out.println("| question | rows API/SQL | API p50 | API p95 | SQL p50 | SQL p95 | API/SQL (p50) "
                     + "| CPU ms/call API/SQL | API's SQL by JDBC p50 |");
@@ -184,9 +189,9 @@ public final class ApiLatencyBench {
             }
         }
         System.out.printf("%nload average after: %.2f%n%n", load());
-        for (Map.Entry<Long, List<String>> e : notes.entrySet()) {
+        for (Map.Entry<String, List<String>> e : notes.entrySet()) {
             for (String note : e.getValue()) {
-                System.out.println("[" + BenchArgs.label(e.getKey()) + "] " + note);
+                System.out.println("[" + e.getKey() + "] " + note);
             }
         }
         return bySize;
@@ -376,19 +381,18 @@ public final class ApiLatencyBench {
     }
 
     /** API p50 per question and size, and the growth from the smallest to the largest store. */
-    private static void summary(Map<Long, List<Result>> bySize) {
+    private static void summary(Map<String, List<Result>> bySize) {
         if (bySize.size() < 2) {
             return;
         }
-        List<Long> sizes = new ArrayList<>(bySize.keySet());
+        List<String> sizes = new ArrayList<>(bySize.keySet());
         StringBuilder head = new StringBuilder("| question |");
         StringBuilder rule = new StringBuilder("|---|");
-        for (long s : sizes) {
-            head.append(" API p50 ").append(BenchArgs.label(s)).append(" | SQL p50 ").append(BenchArgs.label(s)).append(" |");
+        for (String s : sizes) {
+            head.append(" API p50 ").append(s).append(" | SQL p50 ").append(s).append(" |");
             rule.append("---|---|");
         }
-        head.append(" API growth ").append(BenchArgs.label(sizes.get(0))).append("→")
-                .append(BenchArgs.label(sizes.get(sizes.size() - 1))).append(" |");
+        head.append(" API ").append(sizes.get(0)).append("→").append(sizes.get(sizes.size() - 1)).append(" |");
         rule.append("---|");
         System.out.println("\nGrowth with the store's size (p50, ms):\n");
         System.out.println(head);
@@ -396,7 +400,7 @@ public final class ApiLatencyBench {
         List<Result> base = bySize.get(sizes.get(0));
         for (int i = 0; i < base.size(); i++) {
             StringBuilder row = new StringBuilder("| ").append(base.get(i).name()).append(" |");
-            for (long s : sizes) {
+            for (String s : sizes) {
                 Result r = find(bySize.get(s), base.get(i).name());
                 row.append(String.format(Locale.ROOT, " %.1f | %s |", r == null ? Double.NaN : r.api().percentileMs(50),
                         r == null ? "-" : ms(r.sql(), 50)));

@@ -14,10 +14,11 @@ import java.util.Locale;
  * {@code --data DIR} (the real events, default {@code ../shared/data}), {@code --machines},
  * {@code --per-day}, {@code --threads} (generation threads), {@code --runs}, {@code --warmup},
  * {@code --only NAME,...} (methods whose name contains one of these), {@code --batch N} (machine days
- * stored per input, default 1).
+ * stored per input, default 1), {@code --dirs DIR,DIR} (finished stores compared side by side instead of
+ * sizes: each labelled by its folder's name).
  */
 record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int perDay, int threads, int runs,
-        int warmup, List<String> only, int batch) {
+        int warmup, List<String> only, int batch, List<Path> dirs) {
     /** The last day of every fleet (fixed, so the stores are the same from run to run). */
     static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
 
@@ -32,6 +33,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
         int warmup = 3;
         List<String> only = List.of();
         int batch = 1;
+        List<Path> dirs = List.of();
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -45,15 +47,18 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
                 case "--warmup" -> warmup = Integer.parseInt(need(args[i], v));
                 case "--only" -> only = List.of(need(args[i], v).split(","));
                 case "--batch" -> batch = Integer.parseInt(need(args[i], v));
+                case "--dirs" -> dirs = java.util.Arrays.stream(need(args[i], v).split(",")).map(Path::of).toList();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --stores DIR "
                         + "--sizes 1M,3M,10M --data DIR --machines N --per-day N --threads N --runs N --warmup N --only A,B)");
             }
             i++;
         }
-        if (stores == null) {
-            throw new IllegalArgumentException("--stores DIR is required (the fleet stores are made or reused there)");
+        if (stores == null && dirs.isEmpty()) {
+            throw new IllegalArgumentException("--stores DIR is required (the fleet stores are made or reused there), "
+                    + "or --dirs DIR,DIR (finished fleet stores, e.g. one from th simulate --into and its compacted copy)");
         }
-        return new BenchArgs(stores, sizes, CopiesArgs.requireData(data), machines, perDay, threads, runs, warmup, only, batch);
+        return new BenchArgs(stores, sizes, CopiesArgs.requireData(data), machines, perDay, threads, runs, warmup, only, batch,
+                dirs);
     }
 
     private static String need(String option, String value) {

@@ -84,6 +84,9 @@ final class LatencyCases {
         c.add(new Case("executions (all operations)", () -> m.executions().frame(),
                 "SELECT " + EXEC_COLS + " FROM events WHERE Muid = ? AND Family = 'process' ORDER BY DateTime",
                 List.of(muid)));
+        c.add(new Case("executions (all operations, 1 day)", () -> m.executions().period(oneDay).frame(),
+                "SELECT " + EXEC_COLS + " FROM events WHERE Muid = ? AND Family = 'process' AND DateTime >= ? "
+                        + "AND DateTime < ? ORDER BY DateTime", List.of(muid, dayFrom, dayTo)));
         c.add(new Case("files", () -> m.files().frame(),
                 "SELECT " + ACTION_COLS + " FROM events WHERE Muid = ? AND Family = 'file' ORDER BY DateTime",
                 List.of(muid)));

@@ -43,4 +43,24 @@ class StoreCommandTest {
         Run again = Run.th("store", "renormalize", "--db", dir.toString());
         assertTrue(again.out().contains("every input is at normalizer version " + dev.th.normalize.Normalizer.VERSION), again::toString);
     }
+
+    @Test
+    void compact_rewritesTheStoreInPlace_thenUpgradeHasNothingToDo() throws SQLException {
+        Path evtx = Path.of("..", "samples", "evtx");
+        Run ingest = Run.th("ingest", "--db", dir.toString(), evtx.toString());
+        assertEquals(0, ingest.exit(), ingest::toString);
+        long events = StoreSql.count(dir, "SELECT count(*) FROM events");
+        Run machines = Run.th("machines", "--db", dir.toString(), "--format", "csv");
+        Run compact = Run.th("store", "compact", "--db", dir.toString());
+        assertEquals(0, compact.exit(), compact::toString);
+        assertTrue(compact.out().contains(String.format(java.util.Locale.ROOT, "compacted, %,d events", events)), compact::toString);
+        assertEquals(events, StoreSql.count(dir, "SELECT count(*) FROM events"));
+        assertEquals(machines.out(), Run.th("machines", "--db", dir.toString(), "--format", "csv").out());
+        Run upgrade = Run.th("store", "upgrade", "--db", dir.toString());
+        assertEquals(0, upgrade.exit(), upgrade::toString);
+        assertTrue(upgrade.out().contains("nothing to do"), upgrade::toString);
+        Run none = Run.th("store", "compact", "--db", dir.resolve("nothing").toString());
+        assertEquals(1, none.exit(), none::toString);
+        assertTrue(none.err().contains("no store in"), none::toString);
+    }
 }

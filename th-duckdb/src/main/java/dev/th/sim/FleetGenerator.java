@@ -395,17 +395,25 @@ public final class FleetGenerator {
         return new int[] {ws, srv};
     }
 
+    /**
+     * The machine's FQDN: its NetBIOS name starts with its client's id ({@code ACME-DC01.acme.local},
+     * {@code GLOBEX-WS-0042.globex.local}), as service providers name their clients' hosts, so
+     * no two machines of the fleet share a NetBIOS name: logs written out and ingested again
+     * under one client id still give one machine each (TH makes one machine of a client's
+     * names with the same first label).
+     */
     public String machineName(int machine) {
         int c = clientOf(machine);
         int first = (int) ((long) c * machines / clients.length);
         int no = machine - first;
         String domain = clients[c] + ".local";
+        String prefix = clients[c].toUpperCase(Locale.ROOT) + "-";
         if (no == 0) {
-            return "DC01." + domain;
+            return prefix + "DC01." + domain;
         } else if (no < SERVERS_PER_CLIENT) {
-            return String.format(Locale.ROOT, "SRV%02d.%s", no, domain);
+            return String.format(Locale.ROOT, "%sSRV%02d.%s", prefix, no, domain);
         }
-        return String.format(Locale.ROOT, "WS-%04d.%s", no, domain);
+        return String.format(Locale.ROOT, "%sWS-%04d.%s", prefix, no, domain);
     }
 
     /** One machine day: the events, rewritten and normalized, in time order. */

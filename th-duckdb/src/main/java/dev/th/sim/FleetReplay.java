@@ -2,6 +2,7 @@ package dev.th.sim;
 
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,11 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * every process of the replay (the same original gives the same new value within one replay,
  * so parent/child chains still join), private IPs moved into the machine's site, public IPs
  * varied per machine and day, and the interactive user replaced by the machine's user.
- * Everything else of the event is kept as read. Text times inside the fields (UtcTime) keep
- * the template's value; the event time (what TH stores as DateTime) is the replayed one.
+ * The times written as text inside the fields ({@code UtcTime}, {@code CreationUtcTime},
+ * {@code @timestamp}, {@code EventTime} ...) move with the event, by the difference between the
+ * replayed time and the template's, in the form they had; a template whose TimeCreated is a
+ * local time written as UTC (its UtcTime a whole number of quarter hours away) loses that offset
+ * in the Sysmon {@code *UtcTime} fields. Sysmon's own UtcTime then agrees with the event time, as
+ * on a machine whose clock is right, so the logs written out and ingested again keep the
+ * simulated times (a UtcTime years off TimeCreated reads as a wrong clock). Everything else of
+ * the event is kept as read (the {@code Message} text too).
  */
 final class FleetReplay {
-    private enum Kind { COMPUTER, GUID, PID, IP, USER, KEEP }
+    private enum Kind { COMPUTER, GUID, PID, IP, USER, TIME, KEEP }
 
     private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
     private static final Set<String> PID_FIELDS = Set.of("ProcessId", "ParentProcessId", "NewProcessId",
@@ -28,6 +35,8 @@ final class FleetReplay {
     private static final Set<String> IP_FIELDS = Set.of("SourceIp", "DestinationIp", "IpAddress", "SourceAddress",
             "DestAddress");
     private static final Set<String> USER_FIELDS = Set.of("User", "SubjectUserName", "TargetUserName");
+    private static final Set<String> TIME_FIELDS = Set.of("UtcTime", "CreationUtcTime", "PreviousCreationUtcTime",
+            "@timestamp", "EventTime", "EventReceivedTime");
     private static final Set<String> SERVICE_USERS = Set.of("system", "local service", "network service", "-", "",
             "anonymous logon", "dwm-1", "dwm-2", "umfd-0", "umfd-1", "umfd-2");
 
@@ -65,6 +74,8 @@ final class FleetReplay {
     /** The template event {@code e} as this machine logged it at {@code time}. */
     RawEvent rewrite(RawEvent e, Instant time, SourceRef source, long recordId) {
         Map<String, String> fields = new LinkedHashMap<>(e.fields().size() * 4 / 3 + 2);
+        Duration shift = e.time() == null ? Duration.ZERO : Duration.between(e.time(), time);
+        Duration utcShift = shift.minus(TextTimes.clockOffset(e.fields().get("UtcTime"), e.time()));
         for (Map.Entry<String, String> f : e.fields().entrySet()) {
             String v = f.getValue();
             if (v != null) {
@@ -74,6 +85,7 @@ final class FleetReplay {
                     case PID -> pid(v);
                     case IP -> ip(v);
                     case USER -> user(v);
+                    case TIME -> TextTimes.shift(v, f.getKey().contains("UtcTime") ? utcShift : shift);
                     case KEEP -> v;
                 };
             }
@@ -96,6 +108,8 @@ final class FleetReplay {
                 k = Kind.IP;
             } else if (USER_FIELDS.contains(name)) {
                 k = Kind.USER;
+            } else if (TIME_FIELDS.contains(name)) {
+                k = Kind.TIME;
             } else {
                 k = Kind.KEEP;
             }

@@ -68,6 +68,9 @@ public final class DuckDbStore implements EventStore {
     /** Content hashes of the inputs table (committed, or completed in the open transaction). */
     private final Set<String> knownHashes = new HashSet<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The machines (Muid) the open transaction's rows belong to: their rows of {@link MachineTable} are made again at commit. */
+    private final Set<String> touched = new HashSet<>();
+    private String lastTouched;
 
     private static final String SELECT_INPUT = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, "
             + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
@@ -117,6 +120,7 @@ public final class DuckDbStore implements EventStore {
             }
             Schema.upgradeInputs(dc);
             DuckDbStore store = new DuckDbStore(file, dc, Schema.upgradeEvents(dc));
+            MachineTable.ensure(dc);
             try (Statement st = dc.createStatement();
                     ResultSet rs = st.executeQuery("SELECT ContentHash FROM " + Schema.INPUTS)) {
                 while (rs.next()) {
@@ -247,6 +251,9 @@ public final class DuckDbStore implements EventStore {
             appender = null;
             inputsAppender.close();
             inputsAppender = null;
+            MachineTable.refresh(connection, touched);
+            touched.clear();
+            lastTouched = null;
             connection.commit();
             connection.setAutoCommit(true);
             unjoined |= pendingRows > 0;
@@ -317,6 +324,8 @@ public final class DuckDbStore implements EventStore {
             inputsAppender = null;
         }
         pending.clear();
+        touched.clear();
+        lastTouched = null;
         try {
             if (!connection.getAutoCommit()) {
                 open = true;
@@ -382,6 +391,11 @@ public final class DuckDbStore implements EventStore {
             try {
                 RowAppender.appendEncoded(appender, tableColumns, e.values());
                 rows++;
+                String muid = e.event().text(Column.Muid);
+                if (muid != null && !muid.equals(lastTouched)) {
+                    touched.add(muid);
+                    lastTouched = muid;
+                }
             } catch (SQLException | RuntimeException ex) {
                 abortTransaction();
                 throw new StoreException("cannot append an event of " + path + " (record "

@@ -11,16 +11,16 @@ import org.dflib.builder.DataFrameArrayAppender;
 /**
  * The machines of a store: one row per machine (client and Muid) with its span and event count,
  * and in Names every name its logs give it (an FQDN and its NetBIOS name are one machine of a
- * client: {@link dev.th.normalize.Normalizer#machineKey}), so the merges are visible.
+ * client: {@link dev.th.normalize.Normalizer#machineKey}), so the merges are visible. Read from the
+ * machines table the store keeps at ingest ({@link MachineTable}), so the events are not scanned.
  */
 public final class Machines {
     /** The columns of {@link #list}, in order. */
     public static final String[] COLUMNS = {"Muid", "MachineName", "ClientId", "FirstSeen", "LastSeen", "Events", "Names"};
 
-    private static final String SQL = "SELECT Muid, min(MachineName) AS MachineName, ClientId, "
-            + "min(DateTime) AS FirstSeen, max(DateTime) AS LastSeen, count(*) AS Events, "
-            + "array_to_string(list_sort(list_distinct(list(MachineName))), ', ') AS Names "
-            + "FROM " + Schema.EVENTS + " GROUP BY ClientId, Muid ORDER BY ClientId, MachineName, Muid";
+    /** Read from the machines table the store keeps at every commit ({@link MachineTable}), not from the events. */
+    private static final String SQL = "SELECT Muid, MachineName, ClientId, FirstSeen, LastSeen, Events, Names "
+            + "FROM " + MachineTable.TABLE + " ORDER BY ClientId, MachineName, Muid";
 
     private Machines() {
     }

@@ -8,6 +8,7 @@ import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import dev.th.store.link.Linker;
+import dev.th.store.link.Sightings;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +76,7 @@ public final class Renormalizer {
             }
             if (!inputs.isEmpty()) {
                 store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
+                Sightings.rebuild(store.connection()); // rows made again may name their files otherwise
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);
@@ -136,8 +138,15 @@ public final class Renormalizer {
                 del.setString(1, hash);
                 del.executeUpdate();
                 st.execute("INSERT INTO " + Schema.EVENTS + " SELECT * FROM " + STAGING);
+                List<String> muids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT DISTINCT Muid FROM " + STAGING + " WHERE Muid IS NOT NULL")) {
+                    while (rs.next()) {
+                        muids.add(rs.getString(1));
+                    }
+                }
                 st.execute("DROP TABLE " + STAGING);
                 notes = Linker.run(db, hash, path, byEventId);
+                MachineTable.refresh(db, muids);
             }
             try (PreparedStatement ps = db.prepareStatement("UPDATE " + Schema.INPUTS + " SET NormalizerVersion = ? WHERE ContentHash = ?")) {
                 ps.setInt(1, Normalizer.VERSION);

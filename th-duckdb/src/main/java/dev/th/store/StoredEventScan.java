@@ -44,24 +44,91 @@ public final class StoredEventScan {
      * @return how many events were visited
      */
     public long scan(Instant from, Instant to, Collection<String> sourceHashes, Visitor visitor) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ClientId, SourcePath, SourceHash, SourceOffset, RecordId, DateTime, "
-                + "Provider, Channel, EventId, MachineName, CAST(Fields AS VARCHAR) FROM events WHERE 1=1");
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (from != null) {
-            sql.append(" AND DateTime >= ?");
+            where.append(" AND DateTime >= ?");
             args.add(IoaTable.utc(from));
         }
         if (to != null) {
-            sql.append(" AND DateTime < ?");
+            where.append(" AND DateTime < ?");
             args.add(IoaTable.utc(to));
         }
         if (sourceHashes != null) {
-            sql.append(" AND SourceHash IN (").append(sourceHashes.isEmpty() ? "NULL" : "?" + ", ?".repeat(sourceHashes.size() - 1)).append(")");
+            where.append(" AND SourceHash IN (").append(sourceHashes.isEmpty() ? "NULL" : "?" + ", ?".repeat(sourceHashes.size() - 1)).append(")");
             args.addAll(sourceHashes);
         }
-        sql.append(" ORDER BY DateTime, SourceHash, RecordId");
         long n = 0;
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+        // one sorted statement per slice of whole hours (at most SLICE rows unless one hour holds more): DuckDB
+        // sorts a slice at a time, so its memory stays bounded whatever the store's size; the slices follow
+        // each other in time, so the events come in the same order as one ORDER BY over all of them
+        List<LocalDateTime[]> slices = slices(where.toString(), args);
+        for (LocalDateTime[] slice : slices) {
+            List<Object> a = new ArrayList<>(args);
+            String bound;
+            if (slice == null) {
+                bound = " AND DateTime IS NULL";
+            } else {
+                bound = " AND DateTime >= ? AND DateTime < ?";
+                a.add(slice[0]);
+                a.add(slice[1]);
+            }
+            n += scanSlice(where + bound, a, visitor);
+        }
+        return n;
+    }
+
+    /** Rows per statement the scan aims at (whole hours are kept together): a sort of this many events fits DuckDB's 256 MB. */
+    static final long SLICE = 40_000;
+
+    /** The hour ranges to scan, in time order ([from, to) of DateTime), and null for the events without a time. */
+    private List<LocalDateTime[]> slices(String where, List<Object> args) throws SQLException {
+        List<LocalDateTime[]> out = new ArrayList<>();
+        String sql = "SELECT date_trunc('hour', DateTime) AS h, count(*) FROM events" + where + " GROUP BY h ORDER BY h NULLS LAST";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                LocalDateTime start = null;
+                LocalDateTime last = null;
+                long rows = 0;
+                while (rs.next()) {
+                    LocalDateTime d = rs.getObject(1, LocalDateTime.class);
+                    long c = rs.getLong(2);
+                    if (d == null) {
+                        if (start != null) {
+                            out.add(new LocalDateTime[] {start, last.plusHours(1)});
+                            start = null;
+                        }
+                        out.add(null);
+                        continue;
+                    }
+                    if (start != null && rows + c > SLICE) {
+                        out.add(new LocalDateTime[] {start, d});
+                        start = null;
+                    }
+                    if (start == null) {
+                        start = d;
+                        rows = 0;
+                    }
+                    rows += c;
+                    last = d;
+                }
+                if (start != null) {
+                    out.add(new LocalDateTime[] {start, last.plusHours(1)});
+                }
+            }
+        }
+        return out;
+    }
+
+    private long scanSlice(String where, List<Object> args, Visitor visitor) throws SQLException {
+        String sql = "SELECT ClientId, SourcePath, SourceHash, SourceOffset, RecordId, DateTime, "
+                + "Provider, Channel, EventId, MachineName, CAST(Fields AS VARCHAR) FROM events" + where
+                + " ORDER BY DateTime, SourceHash, RecordId";
+        long n = 0;
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

@@ -61,6 +61,27 @@ class FleetReplayTest {
     }
 
     @Test
+    void textTimesMoveWithTheEventAndLoseTheTemplatesClockOffset() {
+        // a template whose TimeCreated is local time (UTC-4) written as UTC, as in the OTRF exports
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("UtcTime", "2020-10-23 07:12:00.253");
+        f.put("CreationUtcTime", "2020-10-20 01:00:00.000");
+        f.put("@timestamp", "2020-10-23T03:12:00.254Z");
+        f.put("EventTime", "2020-10-22 23:12:00");
+        f.put("Message", "UtcTime: 2020-10-23 07:12:00.253");
+        Instant created = Instant.parse("2020-10-23T03:12:00.254Z");
+        RawEvent t = new RawEvent(SRC, 7, created, "Microsoft-Windows-Sysmon", "Microsoft-Windows-Sysmon/Operational", 10,
+                "MKT01.pandalab.com", f);
+        Instant replayed = Instant.parse("2025-06-30T10:00:00.254Z");
+        Map<String, String> out = new FleetReplay("A", 1, 42, 3, 0).rewrite(t, replayed, SRC, 1).fields();
+        assertEquals("2025-06-30 10:00:00.253", out.get("UtcTime"));          // Sysmon's UTC is the event's time
+        assertEquals("2025-06-27 03:48:00.000", out.get("CreationUtcTime"));  // 3 days 6:12 before it, as in the template
+        assertEquals("2025-06-30T10:00:00.254Z", out.get("@timestamp"));      // follows TimeCreated
+        assertEquals("2025-06-30 06:00:00", out.get("EventTime"));            // the export's local time, 4 hours behind
+        assertEquals("UtcTime: 2020-10-23 07:12:00.253", out.get("Message"));
+    }
+
+    @Test
     void otherMachinesAndDaysGetOtherProcesses() {
         String a = new FleetReplay("A", 1, 42, 3, 0).rewrite(template(), T, SRC, 1).field("ProcessGuid");
         String b = new FleetReplay("B", 1, 43, 3, 0).rewrite(template(), T, SRC, 1).field("ProcessGuid");
