@@ -79,7 +79,8 @@ class SimulateCommandTest {
         assertTrue(sysmon > 0, "the samples replayed hold Sysmon events");
         assertEquals(18, netbios.size(), "no two machines of the fleet share a NetBIOS name: " + netbios);
 
-        Run ingest = Run.th("ingest", "--db", db.toString(), logs.toString());
+        // both clients' folders under one client id (the ground-truth file beside them is no log)
+        Run ingest = Run.th("ingest", "--db", db.toString(), logs.resolve("acme").toString(), logs.resolve("globex").toString());
         assertEquals(0, ingest.exit(), ingest::toString);
         assertTrue(!ingest.out().contains("clock:"), ingest::toString);
         assertEquals(lines, StoreSql.count(db, "SELECT count(*) FROM events"));
