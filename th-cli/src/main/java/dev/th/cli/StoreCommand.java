@@ -24,7 +24,7 @@ public final class StoreCommand {
 
     /** {@code th store compact}: the store written again with its events in layout order. */
     @Command(name = "compact", mixinStandardHelpOptions = true,
-            description = {"Write the store again with its events ordered by client, machine and time, so that a question"
+            description = {"Write the store again with its events ordered by machine (Muid: client and name) and time, so that a question"
                 + " about one machine reads only that machine's row groups (ingest stores events in arrival order). The new"
                 + " file is written beside the store (th.duckdb.rewrite) and put in its place by a rename once every"
                 + " table's row count and content hash match the old file's: an interrupted run leaves the store as it"

@@ -158,8 +158,8 @@ public final class SigmaParser {
         };
     }
 
-    private static LogSource logsource(Map<?, ?> doc) {
-        Map<?, ?> ls = (Map<?, ?>) doc.get("logsource");
+    private static LogSource logsource(Map<?, ?> doc) throws RuleException {
+        Map<?, ?> ls = map(doc.get("logsource"), "logsource");
         return new LogSource(str(ls.get("category")), str(ls.get("product")), str(ls.get("service")));
     }
 
