@@ -42,7 +42,7 @@ import java.util.Properties;
  * [--only NAME,...] [--data DIR]}.
  */
 public final class ApiLatencyBench {
-    private static final String MACHINE = "ACME-WS-0042.acme.local";
+    private static final String MACHINE = System.getProperty("th.bench.machine", "ACME-WS-0042.acme.local");
     private static final String CLIENT = "acme";
 
     private ApiLatencyBench() {

@@ -8,6 +8,7 @@ import dev.th.ingest.StoreException;
 import dev.th.model.CanonicalEvent;
 import dev.th.normalize.Normalizer;
 import dev.th.store.link.Linker;
+import dev.th.store.link.Sightings;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +76,7 @@ public final class Renormalizer {
             }
             if (!inputs.isEmpty()) {
                 store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
+                Sightings.rebuild(store.connection()); // rows made again may name their files otherwise
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);

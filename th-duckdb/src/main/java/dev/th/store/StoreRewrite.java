@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  * beside it, then put in its place by an atomic rename, so a failure at any point leaves the old
  * file as it was. The new file is created as TH creates stores today (storage version
  * {@value StoreLimits#STORAGE_VERSION}, ZSTD on the original fields: {@link Schema#eventsDdl}),
- * with the events in {@link #LAYOUT} order, so that every DuckDB row group holds the events of
+ * with the events in {@link #LAYOUT} order (by machine, then time), so that every DuckDB row group holds the events of
  * few machines and a question about one machine (or one machine over a day) skips the others by
  * their min/max statistics. Every other table is copied as it is. Before the rename every table's
  * row count and content hash (the sum of its rows' hashes, over its columns by name) are checked
@@ -32,8 +32,13 @@ public final class StoreRewrite {
     /** Events sorted and written by one statement at most (a machine with more is cut by days). */
     static final long SLICE = 30_000;
 
-    /** The order events are written in: by client, machine and time (then input and record, for a stable order). */
-    public static final String LAYOUT = "ClientId, Muid, DateTime, SourceHash, RecordId";
+    /**
+     * The order events are written in: by machine and time (then input and record, for a stable
+     * order). The Muid is a hash of the client and the machine's name, so a machine's events are
+     * together and no two clients' machines mix; ordering by client first would make the Muid
+     * bounds of each row group where one client ends and the next begins span every machine.
+     */
+    public static final String LAYOUT = "Muid, DateTime, SourceHash, RecordId";
 
     /** Told how far the copy of the events is (0..1), for a progress display. */
     public interface Progress {
@@ -171,7 +176,7 @@ public final class StoreRewrite {
         List<Object[]> groups = new ArrayList<>();
         long total = 0;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT ClientId, Muid, Date, count(*) FROM old.main."
-                + Schema.EVENTS + " GROUP BY ALL ORDER BY ClientId NULLS FIRST, Muid NULLS FIRST, Date NULLS FIRST")) {
+                + Schema.EVENTS + " GROUP BY ALL ORDER BY Muid NULLS FIRST, ClientId NULLS FIRST, Date NULLS FIRST")) {
             while (rs.next()) {
                 groups.add(new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getLong(4)});
                 total += rs.getLong(4);

@@ -41,7 +41,7 @@ class Store_RewriteTest {
     }
 
     @Test
-    void compactKeepsEveryRowAndWritesTheEventsByClientMachineAndTime() throws Exception {
+    void compactKeepsEveryRowAndWritesTheEventsByMachineAndTime() throws Exception {
         Path db = dir.resolve("db");
         long stored;
         try (DuckDbStore store = DuckDbStore.open(db)) {
@@ -56,7 +56,7 @@ class Store_RewriteTest {
         assertEquals(stored, r.rows().get("events"));
         assertFalse(Files.exists(db.resolve(DuckDbStore.FILE_NAME + ".rewrite")), "no new file left beside the store");
         Path after = db.resolve(DuckDbStore.FILE_NAME);
-        assertEquals(0, outOfOrder(after), "every event after the one before it by client, machine, time");
+        assertEquals(0, outOfOrder(after), "every event after the one before it by machine, then time");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + after); Statement st = c.createStatement()) {
             st.execute("ATTACH '" + before + "' AS b (READ_ONLY)");
             List<String> tables = strings(st, "SELECT table_name FROM duckdb_tables() WHERE database_name = 'b' ORDER BY 1");
@@ -135,14 +135,13 @@ class Store_RewriteTest {
         assertEquals(0, Ingest_RealDataTest.count(store, "SELECT count(*) FROM (" + b + " EXCEPT " + a + ")"));
     }
 
-    /** Events stored (by rowid) before one that sorts ahead of them by client, machine, time. */
+    /** Events stored (by rowid) after one that sorts behind them by machine, then time. */
     private static long outOfOrder(Path file) throws Exception {
         Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, p); Statement st = c.createStatement()) {
-            return one(st, "SELECT count(*) FROM (SELECT ClientId, Muid, DateTime, lag(ClientId) OVER w AS c0, "
-                    + "lag(Muid) OVER w AS m0, lag(DateTime) OVER w AS t0 FROM events WINDOW w AS (ORDER BY rowid)) "
-                    + "WHERE c0 > ClientId OR (c0 = ClientId AND (m0 > Muid OR (m0 = Muid AND t0 > DateTime)))");
+            return one(st, "SELECT count(*) FROM (SELECT Muid, DateTime, lag(Muid) OVER w AS m0, lag(DateTime) OVER w AS t0 "
+                    + "FROM events WINDOW w AS (ORDER BY rowid)) WHERE m0 > Muid OR (m0 = Muid AND t0 > DateTime)");
         }
     }
 

@@ -49,6 +49,8 @@ public final class Linker {
                 || has(byEventId, "security", new int[] {4697}) || has(byEventId, "wmi-activity", new int[] {5861})) {
             Starters.fill(db);
         }
+        Provenances.fill(db, contentHash);
+        Sightings.add(db, contentHash);
         return notes;
     }
 
