@@ -83,7 +83,7 @@ public final class SigmaParser {
         String name = str(doc.get("name"));
         switch (kind) {
             case "correlation":
-                return correlation(info, name, (Map<?, ?>) doc.get("correlation"));
+                return correlation(info, name, doc.get("correlation") instanceof Map<?, ?> c ? c : null);
             case "filter": {
                 Map<?, ?> f = map(doc.get("filter"), "filter");
                 Node cond = DetectionParser.compile(f, List.of("rules"));
