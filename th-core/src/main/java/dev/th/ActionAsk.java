@@ -43,4 +43,13 @@ abstract class ActionAsk<T extends Row, S extends ActionAsk<T, S>> extends FileA
     public S parentKind(String... kinds) {
         return parentKind(parse(kinds, "parent kind", Kind::parse, Kind[]::new));
     }
+
+    /**
+     * Leaves out the rows whose binary is on the client's allow list ({@code th allow add}): with a
+     * kind, the binaries of that kind the user has not allowed.
+     */
+    public S excludeAllowed() {
+        excludeAllowedFilter();
+        return self();
+    }
 }

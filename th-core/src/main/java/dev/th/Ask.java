@@ -1,7 +1,10 @@
 package dev.th;
 
 import dev.th.ask.Coverage;
+import dev.th.ask.AllowList;
 import dev.th.ask.Emptiness;
+import dev.th.ask.Freshness;
+import dev.th.ask.Rarity;
 import dev.th.ask.Conditions;
 import dev.th.ask.RowFactory;
 import dev.th.ask.Scope;
@@ -39,6 +42,10 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     private final String family;
     /** Why an empty answer may be so whatever the data (filters no stored value can satisfy). */
     final Emptiness emptiness = new Emptiness();
+    /** How FreshUnknown is decided (N days, k machines). */
+    final Freshness freshness = new Freshness();
+    /** The attributes asked for (OR'ed); empty: no attributes filter. */
+    private final EnumSet<Attribute> attributes = EnumSet.noneOf(Attribute.class);
 
     /**
      * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
@@ -120,6 +127,8 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         if (more != null) {
             note = note == null ? more : note + "; " + more;
         }
+        String rare = listsFiles() ? Rarity.note(session, listed(rows)) : null;
+        note = rare == null ? note : note == null ? rare : note + "; " + rare;
         return new Hits<>(columns(), rows, why, note);
     }
 
@@ -131,6 +140,24 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** What {@link #completed} has to say about the last answer (e.g. where its added columns come from), or null. */
     String completedNote() {
         return null;
+    }
+
+    /** Whether the answer lists files (executions, files): then its rare files are noted. */
+    boolean listsFiles() {
+        return false;
+    }
+
+    private static List<Rarity.Listed> listed(List<? extends Row> rows) {
+        List<Rarity.Listed> out = new ArrayList<>();
+        for (Row r : rows) {
+            String path = r.text("ChildPath");
+            String name = r.text("ChildFilename");
+            String parent = r.text("ParentPath");
+            String key = Rarity.key(r.text("ChildMd5"), path, name, parent);
+            String shown = name != null ? name : path != null ? path : parent;
+            out.add(new Rarity.Listed(r.text("ClientId"), key, shown));
+        }
+        return out;
     }
 
     /** {@code fetch().frame()}: the seed's DataFrame. */
@@ -167,7 +194,12 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
 
     /** The selection, order and limit of the rows; by default the columns plus keys, in time order. */
     Query rowsQuery(Query filtered) {
-        return filtered.selectColumns(Conditions.storedColumns(columns())).orderBy(Expr.col("DateTime"), false);
+        Query q = filtered;
+        boolean fresh = columns().contains(Attribute.ATTR_FRESHUNKNOWN.column()) && Freshness.available(session);
+        for (String c : Conditions.storedColumns(columns())) {
+            q = fresh && c.equals(Attribute.ATTR_FRESHUNKNOWN.column()) ? q.select(freshness.expr(), c) : q.selectColumns(List.of(c));
+        }
+        return q.orderBy(Expr.col("DateTime"), false);
     }
 
     /** The table or view this question reads: the events, unless a question says otherwise. */
@@ -186,6 +218,9 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             all.add(Cond.eq("Family", family()));
         }
         all.addAll(filters);
+        if (!attributes.isEmpty()) {
+            all.add(attributeCondition());
+        }
         if (recovered == RecoveredRows.ONLY) {
             all.add(Cond.eq("Recovered", true));
         } else if (recovered == RecoveredRows.EXCLUDE) {
@@ -255,17 +290,37 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     /** Kind and ParentKind hold a set (comma-joined labels, none a part of another): any of {@code kinds} matches. */
     private void kindFilter(String column, List<Kind> kinds) {
         List<Cond> any = new ArrayList<>();
+        boolean child = column.equals("Kind");
         for (Kind k : kinds) {
-            any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
+            if (k == Kind.USERALLOWED) {
+                any.add(allowed(child));
+            } else {
+                any.add(new Cond.Contains(Expr.col(column), k.label(), false)); // labels are stored lower case: no lower()
+            }
         }
-        if (kinds.size() == 1 && kinds.get(0) == Kind.USERALLOWED) {
-            emptiness.add(new Emptiness.Need(new Cond.Contains(Expr.col(column), Kind.USERALLOWED.label(), false), true,
-                    "no event is marked userallowed: TH keeps no allow list yet, so this filter cannot match"));
+        if (kinds.contains(Kind.USERALLOWED) && AllowList.size(session) == 0) {
+            emptiness.add(new Emptiness.Need(Cond.or(List.of()), true,
+                    "the allow list is empty: 'th allow add --name|--path|--md5|--signer VALUE' adds to it, so this filter "
+                    + "cannot match yet"));
         }
         filters.add(Cond.or(any));
-        emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull(column)), true, "no event of the store has a "
-                + (column.equals("Kind") ? "kind" : "parent kind") + " yet (kinds are set at ingest; a store made before "
-                + "them gets them from 'th store renormalize'): a kind filter cannot match"));
+        if (kinds.size() > 1 || kinds.get(0) != Kind.USERALLOWED) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull(column)), true, "no event of the store has a "
+                    + (child ? "kind" : "parent kind") + " yet (kinds are set at ingest; a store made before "
+                    + "them gets them from 'th store renormalize'): a kind filter cannot match"));
+        }
+    }
+
+    /** The row's binary (the child's, or with {@code child} false the actor's) is on its client's allow list. */
+    final Cond allowed(boolean child) {
+        return AllowList.available(session) ? AllowList.matches(child) : Cond.or(List.of());
+    }
+
+    /** Leaves out the rows whose binary (the child, else the actor) is on the client's allow list. */
+    void excludeAllowedFilter() {
+        if (AllowList.available(session)) {
+            filters.add(Cond.not(AllowList.matches(true)));
+        }
     }
 
     void operationFilter(List<? extends Operation> ops) {
@@ -284,18 +339,49 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         filters.add(Cond.or(any));
     }
 
-    void attributeFilter(List<Attribute> attributes) {
-        EnumSet<Attribute> set = EnumSet.noneOf(Attribute.class);
-        set.addAll(attributes);
-        List<Cond> any = new ArrayList<>();
+    void attributeFilter(List<Attribute> asked) {
+        attributes.addAll(asked);
         List<Cond> present = new ArrayList<>();
-        for (Attribute a : set) {
-            any.add(Cond.eq(a.column(), true));
-            present.add(Cond.not(Cond.isNull(a.column())));
+        for (Attribute a : attributes) {
+            if (a != Attribute.ATTR_FRESHUNKNOWN) {
+                present.add(Cond.not(Cond.isNull(a.column())));
+            }
         }
-        filters.add(Cond.or(any));
-        emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + set
-                + " (attributes are set by enrichment, which has not run on this store): an attributes filter cannot match"));
+        boolean fresh = attributes.contains(Attribute.ATTR_FRESHUNKNOWN);
+        if (fresh && !Freshness.available(session)) {
+            emptiness.add(new Emptiness.Need(Cond.or(List.of()), true, "this store keeps no sightings of files (it was made "
+                    + "before FreshUnknown): run 'th store renormalize' once, then ask again"));
+        } else if (!fresh) {
+            emptiness.add(new Emptiness.Need(Cond.or(present), true, "no event of the store carries " + attributes
+                    + " (External and LanShared are set at ingest, RemoteSession by logon sessions; a store made before "
+                    + "them gets them from 'th store renormalize'): an attributes filter cannot match"));
+        }
+        if (attributes.equals(EnumSet.of(Attribute.ATTR_REMOTE))) {
+            emptiness.add(new Emptiness.Need(Cond.not(Cond.isNull("RemoteSession")), false, "no event of " + scope.what()
+                    + " is decided remote or local: RemoteSession comes from the logon sessions (Security 4624) of the"
+                    + " process or its parents, and none of them is in the store"));
+        }
+    }
+
+    /** The attributes asked for, OR'ed; FreshUnknown computed with this question's N and k. */
+    private Cond attributeCondition() {
+        List<Cond> any = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a != Attribute.ATTR_FRESHUNKNOWN) {
+                any.add(Cond.eq(a.column(), true));
+            } else if (Freshness.available(session)) {
+                any.add(new Cond.Cmp(freshness.expr(), Cond.Op.EQ, Expr.param(true)));
+            }
+        }
+        return Cond.or(any);
+    }
+
+    /**
+     * N and k of FreshUnknown for this question: the file was first seen in its client at most
+     * {@code days} days before the row, on at most {@code machines} machines (defaults 7 and 3).
+     */
+    void freshnessOf(int days, int machines) {
+        freshness.set(days, machines);
     }
 
     /** Each of {@code texts} parsed by {@code parser} (at least one text, as {@link #list} asks). */

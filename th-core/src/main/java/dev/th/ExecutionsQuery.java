@@ -43,4 +43,18 @@ public final class ExecutionsQuery extends ActionAsk<Process, ExecutionsQuery> {
     public ExecutionsQuery attributes(String... attributes) {
         return attributes(parse(attributes, "attributes", Attribute::parse, Attribute[]::new));
     }
+
+    /**
+     * N and k of FreshUnknown (column and attribute): the row's file was first seen in its client at
+     * most {@code days} days before the row, on at most {@code machines} machines (defaults 7 and 3).
+     */
+    public ExecutionsQuery freshUnknown(int days, int machines) {
+        freshnessOf(days, machines);
+        return this;
+    }
+
+    @Override
+    boolean listsFiles() {
+        return true;
+    }
 }

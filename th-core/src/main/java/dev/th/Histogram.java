@@ -54,7 +54,7 @@ public final class Histogram {
 
     /** Parses {@code hour}, {@code day}, or {@code hour|day:COLUMN:TOP}. */
     public static Histogram parse(String text) {
-        String[] parts = text == null ? new String[] {""} : text.trim().split(":");
+        String[] parts = text == null ? new String[] {""} : text.trim().split(":", -1);
         Interval iv = Allowed.parse(Interval.class, "histogram interval", parts[0]);
         Histogram h = iv == Interval.HOUR ? byHour() : byDay();
         if (parts.length == 1) {

@@ -287,6 +287,11 @@ public final class Process extends Row {
     }
 
     /** Events where this process is the actor (Parent). */
+    /** The PowerShell this process hosted: its script blocks (by pid within its lifetime), 4103 and classic rows. */
+    public ScriptsQuery scripts() {
+        return new ScriptsQuery(session, actorScope());
+    }
+
     Scope actorScope() {
         return new Scope(Lineage.actorCondition(this), this::period, "process " + name() + " (pid " + pid() + ")");
     }

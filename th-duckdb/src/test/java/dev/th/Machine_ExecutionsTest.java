@@ -101,7 +101,7 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
     }
 
     @Test
-    void kindsAreSetAtIngest_attributesAreNullUntilEnrichment() {
+    void kindsAreSetAtIngest_attributesShowWhatTheLogsHold() {
         // PurpleSharp's chain on WORKSTATION5: PurpleSharp.exe (a hack tool of TH's list) -> notepad -> PING -> conhost
         List<String> hacking = ws5.executions().kind(Kind.HACKINGTOOL).operation("create").fetch().list().stream()
                 .map(p -> p.text("ChildFilename")).distinct().toList();
@@ -110,9 +110,16 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
                 .map(p -> p.text("ChildFilename").toLowerCase(java.util.Locale.ROOT)).distinct().toList();
         assertEquals(List.of("notepad.exe"), byHackTool);
         assertEquals(0, ws5.executions().kind(Kind.USERALLOWED).fetch().size());
-        for (Attribute a : Attribute.values()) {
+        // no download, share or UNC path on WORKSTATION5 (RemoteSession is filled by logon sessions, elsewhere)
+        for (Attribute a : List.of(Attribute.ATTR_EXTERNAL, Attribute.ATTR_LANSHARED)) {
             assertEquals(0, ws5.executions().attributes(a).fetch().size(), a.label());
         }
+        // client default has 2 machines (WORKSTATION5, MKT01), and WORKSTATION5's logs span 2020-10-18..23 (5 days):
+        // with k = 3 and N = 7 every execution of a file is FreshUnknown; with N = 0, only those at their file's first sighting
+        int all = ws5.executions().fetch().size();
+        assertEquals(all, ws5.executions().attributes(Attribute.ATTR_FRESHUNKNOWN).fetch().size());
+        int firsts = ws5.executions().freshUnknown(0, 3).attributes(Attribute.ATTR_FRESHUNKNOWN).fetch().size();
+        assertTrue(firsts > 0 && firsts < all, firsts + " of " + all);
         assertEquals(0, ws5.executions().kind("interpreter").attributes("ATTR_REMOTE", "ATTR_LANSHARED").fetch().size());
     }
 

@@ -30,7 +30,7 @@ import org.dflib.DataFrame;
  * against the Spark job ({@link LakeHunt}), with the process CPU seconds per million events (in
  * local mode Spark's executors are threads of this JVM, so the process CPU is the job's).
  *
- * <p>Usage: {@code LakeBench --store DIR --lake DIR [--runs 5] [--warmup 2]}; Spark's master from
+ * <p>Usage: {@code LakeBench --store DIR --lake DIR [--runs 5] [--warmup 2] [--questions false]}; Spark's master from
  * {@code -Dth.spark.master} (default {@code local[2]}; {@code local[1]} for the speed-up).
  */
 public final class LakeBench {
@@ -42,12 +42,14 @@ public final class LakeBench {
         Path lake = null;
         int runs = 5;
         int warmup = 2;
+        boolean questionsToo = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--store" -> store = Path.of(args[i + 1]);
                 case "--lake" -> lake = Path.of(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--questions" -> questionsToo = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -61,6 +63,15 @@ public final class LakeBench {
         LakeExport.Result export = LakeExport.run(store, lake);
         System.out.printf(Locale.ROOT, "export: %.1f s, version %d, written %s%n", secs(t0), export.version(), export.written());
 
+        if (questionsToo) {
+            questions(store, lake, runs, warmup);
+        }
+        hunt(store, lake);
+        System.out.printf(Locale.ROOT, "%nload average after: %.2f%n", load());
+    }
+
+    /** Each question on both engines, side by side. */
+    private static void questions(Path store, Path lake, int runs, int warmup) {
         Map<String, Function<TH, DataFrame>> questions = new LinkedHashMap<>();
         questions.put("TH.machines", th -> th.machines().frame());
         questions.put("executions", th -> busiest(th).executions().fetch().frame());
@@ -100,8 +111,6 @@ public final class LakeBench {
                         same(a, b) ? "yes" : "NO", d.percentileMs(50), s.percentileMs(50), s.percentileMs(50) / d.percentileMs(50));
             }
         }
-        hunt(store, lake);
-        System.out.printf(Locale.ROOT, "%nload average after: %.2f%n", load());
     }
 
     /** The embedded retro-hunt on a copy of the store against the lake hunt, TH's rule pack on both. */

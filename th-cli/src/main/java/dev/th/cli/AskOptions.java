@@ -50,6 +50,13 @@ public final class AskOptions {
             description = "ATTR_REMOTE, ATTR_EXTERNAL, ATTR_FRESHUNKNOWN, ATTR_LANSHARED (OR'ed)")
     List<String> attributes;
 
+    @Option(names = "--exclude-allowed", description = "Leave out binaries on the client's allow list (th allow add)")
+    boolean excludeAllowed;
+
+    @Option(names = "--fresh", paramLabel = "DAYS:MACHINES",
+            description = "FreshUnknown's N and k: first seen at most DAYS before the row on at most MACHINES machines (default 7:3)")
+    String fresh;
+
     @Option(names = "--protocol", paramLabel = "PROTO", split = ",", description = "ICMP, IGMP, RFCOMM, TCP, RDP, UDP, ICMPV6, RM")
     List<String> protocol;
 

@@ -20,7 +20,7 @@ final class FileMethods {
             Method.<File>of("machines", "the machines where the file was seen (all time)", Method.none(),
                     (f, o, c) -> Answers.hits(f.machines())).timeless(),
             Questions.ask("executions", "executions of the file on every machine",
-                    EnumSet.of(USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM), File::executions, Filters::executions),
+                    EnumSet.of(USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, Opt.EXCLUDE_ALLOWED, Opt.FRESH, HISTOGRAM), File::executions, Filters::executions),
             Questions.ask("detections", "detections of the file on every machine",
                     EnumSet.of(USER, HISTOGRAM), File::detections, Filters::detections),
             Method.<File>of("prevalence", "first and last seen, machines and events of the file, out of its clients' machines",

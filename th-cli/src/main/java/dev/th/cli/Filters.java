@@ -30,6 +30,8 @@ final class Filters {
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
         if (o.command != null) apply(Opt.COMMAND, () -> q.command(array(o.command)));
         if (o.attributes != null) apply(Opt.ATTRIBUTES, () -> q.attributes(array(o.attributes)));
+        if (o.excludeAllowed) q.excludeAllowed();
+        if (o.fresh != null) apply(Opt.FRESH, () -> q.freshUnknown(fresh(o.fresh)[0], fresh(o.fresh)[1]));
         return q;
     }
 
@@ -40,7 +42,22 @@ final class Filters {
         if (o.parentKind != null) apply(Opt.PARENT_KIND, () -> q.parentKind(array(o.parentKind)));
         if (o.operation != null) apply(Opt.OPERATION, () -> q.operation(array(o.operation)));
         if (o.attributes != null) apply(Opt.ATTRIBUTES, () -> q.attributes(array(o.attributes)));
+        if (o.excludeAllowed) q.excludeAllowed();
+        if (o.fresh != null) apply(Opt.FRESH, () -> q.freshUnknown(fresh(o.fresh)[0], fresh(o.fresh)[1]));
         return q;
+    }
+
+    /** {@code DAYS:MACHINES} of --fresh. */
+    static int[] fresh(String text) {
+        String[] parts = text.trim().split(":");
+        try {
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not DAYS:MACHINES (e.g. 7:3)");
     }
 
     static RegistryQuery registry(RegistryQuery q, AskOptions o) {

@@ -58,6 +58,7 @@ public final class IngestCommand implements Callable<Integer> {
             IngestHunt hunt) {
         IngestReport r;
         try (DuckDbStore store = DuckDbStore.open(dataDir)) {
+            StoreCommand.Renormalize.enrichOlder(store, spec.commandLine().getOut());
             r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err, hunt);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());

@@ -30,8 +30,8 @@ import org.dflib.DataFrame;
  * other objects' tables where the seed gives the same method.
  */
 final class MachineMethods {
-    static final EnumSet<Opt> EXECUTIONS = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, HISTOGRAM);
-    static final EnumSet<Opt> FILES = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, ATTRIBUTES, HISTOGRAM);
+    static final EnumSet<Opt> EXECUTIONS = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, COMMAND, ATTRIBUTES, Opt.EXCLUDE_ALLOWED, Opt.FRESH, HISTOGRAM);
+    static final EnumSet<Opt> FILES = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, ATTRIBUTES, Opt.EXCLUDE_ALLOWED, Opt.FRESH, HISTOGRAM);
     static final EnumSet<Opt> REGISTRY = EnumSet.of(FILE, USER, KIND, PARENT_KIND, OPERATION, HISTOGRAM);
     static final EnumSet<Opt> COMMUNICATIONS = EnumSet.of(FILE, PROTOCOL, PORT, IPTYPE, DIRECTION, IPS, TOP, BYTES, RANK,
             HISTOGRAM);

@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 IocCommand.class,
                 ReportCommand.class,
                 StoreCommand.class,
+                AllowCommand.class,
                 GeoipCommand.class,
                 LakeCommand.class,
                 ShellCommand.class,

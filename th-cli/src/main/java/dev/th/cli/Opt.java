@@ -13,6 +13,8 @@ enum Opt {
     OPERATION("--operation"),
     COMMAND("--command"),
     ATTRIBUTES("--attributes"),
+    EXCLUDE_ALLOWED("--exclude-allowed"),
+    FRESH("--fresh"),
     PROTOCOL("--protocol"),
     PORT("--port"),
     IPTYPE("--iptype"),

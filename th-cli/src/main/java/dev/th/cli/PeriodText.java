@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -32,10 +32,11 @@ record PeriodText(Instant from, Instant to) {
             if (t.matches("\\d+h")) {
                 return new PeriodText(now.minus(Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)))), null);
             }
-            int dots = t.indexOf("..");
+            String trimmed = text.trim(); // not t: lower-casing may change the length ('İ')
+            int dots = trimmed.indexOf("..");
             if (dots > 0) {
-                String a = text.trim().substring(0, dots);
-                String b = text.trim().substring(dots + 2);
+                String a = trimmed.substring(0, dots);
+                String b = trimmed.substring(dots + 2);
                 Instant from = bound(a, false);
                 Instant to = bound(b, true);
                 if (!from.isBefore(to)) {
@@ -43,7 +44,7 @@ record PeriodText(Instant from, Instant to) {
                 }
                 return new PeriodText(from, to);
             }
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot read the period '" + text + "': " + e.getMessage()
                     + "; allowed: " + ALLOWED);
         }

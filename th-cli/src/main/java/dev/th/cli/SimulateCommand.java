@@ -29,19 +29,21 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Generated attack chains (--attacks N, default 1) are written into the fleet at recorded times: on a"
                 + " workstation and a server of one client, a macro document from Outlook, an encoded PowerShell, a certutil"
                 + " download, an LSASS dump with comsvcs.dll, PsExec to the server (its service, pipe and child), a Run"
-                + " key, the Security log cleared and the dump sent out with curl; ground-truth.tsv (in DIR) has one line per"
+                + " key, the Security log cleared and the dump sent out with curl; DIR.ground-truth.tsv (beside DIR; --truth FILE) has one line per"
                 + " generated event: chain, step, ATT&CK technique, machine, time, channel, event id and the ids of the"
                 + " rules expected to raise an IoA on it.",
                 "--out DIR writes the logs: --format ndjson one JSON lines file per machine day"
                 + " (DIR/<client>/<machine>/<day>.ndjson), --format evtx one EVTX file per machine and channel"
                 + " (DIR/<client>/<machine>/Microsoft-Windows-Sysmon%%4Operational.evtx, Security.evtx, System.evtx, ...),"
-                + " both readable by th ingest; --into DIR streams the events straight into a new store there.",
+                + " both readable by th ingest (DIR whole, or one client folder under its id: th ingest --client acme DIR/acme);"
+                + " --into DIR streams the events straight into a new store there.",
                 "The woven-in real samples are real attacks, but the ground truth names only the generated chains."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the fleet was written", "2:bad options", "1:failure (no events to replay, store or files not writable)"},
         footerHeading = "%nExamples:%n",
         footer = {"  th simulate --machines 20 --days 3 --seed 7 --out fleet-logs",
-                "  th simulate --machines 20 --days 3 --format evtx --out fleet-evtx && th ingest fleet-evtx",
+                "  th simulate --machines 20 --days 3 --format evtx --out fleet-evtx",
+                "  th ingest --client acme fleet-evtx/acme",
                 "  th simulate --machines 200 --days 5 --into fleet-db --from ../shared/data/otrf"})
 public final class SimulateCommand implements Callable<Integer> {
     private static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
@@ -84,6 +86,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--attacks", paramLabel = "N", defaultValue = "1",
             description = "Generated attack chains woven into the fleet (0: none). Default: ${DEFAULT-VALUE}")
     int attacks;
+
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "Where the ground truth of the attack chains goes. Default: beside --out DIR (DIR.ground-truth.tsv,"
+                    + " so that DIR holds only logs), or in the --into folder")
+    Path truthFile;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads rewriting events for --into. Default: ${DEFAULT-VALUE}")
     int threads;
@@ -136,7 +143,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     machines, lastDay.minusDays(days - 1L), lastDay, s, n / Math.max(s, 1e-9));
         }
         if (attacks > 0) {
-            Path truth = (into != null ? into : this.out).resolve(AttackChains.TRUTH_FILE);
+            Path truth = truthFile != null ? truthFile : into != null ? into.resolve(AttackChains.TRUTH_FILE)
+                    : this.out.toAbsolutePath().resolveSibling(this.out.toAbsolutePath().getFileName() + "." + AttackChains.TRUTH_FILE);
             List<AttackChains.Truth> rows = g.chains().truth();
             g.chains().writeTruth(truth);
             long chains = rows.stream().mapToInt(AttackChains.Truth::chain).distinct().count();

@@ -109,8 +109,8 @@ public final class StoreCommand {
             description = {"Make the events of inputs stored by an earlier normalizer version again from their own fields,",
                 "so a store built before a mapping change gives the new answers (the normalizer version of each input",
                 "is kept in the store). IoAs keep pointing at their events. A store made before application kinds",
-                "(normalizer version 4) gets Kind and ParentKind this way, once; on a terminal a progress line shows",
-                "the events done."},
+                "(normalizer version 4) or attributes (version 6) gets them this way, once; th ingest does it first",
+                "when it adds to such a store. On a terminal a progress line shows the events done."},
             footerHeading = "%nExamples:%n",
             footer = {"  th store renormalize", "  th store renormalize --db /data/th --all"})
     static final class Renormalize implements Callable<Integer> {
@@ -127,16 +127,7 @@ public final class StoreCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
-                Renormalizer renormalizer = new Renormalizer(store);
-                long start = System.nanoTime();
-                boolean terminal = System.console() != null;
-                if (terminal) {
-                    renormalizer.progress((done, total) -> System.err.print("\r" + progressLine(done, total, start)));
-                }
-                List<Renormalizer.Result> results = renormalizer.run(all);
-                if (terminal) {
-                    System.err.print("\r" + " ".repeat(80) + "\r");
-                }
+                List<Renormalizer.Result> results = run(store, all);
                 for (Renormalizer.Result r : results) {
                     out.println(r.path() + ": " + r.events() + " events, normalizer version " + r.fromVersion() + " -> "
                             + Normalizer.VERSION);
@@ -147,6 +138,37 @@ public final class StoreCommand {
                 out.println(results.isEmpty() ? "every input is at normalizer version " + Normalizer.VERSION
                         : results.size() + " input(s) renormalized");
                 return 0;
+            }
+        }
+
+        /** Renormalizes the inputs of {@code store} (older ones, or all), with a progress line on a terminal. */
+        static List<Renormalizer.Result> run(DuckDbStore store, boolean all) {
+            Renormalizer renormalizer = new Renormalizer(store);
+            long start = System.nanoTime();
+            boolean terminal = System.console() != null;
+            if (terminal) {
+                renormalizer.progress((done, total) -> System.err.print("\r" + progressLine(done, total, start)));
+            }
+            List<Renormalizer.Result> results = renormalizer.run(all);
+            if (terminal) {
+                System.err.print("\r" + " ".repeat(80) + "\r");
+            }
+            return results;
+        }
+
+        /**
+         * Before {@code th ingest} adds to a store made by an older normalizer: its older inputs are
+         * enriched in place first (once; later ingests find nothing to do), and {@code out} says so.
+         */
+        static void enrichOlder(DuckDbStore store, PrintWriter out) {
+            List<Renormalizer.Result> results = run(store, false);
+            long events = 0;
+            for (Renormalizer.Result r : results) {
+                events += r.events();
+            }
+            if (!results.isEmpty()) {
+                out.println("enriched in place first: " + results.size() + " input(s) of an older normalizer, " + events
+                        + " events, now at normalizer version " + Normalizer.VERSION);
             }
         }
 

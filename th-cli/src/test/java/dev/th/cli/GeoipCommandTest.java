@@ -79,6 +79,33 @@ class GeoipCommandTest {
     }
 
     @Test
+    void theReportsMapPlacesPublicAddressesWithTheDataDirectorysDatabaseAndCreditsDbIp() throws Exception {
+        Path geo = GeoTestDb.require();
+        Path db = tmp.resolve("db");
+        Path samples = QuickstartCommand.samples();
+        Run ingest = Run.th("ingest", "--db", db.toString(), samples.resolve("evtx").toString(), samples.resolve("json").toString());
+        assertTrue(ingest.exit() == 0 || ingest.exit() == 2, ingest::toString);
+        Path without = tmp.resolve("without.html");
+        assertEquals(0, Run.th("report", "--db", db.toString(), "--out", without.toString()).exit());
+        String plain = Files.readString(without);
+        assertTrue(plain.contains("th geoip install --db " + db), "the map says how to get the database");
+        assertFalse(plain.contains("IP geolocation by DB-IP"));
+
+        Files.createSymbolicLink(db.resolve("geoip"), geo);
+        Path with = tmp.resolve("with.html");
+        Run r = Run.th("report", "--db", db.toString(), "--out", with.toString());
+        assertEquals(0, r.exit(), r::toString);
+        String html = Files.readString(with);
+        assertTrue(html.contains("IP geolocation by DB-IP"), "the report credits DB-IP");
+        Map<?, ?> m = fromFile(geo, "168.63.129.16");
+        String city = (String) m.get("city");
+        assertTrue(html.contains("168.63.129.16 (" + city), "the Azure address's dot is labelled with the file's city " + city);
+        java.util.regex.Matcher placed = java.util.regex.Pattern.compile("(\\d+) of (\\d+) remote addresses \\(per direction\\) on the map")
+                .matcher(html);
+        assertTrue(placed.find() && Integer.parseInt(placed.group(1)) >= 1, "at least the public address is on the map");
+    }
+
+    @Test
     void communicationsGainThePlacesOfPublicAddressesOnly() throws Exception {
         Path db = tmp.resolve("db");
         Path samples = QuickstartCommand.samples();

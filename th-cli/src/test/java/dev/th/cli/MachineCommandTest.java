@@ -345,7 +345,7 @@ class MachineCommandTest {
                 r::toString);
         Run kind = th("machine", "IEWIN7", "executions", "--kind", "userallowed", "--period", "all");
         assertEquals(0, kind.exit(), kind::toString);
-        assertTrue(kind.err().contains("TH keeps no allow list yet"), kind::toString);
+        assertTrue(kind.err().contains("the allow list is empty"), kind::toString);
     }
 
     @Test

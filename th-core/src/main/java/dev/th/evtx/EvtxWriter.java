@@ -61,13 +61,17 @@ public final class EvtxWriter implements Closeable {
         return next++;
     }
 
+    /** False when the chunk is full; a value no record can hold is refused at once. */
     private boolean tryWrite(RawEvent e) {
         chunk.beginRecord();
         try {
             encoder.write(chunk, e, next);
-        } catch (ChunkWriter.Full | IllegalArgumentException full) {
+        } catch (ChunkWriter.Full full) {
             chunk.rollback();
             return false;
+        } catch (IllegalArgumentException tooBig) {
+            chunk.rollback();
+            throw tooLarge(e);
         }
         chunk.endRecord(next, next);
         return true;

@@ -428,6 +428,9 @@ final class RecordEncoder {
     }
 
     private static void literal(ChunkWriter c, String s) {
+        if (s.length() > 0xffff) {
+            throw new IllegalArgumentException("a name of " + s.length() + " characters: more than a value token holds");
+        }
         c.put8(0x05);
         c.put8(0x01);
         c.put16(s.length());

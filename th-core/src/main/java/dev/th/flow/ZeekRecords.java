@@ -87,7 +87,7 @@ final class ZeekRecords {
                 nanos = frac.isEmpty() ? 0 : Long.parseLong(frac) * POW10[9 - frac.length()];
             }
             return Instant.ofEpochSecond(secs, nanos);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new IllegalArgumentException(field + " '" + s + "' is not a time in epoch seconds");
         }
     }

@@ -69,7 +69,10 @@ public final class ZeekTsvReader implements FlowReader {
             int tab = line.indexOf('\t');
             if (line.startsWith("#separator")) {
                 String v = line.substring("#separator".length()).strip();
-                separator = decode(v).charAt(0);
+                String decoded = decode(v);
+                if (!decoded.isEmpty()) { // a bare '#separator' keeps the tab
+                    separator = decoded.charAt(0);
+                }
                 return;
             }
             int at = tab >= 0 ? tab : sp;

@@ -28,8 +28,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Walks the inputs of an ingest: files, folders (recursively, files in path order, links not
- * followed) and zip archives (entries in archive order, zips inside zips), and hands each input
+ * Walks the inputs of an ingest: files, folders (recursively, files in path order; a symbolic
+ * link, FIFO or device met inside a folder is reported, not followed nor opened) and zip archives
+ * (entries in archive order, zips inside zips, within {@link UnpackLimits}), and hands each input
  * unit to a {@link SourceVisitor} with its format (found from the content), size and SHA-256.
  * Nothing here throws for a bad input: a missing, unreadable, unknown or damaged one is passed
  * to {@link SourceVisitor#skipped} with its path and the reason, and the walk goes on.
@@ -60,13 +61,19 @@ public final class Sources {
                 for (Path file : filesUnder(p, visitor)) {
                     visitFile(file, file.toString(), visitor);
                 }
-            } else if (Files.exists(p)) {
+            } else if (Files.isRegularFile(p)) {
                 visitFile(p, p.toString(), visitor);
+            } else if (Files.exists(p)) {
+                visitor.skipped(p.toString(), NOT_REGULAR);
+            } else if (Files.isSymbolicLink(p)) {
+                visitor.skipped(p.toString(), "a symbolic link that leads nowhere (or round to itself): not read");
             } else {
                 visitor.skipped(p.toString(), "no such file or folder");
             }
         }
     }
+
+    private static final String NOT_REGULAR = "not a regular file (a FIFO, a device or a socket): not read";
 
     private static List<Path> filesUnder(Path dir, SourceVisitor visitor) {
         List<Path> files = new ArrayList<>();
@@ -76,6 +83,11 @@ public final class Sources {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
                         files.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        visitor.skipped(file.toString(), "a symbolic link: links inside a folder are not followed"
+                                + " (give its target to read it)");
+                    } else if (attrs.isOther()) {
+                        visitor.skipped(file.toString(), NOT_REGULAR);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -94,15 +106,15 @@ public final class Sources {
     }
 
     private void visitFile(Path file, String display, SourceVisitor visitor) {
-        visit(file, display, visitor, 0);
+        visit(file, display, visitor, 0, new UnpackLimits());
     }
 
     /** Visits a file on disk (given, or spooled from a zip) under the name {@code display}. */
-    private void visit(Path file, String display, SourceVisitor visitor, int depth) {
+    private void visit(Path file, String display, SourceVisitor visitor, int depth, UnpackLimits limits) {
         ContentSniffer.Kind kind;
         try {
             if (isGzip(file)) {
-                visitGzip(file, display, visitor, depth + 1);
+                visitGzip(file, display, visitor, depth + 1, limits);
                 return;
             }
             kind = ContentSniffer.sniff(file);
@@ -111,7 +123,7 @@ public final class Sources {
             return;
         }
         if (kind.zip()) {
-            visitZip(file, display, visitor, depth + 1);
+            visitZip(file, display, visitor, depth + 1, limits);
         } else if (kind.format() == null) {
             visitor.skipped(display, kind.unknownReason());
         } else {
@@ -136,47 +148,67 @@ public final class Sources {
     }
 
     /** A gzip file is unpacked to a temporary file and read as what it holds (the hash is the unpacked content's). */
-    private void visitGzip(Path gz, String display, SourceVisitor visitor, int depth) {
+    private void visitGzip(Path gz, String display, SourceVisitor visitor, int depth, UnpackLimits limits) {
         if (depth > MAX_ZIP_DEPTH) {
             visitor.skipped(display, "compressed more than " + MAX_ZIP_DEPTH + " deep: not opened");
             return;
         }
-        spooled(() -> new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16), display, visitor, depth,
-                "damaged gzip: ");
+        long compressed;
+        try {
+            compressed = Files.size(gz);
+        } catch (IOException e) {
+            visitor.skipped(display, "cannot be read: " + describe(e));
+            return;
+        }
+        spooled(() -> limits.guard(new java.util.zip.GZIPInputStream(Files.newInputStream(gz), 1 << 16), compressed),
+                display, visitor, depth, limits, "damaged gzip: ");
     }
 
-    private void visitZip(Path zip, String display, SourceVisitor visitor, int depth) {
+    private void visitZip(Path zip, String display, SourceVisitor visitor, int depth, UnpackLimits limits) {
         if (depth > MAX_ZIP_DEPTH) {
             visitor.skipped(display, "zip nested more than " + MAX_ZIP_DEPTH + " deep: not opened");
             return;
         }
         try (ZipFile zf = new ZipFile(zip.toFile())) {
+            String tooMany = UnpackLimits.tooManyEntries(zf.size());
+            if (tooMany != null) {
+                visitor.skipped(display, tooMany);
+                return;
+            }
             Enumeration<? extends ZipEntry> entries = zf.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.isDirectory()) {
                     continue;
                 }
-                visitEntry(zf, entry, display + "!/" + entry.getName(), visitor, depth);
+                String entryDisplay = display + "!/" + entry.getName();
+                String badName = UnpackLimits.badName(entry.getName());
+                if (badName != null) {
+                    visitor.skipped(entryDisplay, badName);
+                } else if (limits.exhausted()) {
+                    visitor.skipped(entryDisplay, "not read: the archive already unpacked more than TH unpacks from one input");
+                } else {
+                    spooled(() -> limits.guard(zf.getInputStream(entry), entry.getCompressedSize()), entryDisplay, visitor,
+                            depth, limits, "cannot be unpacked: ");
+                }
             }
         } catch (IOException e) {
             visitor.skipped(display, "damaged zip: " + describe(e));
         }
     }
 
-    private void visitEntry(ZipFile zf, ZipEntry entry, String display, SourceVisitor visitor, int depth) {
-        spooled(() -> zf.getInputStream(entry), display, visitor, depth, "cannot be unpacked: ");
-    }
-
     /** Copies {@code content} to a temporary file, visits it as {@code display}, then deletes it. */
-    private void spooled(InputOpener content, String display, SourceVisitor visitor, int depth, String failure) {
+    private void spooled(InputOpener content, String display, SourceVisitor visitor, int depth, UnpackLimits limits,
+            String failure) {
         Path spool = null;
         try {
             spool = Files.createTempFile(tempDir, "th-entry-", ".tmp");
             try (InputStream in = content.open(); OutputStream out = Files.newOutputStream(spool)) {
                 in.transferTo(out);
             }
-            visit(spool, display, visitor, depth);
+            visit(spool, display, visitor, depth, limits);
+        } catch (UnpackLimits.Exceeded e) {
+            visitor.skipped(display, e.getMessage());
         } catch (IOException e) {
             visitor.skipped(display, failure + describe(e));
         } finally {

@@ -71,10 +71,63 @@ public final class JsonLinesReader implements EventReader {
             try {
                 SourceRef ref = new SourceRef(path, contentHash, lineNo);
                 sink.accept(map(node, ref, lineNo, sink));
+                String odd = encodingWarning(line);
+                if (odd != null) {
+                    sink.warn(lineNo, "line " + lineNo + odd);
+                }
             } catch (IllegalArgumentException e) {
                 sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * What a stored line's text held that the store cannot keep as written, or null: bytes that
+     * were not UTF-8 (decoded as U+FFFD), or a lone UTF-16 surrogate written as a JSON escape
+     * (stored as '?').
+     */
+    static String encodingWarning(String line) {
+        if (line.indexOf('\uFFFD') >= 0) {
+            return " holds U+FFFD: bytes that are not UTF-8 (or a U+FFFD of the log) are stored as U+FFFD";
+        }
+        char pendingHigh = 0;
+        int afterPending = -1;
+        for (int i = line.indexOf('\\'); i >= 0 && i + 1 < line.length(); i = line.indexOf('\\', i)) {
+            char c = line.charAt(i + 1) == 'u' ? hex4(line, i + 2) : 0;
+            boolean follows = pendingHigh != 0 && i == afterPending;
+            if (pendingHigh != 0 && !(follows && Character.isLowSurrogate(c))) {
+                return lone(pendingHigh);
+            }
+            pendingHigh = 0;
+            if (Character.isHighSurrogate(c)) {
+                pendingHigh = c;
+                afterPending = i + 6;
+            } else if (Character.isLowSurrogate(c) && !follows) {
+                return lone(c);
+            }
+            i += c != 0 ? 6 : 2;
+        }
+        return pendingHigh != 0 ? lone(pendingHigh) : null;
+    }
+
+    private static String lone(char c) {
+        return String.format(" holds a lone UTF-16 surrogate (\\u%04x): it is stored as '?'", (int) c);
+    }
+
+    /** The char of the 4 hex digits at {@code from}, or 0 when there are no 4 hex digits there. */
+    private static char hex4(String s, int from) {
+        if (from + 4 > s.length()) {
+            return 0;
+        }
+        int v = 0;
+        for (int k = from; k < from + 4; k++) {
+            int d = Character.digit(s.charAt(k), 16);
+            if (d < 0) {
+                return 0;
+            }
+            v = v * 16 + d;
+        }
+        return (char) v;
     }
 
     /**

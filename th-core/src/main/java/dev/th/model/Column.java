@@ -124,7 +124,14 @@ public enum Column {
      * Why RemoteSession is true: the remote logon the row ran in, as {@code LogonId type N from
      * ADDRESS (USER, START)}; set at commit.
      */
-    RemoteLogon(Type.TEXT);
+    RemoteLogon(Type.TEXT),
+    // evidence of the attributes (appended at the end: stores made before gain it)
+    /**
+     * Why External or LanShared holds on this row, one "Attribute: reason" per attribute joined by
+     * "; " (the Zone.Identifier's ZoneId and URLs, the writer, the share write and its address, the
+     * earlier row it was carried from); null when neither holds.
+     */
+    AttrEvidence(Type.TEXT);
 
     /** Storage types, mapped to SQL by each engine. */
     public enum Type { TEXT, INT, BIGINT, BOOLEAN, TIMESTAMP, DATE, JSON }

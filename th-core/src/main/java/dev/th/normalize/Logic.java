@@ -60,7 +60,7 @@ enum Logic {
                 registry(event, row, ops);
                 return;
             case ZONE_IDENTIFIER:
-                row.set(Column.External, zoneExternal(event));
+                Provenance.zone(event, row);
                 return;
             case DIRECTION:
                 direction(event, row);
@@ -120,41 +120,6 @@ enum Logic {
                 row.set(Column.Value, key.substring(cut + 1));
             }
         }
-    }
-
-    private static Boolean zoneExternal(RawEvent event) {
-        String file = event.field("TargetFilename");
-        String contents = event.field("Contents");
-        if (file == null || Values.absent(contents)) {
-            return null;
-        }
-        String stream = ":Zone.Identifier";
-        int at = file.length() - stream.length();
-        if (at < 0 || !file.regionMatches(true, at, stream, 0, stream.length())) {
-            return null;
-        }
-        int z = indexOfIgnoreCase(contents, "ZoneId=");
-        if (z < 0) {
-            return null;
-        }
-        int i = z + 7;
-        int zone = -1;
-        while (i < contents.length() && Character.isDigit(contents.charAt(i))) {
-            zone = (zone < 0 ? 0 : zone * 10) + (contents.charAt(i++) - '0');
-            if (zone > 1000) {
-                break;
-            }
-        }
-        return zone < 0 ? null : zone >= 3;
-    }
-
-    private static int indexOfIgnoreCase(String s, String what) {
-        for (int i = 0; i + what.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, what, 0, what.length())) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static void direction(RawEvent event, CanonicalEvent row) {

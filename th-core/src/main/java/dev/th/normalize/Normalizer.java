@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * operation and columns from the mapping tables in {@code dev/th/normalize/*.tsv}; any other
  * event is kept as {@link Family#RAW}. Kind and ParentKind come from the binaries' names
  * ({@link KindTable}; the child's OriginalFileName too, so a renamed binary keeps its kind).
- * Enrichment attributes stay null, except External from a Sysmon 15 Zone.Identifier stream.
+ * External and LanShared are set where the one event tells ({@link Provenance}, with AttrEvidence);
+ * RemoteSession and FreshUnknown stay null (the store decides them).
  */
 public final class Normalizer {
     /**
@@ -31,7 +32,7 @@ public final class Normalizer {
      * rows were made with; {@code th store renormalize} brings older inputs to this one. Raise it
      * with every change of what a row holds.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final String RAW = Family.RAW.label();
     private static final int MUID_CACHE_LIMIT = 100_000;
@@ -46,7 +47,7 @@ public final class Normalizer {
         this(true);
     }
 
-    /** A normalizer that sets Kind and ParentKind only when {@code kinds} (false: th-bench's baseline). */
+    /** A normalizer that sets Kind, ParentKind, External and LanShared only when {@code kinds} (false: th-bench's baseline). */
     public Normalizer(boolean kinds) {
         this.table = MappingTable.standard();
         this.kinds = kinds ? KindTable.standard() : null;
@@ -81,6 +82,7 @@ public final class Normalizer {
             rule.apply(event, row);
             if (kinds != null) {
                 setKinds(event, row);
+                Provenance.apply(event, row);
             }
         }
         return row;

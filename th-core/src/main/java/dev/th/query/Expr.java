@@ -48,7 +48,19 @@ public sealed interface Expr permits Expr.Col, Expr.Param, Expr.Call, Expr.Case,
         /** A string field of a JSON text column: args (json column, field name as a Param). */
         JSON_FIELD,
         /** A field of a JSON text column as a whole number (BIGINT), null when it is not one: args as JSON_FIELD. */
-        JSON_NUMBER
+        JSON_NUMBER,
+        /**
+         * Whether the row's file is new to its client (docs/attributes.md), from the store's
+         * {@code sightings}: args (ClientId, ChildMd5, ChildPath, ChildFilename, ParentPath,
+         * DateTime, days as a Param, machines as a Param). Null for a row that names no file.
+         */
+        FRESH_UNKNOWN,
+        /**
+         * Whether the row's binary (the child, else the actor) is on its client's allow list
+         * ({@code allowed}: by name, path, MD5 or signer): args (ClientId, ChildFilename, ChildPath,
+         * ChildMd5, ParentFilename, ParentPath, Fields).
+         */
+        USER_ALLOWED
     }
 
     static Col col(String name) {

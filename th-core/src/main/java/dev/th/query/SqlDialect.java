@@ -38,7 +38,33 @@ public interface SqlDialect {
             case ADD -> "(" + String.join(" + ", args) + ")";
             case JSON_FIELD -> "get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + "))";
             case JSON_NUMBER -> "CAST(get_json_object(" + args.get(0) + ", concat('$.', " + args.get(1) + ")) AS BIGINT)";
+            case FRESH_UNKNOWN -> freshUnknown(args, "make_interval(0, 0, 0, " + args.get(6) + ", 0, 0, 0)");
+            case USER_ALLOWED -> userAllowed(args);
         };
+    }
+
+    /** USER_ALLOWED: an entry of the row's client's allow list names the row's binary (name, path, MD5, signer). */
+    default String userAllowed(List<String> args) {
+        String noChild = args.get(1) + " IS NULL AND " + args.get(2) + " IS NULL";
+        String name = "lower(CASE WHEN " + noChild + " THEN " + args.get(4) + " ELSE " + args.get(1) + " END)";
+        String path = "lower(CASE WHEN " + noChild + " THEN " + args.get(5) + " ELSE " + args.get(2) + " END)";
+        String signer = "lower(" + call(Expr.Fn.JSON_FIELD, List.of(args.get(6), "'Signature'")) + ")";
+        return "EXISTS (SELECT 1 FROM allowed a WHERE a.Client = " + args.get(0) + " AND ((a.Field = 'name' AND a.Value = " + name
+                + ") OR (a.Field = 'path' AND a.Value = " + path + ") OR (a.Field = 'md5' AND a.Value = lower(" + args.get(3)
+                + ")) OR (a.Field = 'signer' AND a.Value = " + signer + ")))";
+    }
+
+    /**
+     * FRESH_UNKNOWN: the sightings of the row's file in its client up to the row's time are on at
+     * most {@code args[7]} machines and the first is at most {@code days} (an interval) before it.
+     */
+    default String freshUnknown(List<String> args, String days) {
+        String key = FileKey.sql(args.get(1), args.get(2), args.get(3), args.get(4));
+        String t = args.get(5);
+        // the bound days come before the bound machines in the text, as in the arguments
+        return "(SELECT min(s.FirstSeen) >= " + t + " - " + days + " AND count(*) <= " + args.get(7)
+                + " FROM sightings s WHERE s.Client = " + args.get(0) + " AND s.FileKey = " + key
+                + " AND s.FirstSeen <= " + t + ")";
     }
 
     /** {@code text} (a rendered expression) contains {@code needle} (a rendered parameter) literally. */

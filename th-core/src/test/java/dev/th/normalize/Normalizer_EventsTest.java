@@ -2,6 +2,7 @@ package dev.th.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.th.event.RawEvent;
 import dev.th.model.CanonicalEvent;
@@ -349,7 +350,11 @@ class Normalizer_EventsTest {
         for (CanonicalEvent r : streams) {
             assertEquals("stream", r.get(Column.Operation));
             boolean zone = r.text(Column.ChildPath).endsWith(":Zone.Identifier");
-            assertEquals(zone ? Boolean.TRUE : null, r.get(Column.External), r.text(Column.ChildPath));
+            // the streams by their ZoneId=3; the payload itself because Edge (a browser) wrote it to Downloads
+            assertEquals(Boolean.TRUE, r.get(Column.External), r.text(Column.ChildPath));
+            String evidence = r.text(Column.AttrEvidence);
+            assertTrue(zone ? evidence.startsWith("External: Zone.Identifier ZoneId=3")
+                    : evidence.equals("External: written by msedge.exe (browser)"), evidence);
             external += zone ? 1 : 0;
             if (!zone) { // the payload itself; a stream's Hash is of the stream's content
                 assertEquals("289684eb9fa3cbd200f4440b6399ff11", r.get(Column.ChildMd5));

@@ -275,6 +275,7 @@ public final class DuckDbStore implements EventStore {
         try {
             ProcessJoin.Result r = ProcessJoin.run(connection);
             RemoteSessions.fill(connection);
+            dev.th.store.link.Sightings.rebuild(connection); // from the rows as joined (a 4688 gains its twin's MD5)
             unjoined = false;
             return r;
         } catch (SQLException e) {

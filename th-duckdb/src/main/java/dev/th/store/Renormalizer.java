@@ -74,7 +74,7 @@ public final class Renormalizer {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
             if (!inputs.isEmpty()) {
-                store.joinProcesses(); // one process one row again, and RemoteSession from the new logon rows
+                store.joinProcesses(); // one process one row again, RemoteSession from the new logon rows, sightings
             }
         } catch (SQLException | IOException e) {
             throw new StoreException("cannot renormalize " + store.file() + ": " + e.getMessage(), e);

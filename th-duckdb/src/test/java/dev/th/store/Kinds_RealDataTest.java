@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kinds of the real process creations of OTRF's LSASS campaign host log, and a store made before
- * kinds that gets the same Kind and ParentKind from {@link Renormalizer} as a fresh ingest.
+ * kinds and attributes that gets the same Kind, ParentKind, External, LanShared, AttrEvidence and sightings from
+ * {@link Renormalizer} as a fresh ingest.
  */
 class Kinds_RealDataTest {
     static final String CAMPAIGN = "otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip";
@@ -47,10 +48,15 @@ class Kinds_RealDataTest {
         Path zip = SharedData.require(CAMPAIGN);
         try (DuckDbStore store = DuckDbStore.open(dir)) {
             Ingest_RealDataTest.ingest(store, List.of(zip));
+            store.joinProcesses(); // what the end of an ingest run does: the processes joined, the sightings made
             try (Statement st = store.connection().createStatement()) {
-                st.execute("CREATE TABLE fresh AS SELECT SourceHash, RecordId, Kind, ParentKind FROM events");
-                st.execute("UPDATE events SET Kind = NULL, ParentKind = NULL");
-                st.execute("UPDATE inputs SET NormalizerVersion = 3"); // the version before kinds
+                st.execute("CREATE TABLE fresh AS SELECT SourceHash, RecordId, Kind, ParentKind, External, LanShared, AttrEvidence "
+                        + "FROM events");
+                st.execute("CREATE TABLE fresh_sightings AS SELECT * FROM sightings");
+                // a store of normalizer version 3: no kinds, no attributes, no sightings
+                st.execute("UPDATE events SET Kind = NULL, ParentKind = NULL, External = NULL, LanShared = NULL, AttrEvidence = NULL");
+                st.execute("DROP TABLE sightings");
+                st.execute("UPDATE inputs SET NormalizerVersion = 3");
             }
             assertEquals(0, count(store, "SELECT count(*) FROM events WHERE Kind IS NOT NULL"));
             long[] last = new long[2];
@@ -64,7 +70,14 @@ class Kinds_RealDataTest {
             assertEquals(events, last[0]);
             assertEquals(events, last[1]);
             assertEquals(0, count(store, "SELECT count(*) FROM events e JOIN fresh f USING (SourceHash, RecordId) "
-                    + "WHERE e.Kind IS DISTINCT FROM f.Kind OR e.ParentKind IS DISTINCT FROM f.ParentKind"));
+                    + "WHERE e.Kind IS DISTINCT FROM f.Kind OR e.ParentKind IS DISTINCT FROM f.ParentKind "
+                    + "OR e.External IS DISTINCT FROM f.External OR e.LanShared IS DISTINCT FROM f.LanShared "
+                    + "OR e.AttrEvidence IS DISTINCT FROM f.AttrEvidence"));
+            // the attributes were there to compare (the Edge download of the campaign)
+            assertEquals(true, count(store, "SELECT count(*) FROM fresh WHERE External") > 0);
+            long sightings = count(store, "SELECT count(*) FROM sightings");
+            assertEquals(count(store, "SELECT count(*) FROM fresh_sightings"), sightings);
+            assertEquals(sightings, count(store, "SELECT count(*) FROM sightings JOIN fresh_sightings USING (Client, FileKey, Machine, FirstSeen)"));
             assertEquals(events, count(store, "SELECT count(*) FROM events e JOIN fresh f USING (SourceHash, RecordId)"));
             assertEquals(Normalizer.VERSION, count(store, "SELECT NormalizerVersion FROM inputs"));
         }

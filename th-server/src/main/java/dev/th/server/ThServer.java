@@ -461,20 +461,32 @@ public final class ThServer implements AutoCloseable {
             throw Problem.badRequest("excluded must be true or false, not '" + excluded + "'");
         }
         synchronized (ioaWrites) {
-            IoaTable t = new IoaTable(ioaConnection);
-            Ioa a = t.get(id);
-            if (a == null || !token(ctx).clients().contains(a.clientId())) {
-                throw Problem.notFound("no IoA with id " + id + " in this token's clients " + token(ctx).clients());
+            try {
+                changeIoa(ctx, id, s, excluded);
+            } catch (SQLException e) {
+                if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("conflict")) {
+                    // the ingest running on the writer thread changed the same IoA rows: the store kept its version
+                    throw new Problem(409, "Conflict", "the IoA was being changed by an ingest at the same moment: send the change again");
+                }
+                throw e;
             }
-            if (s != null) {
-                t.setStatus(id, s);
-            }
-            if (excluded != null) {
-                t.setExcluded(id, Boolean.parseBoolean(excluded));
-            }
-            Ioa after = t.get(id);
-            ctx.json(Map.of("id", id, "status", after.status().toString().toLowerCase(Locale.ROOT), "excluded", after.excluded()));
         }
+    }
+
+    private void changeIoa(Context ctx, String id, IoaStatus s, String excluded) throws SQLException {
+        IoaTable t = new IoaTable(ioaConnection);
+        Ioa a = t.get(id);
+        if (a == null || !token(ctx).clients().contains(a.clientId())) {
+            throw Problem.notFound("no IoA with id " + id + " in this token's clients " + token(ctx).clients());
+        }
+        if (s != null) {
+            t.setStatus(id, s);
+        }
+        if (excluded != null) {
+            t.setExcluded(id, Boolean.parseBoolean(excluded));
+        }
+        Ioa after = t.get(id);
+        ctx.json(Map.of("id", id, "status", after.status().toString().toLowerCase(Locale.ROOT), "excluded", after.excluded()));
     }
 
     private void metrics(Context ctx) {

@@ -197,18 +197,6 @@ final class Uploads implements AutoCloseable {
         return out;
     }
 
-    /** Runs {@code write} on the writer thread, after the jobs queued before it, and waits for it. */
-    <T> T write(java.util.concurrent.Callable<T> write) throws Exception {
-        try {
-            return writer.submit(write).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
-                throw x;
-            }
-            throw e;
-        }
-    }
-
     private void ingest(Job job, Path file, Path folder) {
         job.started = Instant.now();
         job.state = "ingesting";
@@ -248,7 +236,7 @@ final class Uploads implements AutoCloseable {
         }
     }
 
-    /** Lets the running job finish (the jobs still queued are dropped) and stops the writer. */
+    /** Lets the jobs received finish (waiting up to 10 minutes) and stops the writer. */
     @Override
     public void close() {
         writer.shutdown();

@@ -96,26 +96,39 @@ public final class Lake {
         int v = previous + 1;
         try {
             Path log = Files.createDirectories(lake.resolve(LOG));
-            Path tmp = log.resolve("." + name(v) + "." + ProcessHandle.current().pid() + ".tmp");
+            Path tmp = log.resolve("." + name(v) + "." + java.util.UUID.randomUUID() + ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (Map.Entry<String, String> e : p.entrySet()) {
                     w.write(e.getKey() + "=" + e.getValue().replace("\\", "\\\\") + "\n");
                 }
             }
             Path target = log.resolve(name(v));
-            if (Files.exists(target)) {
-                Files.delete(tmp);
-                throw new IllegalStateException("lake " + lake + ": version " + v + " was committed by another writer; export again");
-            }
+            // a hard link is made whole or not at all, and never over an existing name: of two
+            // writers racing for version v exactly one wins (a rename would replace the other's)
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                Files.createLink(target, tmp);
+            } catch (FileAlreadyExistsException e) {
+                throw new IllegalStateException("lake " + lake + ": version " + v + " was committed by another writer; export again");
+            } catch (UnsupportedOperationException | IOException e) {
+                moveUnlessTaken(tmp, target, lake, v); // a file system without hard links
+                return v;
+            } finally {
                 Files.deleteIfExists(tmp);
-                throw new IllegalStateException("lake " + lake + ": cannot commit version " + v + " atomically: " + e.getMessage(), e);
             }
             return v;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit lake version " + v + " in " + lake, e);
+        }
+    }
+
+    private static void moveUnlessTaken(Path tmp, Path target, Path lake, int v) throws IOException {
+        if (Files.exists(target)) {
+            throw new IllegalStateException("lake " + lake + ": version " + v + " was committed by another writer; export again");
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            throw new IllegalStateException("lake " + lake + ": cannot commit version " + v + " atomically: " + e.getMessage(), e);
         }
     }
 

@@ -65,13 +65,8 @@ public final class LakeExport {
         if (!state) {
             return r;
         }
-        try (LakeState s = LakeState.open(lake); Statement st = s.connection().createStatement()) {
-            st.execute("ATTACH '" + db.toAbsolutePath().toString().replace("'", "''") + "' AS th_store (READ_ONLY)");
-            try {
-                st.execute("INSERT INTO ioas BY NAME SELECT * FROM th_store.main.ioas WHERE id NOT IN (SELECT id FROM ioas)");
-            } finally {
-                st.execute("DETACH th_store");
-            }
+        try (LakeState s = LakeState.open(lake)) {
+            mergeIoas(s.connection(), db);
             Result ioas = s.publish(lake);
             List<String> written = new ArrayList<>(r.written());
             written.addAll(ioas.written());
@@ -80,6 +75,29 @@ public final class LakeExport {
             return new Result(ioas.version(), written, unchanged);
         } catch (SQLException e) {
             throw new IllegalStateException("lake export of the IoAs of " + db + " into the lake's state failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the IoAs of the store file {@code db} that the state lacks (a store never hunted has none). */
+    private static void mergeIoas(Connection state, Path db) throws SQLException {
+        try (Statement st = state.createStatement()) {
+            st.execute("ATTACH '" + db.toAbsolutePath().toString().replace("'", "''") + "' AS th_store (READ_ONLY)");
+        }
+        // a failed statement is closed by DuckDB's driver: each step has its own
+        try (Statement st = state.createStatement()) {
+            boolean has;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_catalog = 'th_store' AND table_schema = 'main' AND table_name = '" + IoaTable.TABLE + "'")) {
+                rs.next();
+                has = rs.getLong(1) > 0;
+            }
+            if (has) {
+                st.execute("INSERT INTO ioas BY NAME SELECT * FROM th_store.main.ioas WHERE id NOT IN (SELECT id FROM ioas)");
+            }
+        } finally {
+            try (Statement st = state.createStatement()) {
+                st.execute("DETACH th_store");
+            }
         }
     }
 

@@ -81,6 +81,14 @@ class LakeHuntIT {
             assertEquals(onLake.size(), state.ioas().count());
             assertEquals(IoaStatus.CLOSED.label(), state.ioas().get(id).status(), "the hunter's status stays");
         }
+
+        // the store (now hunted: the same IoAs, status new) exported again into the lake with a state
+        LakeExport.run(store, lake);
+        try (LakeState state = LakeState.open(lake); LakeStore onSpark = new LakeStore(lake)) {
+            assertEquals(onLake.size(), state.ioas().count(), "the store's IoAs are the lake's: none added");
+            assertEquals(IoaStatus.CLOSED.label(), state.ioas().get(id).status(), "the status set on the lake stays");
+            assertEquals(onLake.size(), onSpark.count("ioas"));
+        }
     }
 
     /** Counts rows of the lake's tables on Spark. */

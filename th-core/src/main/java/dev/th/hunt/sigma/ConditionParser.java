@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Parses a Sigma condition ({@code and}, {@code or}, {@code not}, parentheses, {@code 1 of} /
@@ -127,6 +126,36 @@ final class ConditionParser {
         return n;
     }
 
+    /**
+     * Whether {@code name} matches {@code pattern}, where {@code *} stands for any run of
+     * characters: in time linear in the lengths for each star (no regular expression, so a
+     * pattern of many stars cannot backtrack for minutes).
+     */
+    static boolean glob(String pattern, String name) {
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = n;
+            } else if (p < pattern.length() && pattern.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+
     private Node of(String quantifier) throws RuleException {
         String target = peek();
         if (target == null || target.equals("(") || target.equals(")")) {
@@ -141,9 +170,8 @@ final class ConditionParser {
                 }
             });
         } else {
-            Pattern p = Pattern.compile(Pattern.quote(target).replace("*", "\\E.*\\Q"));
             ids.forEach((name, n) -> {
-                if (p.matcher(name).matches()) {
+                if (glob(target, name)) {
                     matched.add(n);
                 }
             });

@@ -83,7 +83,7 @@ public final class SigmaParser {
         String name = str(doc.get("name"));
         switch (kind) {
             case "correlation":
-                return correlation(info, name, (Map<?, ?>) doc.get("correlation"));
+                return correlation(info, name, doc.get("correlation") instanceof Map<?, ?> c ? c : null);
             case "filter": {
                 Map<?, ?> f = map(doc.get("filter"), "filter");
                 Node cond = DetectionParser.compile(f, List.of("rules"));
@@ -158,8 +158,8 @@ public final class SigmaParser {
         };
     }
 
-    private static LogSource logsource(Map<?, ?> doc) {
-        Map<?, ?> ls = (Map<?, ?>) doc.get("logsource");
+    private static LogSource logsource(Map<?, ?> doc) throws RuleException {
+        Map<?, ?> ls = map(doc.get("logsource"), "logsource");
         return new LogSource(str(ls.get("category")), str(ls.get("product")), str(ls.get("service")));
     }
 

@@ -49,6 +49,7 @@ public final class Linker {
                 || has(byEventId, "security", new int[] {4697}) || has(byEventId, "wmi-activity", new int[] {5861})) {
             Starters.fill(db);
         }
+        Provenances.fill(db, contentHash);
         return notes;
     }
 

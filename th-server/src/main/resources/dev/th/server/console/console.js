@@ -263,8 +263,25 @@ async function ioas() {
         say(err.message);
       }
     });
+    const ex = document.createElement("button");
+    ex.type = "button";
+    ex.className = "set-excluded";
+    ex.textContent = a.excluded ? "Include" : "Exclude";
+    ex.addEventListener("click", async () => {
+      try {
+        const r = await api("PATCH", "/api/ioas/" + encodeURIComponent(a.id) + "?excluded=" + (!a.excluded));
+        a.excluded = r.excluded;
+        ex.textContent = a.excluded ? "Include" : "Exclude";
+        tr.classList.toggle("excluded", a.excluded);
+        say("");
+      } catch (err) {
+        say(err.message);
+      }
+    });
     td.appendChild(sel);
     td.appendChild(btn);
+    td.appendChild(ex);
+    tr.classList.toggle("excluded", !!a.excluded);
     tb.appendChild(tr);
   }
   $("ioas-total").textContent = rows.length + " IoAs" + (rows.length < page.total ? " of " + page.total : "");
