@@ -61,10 +61,12 @@ public interface SqlDialect {
     default String freshUnknown(List<String> args, String days) {
         String key = FileKey.sql(args.get(1), args.get(2), args.get(3), args.get(4));
         String t = args.get(5);
-        // the bound days come before the bound machines in the text, as in the arguments
-        return "(SELECT min(s.FirstSeen) >= " + t + " - " + days + " AND count(*) <= " + args.get(7)
-                + " FROM sightings s WHERE s.Client = " + args.get(0) + " AND s.FileKey = " + key
+        String sightings = " FROM sightings s WHERE s.Client = " + args.get(0) + " AND s.FileKey = " + key
                 + " AND s.FirstSeen <= " + t + ")";
+        // two scalar subqueries whose outer references sit in WHERE only (Spark refuses them inside an
+        // aggregate); the bound days come before the bound machines in the text, as in the arguments
+        return "((SELECT min(s.FirstSeen)" + sightings + " >= " + t + " - " + days
+                + " AND (SELECT count(*)" + sightings + " <= " + args.get(7) + ")";
     }
 
     /** {@code text} (a rendered expression) contains {@code needle} (a rendered parameter) literally. */
