@@ -301,7 +301,9 @@ public final class FleetGenerator {
         int machine = 0;
         List<List<CanonicalEvent>> pending = new ArrayList<>();
         try (DuckDbStore store = DuckDbStore.open(dir)) {
-            while (stored < target) {
+            // a machine day may give fewer rows than planned (an attack event outside its day, say): stop
+            // when nothing is left to plan or wait for, not only when the target is reached
+            while (stored < target && !(planned >= target && ahead.isEmpty())) {
                 while (planned < target && ahead.size() < 8 * Math.max(1, threads)) {
                     int n = (int) Math.min(target - planned, eventsOf(day, machine));
                     planned += n + attacks.events(machine, day).size();
@@ -320,6 +322,9 @@ public final class FleetGenerator {
                     write(store, pending);
                     pending.clear();
                 }
+            }
+            if (!pending.isEmpty()) {
+                write(store, pending);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("generating the fleet failed: " + e.getCause(), e.getCause());
