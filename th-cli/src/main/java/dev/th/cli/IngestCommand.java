@@ -3,6 +3,7 @@ package dev.th.cli;
 import dev.th.ingest.IngestReport;
 import dev.th.ingest.StoreException;
 import dev.th.store.DuckDbStore;
+import dev.th.store.StoreRewrite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class IngestCommand implements Callable<Integer> {
         IngestReport r;
         try (DuckDbStore store = DuckDbStore.open(dataDir)) {
             StoreCommand.Renormalize.enrichOlder(store, spec.commandLine().getOut());
+            upgradeHint(store, dataDir, spec);
             r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err, hunt);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());
@@ -74,5 +76,19 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return r.allRead() ? 0 : 2;
+    }
+
+    /** A store written the way TH wrote stores before ZSTD is said to be so, with the command that rewrites it. */
+    private static void upgradeHint(DuckDbStore store, Path dataDir, CommandSpec spec) {
+        String reason;
+        try {
+            reason = StoreRewrite.upgradeReason(store.connection());
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot read the storage details of " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (reason != null) {
+            spec.commandLine().getErr().println("th " + spec.name() + ": " + reason + "; `th store upgrade --db " + dataDir
+                    + "` writes the store again as TH makes stores now (the original fields about 12 times smaller)");
+        }
     }
 }

@@ -45,6 +45,23 @@ class StoreCommandTest {
     }
 
     @Test
+    void ingest_intoAStoreMadeBeforeZstd_namesTheUpgrade() throws SQLException {
+        // a store as TH made them before storage version v1.4.0: DuckDB's default version, Fields without ZSTD
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("th.duckdb"));
+                Statement st = c.createStatement()) {
+            st.execute(dev.th.store.Schema.eventsDdl().replace(" USING COMPRESSION zstd", ""));
+        }
+        Path evtx = Path.of("..", "samples", "evtx");
+        Run first = Run.th("ingest", "--db", dir.toString(), evtx.toString());
+        assertEquals(0, first.exit(), first::toString);
+        Run second = Run.th("ingest", "--db", dir.toString(), evtx.toString());
+        assertTrue(second.err().contains("th store upgrade --db " + dir), second::toString);
+        assertEquals(0, Run.th("store", "upgrade", "--db", dir.toString()).exit());
+        Run after = Run.th("ingest", "--db", dir.toString(), evtx.toString());
+        assertTrue(!after.err().contains("th store upgrade"), after::toString);
+    }
+
+    @Test
     void compact_rewritesTheStoreInPlace_thenUpgradeHasNothingToDo() throws SQLException {
         Path evtx = Path.of("..", "samples", "evtx");
         Run ingest = Run.th("ingest", "--db", dir.toString(), evtx.toString());
