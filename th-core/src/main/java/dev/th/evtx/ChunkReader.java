@@ -43,7 +43,7 @@ final class ChunkReader {
     void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
-        this.sink = sink;
+        this.sink = sink == null ? null : new Guarded(sink);
         this.carving = false;
         stale.reset();
         lastComputer = null;
@@ -98,6 +98,21 @@ final class ChunkReader {
         this.b = chunk;
         this.fileOffset = fileOffset;
         this.where = "chunk " + index + " at offset " + Le.hex(fileOffset);
+        accepted = 0;
+        try {
+            return readChunk(avail);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (sink instanceof Guarded g && g.failed) {
+                throw e; // the sink's own failure (the store): not the chunk's
+            }
+            lose(fileOffset, Math.max(0, announced(avail) - accepted), where + ": reading the chunk stopped at an unexpected"
+                    + " error (" + e + ") after " + accepted + " record(s); the rest of the chunk is skipped and reading"
+                    + " goes on at the next chunk");
+            return accepted;
+        }
+    }
+
+    private int readChunk(int avail) {
         boolean complete = avail == EvtxLayout.CHUNK_SIZE;
         if (!EvtxLayout.startsWith(b, 0, avail, EvtxLayout.CHUNK_MAGIC)) {
             if (!EvtxLayout.allZero(b, 0, avail)) {
@@ -324,31 +339,19 @@ final class ChunkReader {
             slack = true;
         }
         long offset = fileOffset + p;
-        long written = Le.i64(b, p + 16);
-        flattener.begin();
+        RawEvent event;
         try {
-            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener, slack);
-        } catch (TemplateLostException e) {
-            if (slack) {
-                LinkedHashMap<String, String> values = LostTemplate.values(b, p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, this.values);
-                if (values != null) {
-                    if (lastComputer != null) {
-                        values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this file");
-                    }
-                    String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
-                    sink.accept(new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
-                            parseTime(values.get(LostTemplate.TIME), written), values.get("Provider_Name"), channel,
-                            (int) parseLong(values.get("EventID"), 0), lastComputer, values, flags | RawEvent.TEMPLATE_LOST));
-                    accepted++;
-                    return true;
-                }
-            }
+            event = decodeEvent(p, size, headerId, flags, slack, offset);
+        } catch (DecodeException e) {
             return failed(offset, headerId, e, slack);
-        } catch (RuntimeException e) {
-            return failed(offset, headerId, e, slack);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a fault of TH's own code on this record's bytes: it costs this record, not the chunk
+            return failed(offset, headerId, new DecodeException("unexpected " + e), slack);
         }
-        RawEvent event = toEvent(flattener.fields(), offset, headerId, written, flags);
-        if (event.computer() != null) {
+        if (event == null) {
+            return false;
+        }
+        if (!event.templateLost() && event.computer() != null) {
             lastComputer = event.computer();
             lastChannel = event.channel();
         }
@@ -361,6 +364,33 @@ final class ChunkReader {
         sink.accept(event);
         accepted++;
         return true;
+    }
+
+    /**
+     * The record at {@code p} decoded, or kept with its substitution values when its template
+     * was lost (recovered records only); null when it was reported as not decodable.
+     */
+    private RawEvent decodeEvent(int p, int size, long headerId, int flags, boolean slack, long offset) {
+        long written = Le.i64(b, p + 16);
+        flattener.begin();
+        try {
+            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener, slack);
+        } catch (TemplateLostException e) {
+            LinkedHashMap<String, String> values = slack
+                    ? LostTemplate.values(b, p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, this.values) : null;
+            if (values == null) {
+                failed(offset, headerId, e, slack);
+                return null;
+            }
+            if (lastComputer != null) {
+                values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this file");
+            }
+            String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
+            return new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
+                    parseTime(values.get(LostTemplate.TIME), written), values.get("Provider_Name"), channel,
+                    (int) parseLong(values.get("EventID"), 0), lastComputer, values, flags | RawEvent.TEMPLATE_LOST);
+        }
+        return toEvent(flattener.fields(), offset, headerId, written, flags);
     }
 
     private boolean failed(long offset, long headerId, RuntimeException e, boolean slack) {
@@ -412,5 +442,48 @@ final class ChunkReader {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * The sink the reader reports to, noting when the sink itself fails (a store that failed):
+     * that failure goes to the caller, while a fault of the reader's own costs only its chunk.
+     */
+    private static final class Guarded implements EventSink {
+        private final EventSink out;
+        boolean failed;
+
+        Guarded(EventSink out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(RawEvent event) {
+            try {
+                out.accept(event);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void reject(long offset, long records, String reason) {
+            try {
+                out.reject(offset, records, reason);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void warn(long offset, String message) {
+            try {
+                out.warn(offset, message);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
     }
 }
