@@ -33,9 +33,11 @@ final class ChunkReader {
     private String where;
     private int accepted;
     private boolean carving;
-    /** Of the last record decoded whole in this file: a record whose template was lost gets them. */
+    /** Of the last record decoded whole in this chunk: a record whose template was lost gets them. */
     private String lastComputer;
     private String lastChannel;
+    /** Records of this chunk whose template was lost, met before any record decoded whole: they wait for its Computer. */
+    private final java.util.ArrayList<RawEvent> waiting = new java.util.ArrayList<>();
     private long maxLiveId;
     private final StaleCounters stale = new StaleCounters();
 
@@ -99,12 +101,18 @@ final class ChunkReader {
         this.fileOffset = fileOffset;
         this.where = "chunk " + index + " at offset " + Le.hex(fileOffset);
         accepted = 0;
+        lastComputer = null; // the Computer a lost template's record gets is one of its own chunk
+        lastChannel = null;
+        waiting.clear();
         try {
-            return readChunk(avail);
+            int n = readChunk(avail);
+            passWaiting(null, null);
+            return n;
         } catch (RuntimeException | StackOverflowError e) {
             if (sink instanceof Guarded g && g.failed) {
                 throw e; // the sink's own failure (the store): not the chunk's
             }
+            passWaiting(null, null);
             lose(fileOffset, Math.max(0, announced(avail) - accepted), where + ": reading the chunk stopped at an unexpected"
                     + " error (" + e + ") after " + accepted + " record(s); the rest of the chunk is skipped and reading"
                     + " goes on at the next chunk");
@@ -351,19 +359,50 @@ final class ChunkReader {
         if (event == null) {
             return false;
         }
-        if (!event.templateLost() && event.computer() != null) {
-            lastComputer = event.computer();
-            lastChannel = event.channel();
-        }
         if (!slack) {
             stale.record(headerId);
             if (headerId > maxLiveId) {
                 maxLiveId = headerId;
             }
         }
+        if (!event.templateLost() && event.computer() != null) {
+            lastComputer = event.computer();
+            lastChannel = event.channel();
+            passWaiting(lastComputer, lastChannel);
+        } else if (!waiting.isEmpty() || event.templateLost() && lastComputer == null && !looseRecord()) {
+            waiting.add(event); // passed on, in file order, once a record of this chunk gives its Computer
+            accepted++;
+            return true;
+        }
         sink.accept(event);
         accepted++;
         return true;
+    }
+
+    /** Whether the record being decoded is a loose one ({@code th carve}), outside any chunk. */
+    private boolean looseRecord() {
+        return "loose record".equals(where);
+    }
+
+    /**
+     * Passes on the records whose template was lost that waited for a Computer: that of the
+     * record decoded whole after them in the same chunk, or none when the chunk holds none.
+     */
+    private void passWaiting(String computer, String channel) {
+        for (RawEvent e : waiting) {
+            if (!e.templateLost()) {
+                sink.accept(e);
+                continue;
+            }
+            java.util.Map<String, String> f = e.fields();
+            if (computer != null) {
+                f.put("TemplateLost_Context", "Computer is that of the record decoded after it in this chunk"
+                        + " (none before it was decoded whole)");
+            }
+            sink.accept(new RawEvent(e.source(), e.recordId(), e.time(), e.provider(), e.channel() != null ? e.channel() : channel,
+                    e.eventId(), computer, f, e.flags()));
+        }
+        waiting.clear();
     }
 
     /**
@@ -383,7 +422,7 @@ final class ChunkReader {
                 return null;
             }
             if (lastComputer != null) {
-                values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this file");
+                values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this chunk");
             }
             String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
             return new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
