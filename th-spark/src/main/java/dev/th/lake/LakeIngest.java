@@ -39,7 +39,8 @@ import org.apache.spark.sql.SparkSession;
  * Parquet files in a folder of its own attempt. The driver then moves the staged files of the
  * attempts whose results it received (one per unit, so a retried task's first attempt is never
  * committed) into {@code events/<run>/}, writes the run's {@code inputs} rows (a file's ranges
- * merged into one row), makes the {@code machines} table again with Spark SQL over every event,
+ * merged into one row), makes the {@code machines} and {@code sightings} tables again with Spark SQL over every event
+ * ({@link LakeDerived}),
  * and commits one lake version; the IoAs found go into the lake's state store and its
  * {@code ioas} table ({@link LakeState}: new ids only). An input already in the lake (same
  * content hash) is reported duplicate and not read: a second ingest stores nothing twice.
@@ -56,8 +57,9 @@ public final class LakeIngest {
      * @param units Spark tasks (files and EVTX chunk ranges)
      * @param inputs what each input became, in unit order
      * @param newIoas IoAs added to the lake's state store
+     * @param retried units whose committed result came from a second or later attempt
      */
-    public record Result(int version, int units, List<Input> inputs, long newIoas) {
+    public record Result(int version, int units, List<Input> inputs, long newIoas, int retried) {
         public long read() {
             return inputs.stream().mapToLong(Input::read).sum();
         }
@@ -107,7 +109,7 @@ public final class LakeIngest {
     public static Result run(Path lake, List<Path> paths, Options options) {
         List<IngestUnit> units = IngestUnit.list(paths, options.chunksPerTask());
         if (units.isEmpty()) {
-            return new Result(Lake.latestVersion(lake), 0, List.of(), 0);
+            return new Result(Lake.latestVersion(lake), 0, List.of(), 0, 0);
         }
         SparkSession spark = Sessions.fresh();
         Map<String, Lake.Table> before = Lake.latest(lake);
@@ -139,7 +141,7 @@ public final class LakeIngest {
             } catch (SQLException e) {
                 throw new IllegalStateException("storing the ingest's IoAs in " + lake.resolve(LakeState.DIR) + " failed: " + e.getMessage(), e);
             }
-            return new Result(version, units.size(), inputs, newIoas);
+            return new Result(version, units.size(), inputs, newIoas, (int) sorted.stream().filter(d -> d.attempt() > 0).count());
         } finally {
             LakeIngestTask.delete(staging);
         }
@@ -197,7 +199,9 @@ public final class LakeIngest {
             throw new UncheckedIOException("lake ingest into " + lake + " failed", e);
         }
         if (events > 0) {
-            tables.put(LakeMachines.TABLE, LakeMachines.write(spark, lake, tables.get(Schema.EVENTS), run));
+            for (Lake.Table t : LakeDerived.write(spark, lake, tables.get(Schema.EVENTS), run)) {
+                tables.put(t.name(), t);
+            }
         }
         return Lake.commit(lake, previous, new ArrayList<>(tables.values()));
     }
