@@ -94,16 +94,8 @@ public final class LakeCommand {
             }
             long t0 = System.nanoTime();
             LakeIngest.Result r = LakeIngest.run(lake, paths, options);
-            for (LakeIngest.Input in : r.inputs()) {
-                out.printf("%-9s %7d read %7d stored %5d rejected %7d duplicates  %s%n",
-                        in.rejected() > 0 ? "REJECTED" : in.stored() == 0 && in.read() > 0 ? "duplicate" : "ok",
-                        in.read(), in.stored(), in.rejected(), in.duplicates(), in.path());
-                in.errors().stream().limit(5).forEach(e -> out.println("          " + e));
-            }
-            out.printf("Ingested %d input%s as %d Spark tasks%s in %.1f s: %d records read, %d stored, %d rejected, %d duplicates; %d new IoAs%n",
-                    r.inputs().size(), r.inputs().size() == 1 ? "" : "s", r.units(), r.retried() == 0 ? "" : " (" + r.retried() + " retried)",
-                    (System.nanoTime() - t0) / 1e9, r.read(), r.stored(), r.rejected(), r.duplicates(), r.newIoas());
-            out.println("Lake: " + lake + ", version " + r.version());
+            IngestRun.summary(r.report(), (System.nanoTime() - t0) / 1e9, "Lake: " + lake + ", version " + r.version(), out);
+            out.printf("%d Spark tasks%s; %d new IoAs%n", r.units(), r.retried() == 0 ? "" : " (" + r.retried() + " retried)", r.newIoas());
             return 0;
         }
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.th.hunt.RuleSet;
+import dev.th.ingest.IngestError;
+import dev.th.ingest.IngestReport;
+import dev.th.ingest.InputReport;
 import dev.th.store.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,30 +58,11 @@ public final class LakeIngest {
      *
      * @param version the lake's version after it (unchanged when nothing was new)
      * @param units Spark tasks (files and EVTX chunk ranges)
-     * @param inputs what each input became, in unit order
+     * @param report what each input became, in unit order (an EVTX file's ranges one by one)
      * @param newIoas IoAs added to the lake's state store
      * @param retried units whose committed result came from a second or later attempt
      */
-    public record Result(int version, int units, List<Input> inputs, long newIoas, int retried) {
-        public long read() {
-            return inputs.stream().mapToLong(Input::read).sum();
-        }
-
-        public long stored() {
-            return inputs.stream().mapToLong(Input::stored).sum();
-        }
-
-        public long rejected() {
-            return inputs.stream().mapToLong(Input::rejected).sum();
-        }
-
-        public long duplicates() {
-            return inputs.stream().mapToLong(Input::duplicates).sum();
-        }
-    }
-
-    /** One input's counts ({@code read = stored + rejected + duplicates}) and its errors. */
-    public record Input(String path, long read, long stored, long rejected, long duplicates, List<String> errors) {
+    public record Result(int version, int units, IngestReport report, long newIoas, int retried) {
     }
 
     /** The options of one ingest. */
@@ -109,7 +93,7 @@ public final class LakeIngest {
     public static Result run(Path lake, List<Path> paths, Options options) {
         List<IngestUnit> units = IngestUnit.list(paths, options.chunksPerTask());
         if (units.isEmpty()) {
-            return new Result(Lake.latestVersion(lake), 0, List.of(), 0, 0);
+            return new Result(Lake.latestVersion(lake), 0, new IngestReport(List.of()), 0, 0);
         }
         SparkSession spark = Sessions.fresh();
         Map<String, Lake.Table> before = Lake.latest(lake);
@@ -125,7 +109,7 @@ public final class LakeIngest {
                             options.failFirstAttempt()))
                     .collect();
             List<LakeIngestTask.Done> sorted = done.stream().sorted(Comparator.comparingInt(LakeIngestTask.Done::index)).toList();
-            List<Input> inputs = inputs(sorted);
+            IngestReport inputs = inputs(sorted);
             int version = commit(spark, lake, previous, before, run, sorted);
             long newIoas = 0;
             try (LakeState state = LakeState.open(lake)) {
@@ -159,14 +143,15 @@ public final class LakeIngest {
         return known;
     }
 
-    private static List<Input> inputs(List<LakeIngestTask.Done> done) {
-        List<Input> out = new ArrayList<>();
+    private static IngestReport inputs(List<LakeIngestTask.Done> done) {
+        List<InputReport> out = new ArrayList<>();
         for (LakeIngestTask.Done d : done) {
             for (LakeIngestTask.Outcome o : d.outcomes()) {
-                out.add(new Input(o.path(), o.read(), o.stored(), o.rejected(), o.duplicates(), o.errors()));
+                out.add(new InputReport(o.path(), null, 0, o.read(), o.stored(), o.rejected(), o.duplicates(), Map.of(),
+                        o.errors().stream().map(e -> new IngestError(-1, e)).toList(), List.of()));
             }
         }
-        return out;
+        return new IngestReport(out);
     }
 
     /** Moves the staged events into the lake, writes the inputs and machines tables, commits a version (none when nothing is new). */

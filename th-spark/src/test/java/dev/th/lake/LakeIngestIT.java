@@ -62,8 +62,8 @@ class LakeIngestIT {
         assertEquals(units, r.units(), "one task per 4 chunks of the EVTX file, one per zip");
         long records = ref.path("evtx").path(PANACHE).path("records").asLong();
         long expected = records + zipEvents(LSASS) + zipEvents(PURPLE);
-        assertEquals(expected, r.stored(), r.inputs().toString());
-        assertEquals(0, r.rejected());
+        assertEquals(expected, r.report().stored(), r.report().files().toString());
+        assertEquals(0, r.report().rejected());
         assertEquals(2, r.retried(), "the two tasks made to fail were retried, their second attempts committed");
 
         SparkSession spark = Sessions.fresh();
@@ -89,9 +89,9 @@ class LakeIngestIT {
         int version = Lake.latestVersion(lake);
         LakeIngest.Result again = LakeIngest.run(lake, inputs, options);
         assertEquals(version, again.version(), "a second ingest commits nothing");
-        assertEquals(0, again.stored());
-        assertEquals(r.read(), again.duplicates(), "every record of the second ingest a duplicate (read: with those repeated inside a file)");
-        assertEquals(r.read(), again.read());
+        assertEquals(0, again.report().stored());
+        assertEquals(r.report().read(), again.report().duplicates(), "every record of the second ingest a duplicate (read: with those repeated inside a file)");
+        assertEquals(r.report().read(), again.report().read());
         SparkEngine.read(spark, lake, Lake.latest(lake).get("events")).createOrReplaceTempView("ev");
         assertEquals(expected, spark.sql("SELECT count(*) FROM ev").first().getLong(0));
     }
@@ -102,7 +102,7 @@ class LakeIngestIT {
         Path lake = Files.createTempDirectory("th-lake-ingested");
         LakeIngest.Result r = LakeIngest.run(lake, List.of(SharedData.require(PURPLE), SharedData.require(LSASS)),
                 LakeIngest.Options.of("default"));
-        assertEquals(zipEvents(LSASS) + zipEvents(PURPLE), r.stored());
+        assertEquals(zipEvents(LSASS) + zipEvents(PURPLE), r.report().stored());
         same(store, lake, "machines", th -> th.machines().frame());
         same(store, lake, "executions", th -> LakeIT.firstMachine(th).executions().fetch().frame());
         same(store, lake, "processes", th -> LakeIT.firstMachine(th).processes().fetch().frame());
