@@ -34,16 +34,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The largest upload taken (POST /api/uploads). Default: ${DEFAULT-VALUE}")
     long maxUploadMb;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "256",
+            description = "Answers kept for asking again until the store changes (0: none). Default: ${DEFAULT-VALUE}")
+    long cacheMb;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!db.hasStore()) {
             throw new IllegalArgumentException(db.noStoreIngestFirst());
         }
-        if (readConnections < 1 || maxUploadMb < 1) {
-            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more");
+        if (readConnections < 1 || maxUploadMb < 1 || cacheMb < 0) {
+            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more, --cache-mb 0 or more");
         }
         ThServer server = ThServer.start(db.path(), bind, port, new ThServer.Settings(readConnections, maxUploadMb << 20,
-                ThServer.Settings.defaults().maxBodyBytes()));
+                ThServer.Settings.defaults().maxBodyBytes(), cacheMb << 20));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,6 +1,7 @@
 package dev.th.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.th.Ask;
 import dev.th.Client;
 import dev.th.Hits;
 import dev.th.IoA;
@@ -60,9 +61,9 @@ public final class ThServer implements AutoCloseable {
      * @param maxUploadBytes the largest upload taken
      * @param maxBodyBytes the largest other request body
      */
-    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes) {
+    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes) {
         public static Settings defaults() {
-            return new Settings(8, 2L << 30, 1_000_000L);
+            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20);
         }
     }
 
@@ -78,6 +79,7 @@ public final class ThServer implements AutoCloseable {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final List<Route> routes;
     private final Settings settings;
+    private final ResponseCache cache;
     private Javalin app;
 
     private ThServer(Path dataDir, Settings settings) throws SQLException {
@@ -91,7 +93,8 @@ public final class ThServer implements AutoCloseable {
         this.ioaConnection = origin.duplicate();
         this.tokens = new Tokens(dataDir);
         this.sessions = new Sessions(tokens);
-        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes());
+        this.cache = new ResponseCache(settings.cacheBytes());
+        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes(), cache::bump);
         this.routes = table();
     }
 
@@ -162,13 +165,7 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/machines/{machine}/timeline.html", "The machine's timeline (th-views page)", Role.READ,
                 List.of("period"), ctx -> html(ctx, Views.timeline(machine(ctx), params(ctx).period()).html())));
         t.add(new Route("GET", "/api/processes", "get_processes of the token's clients", Role.READ,
-                List.of("file", "user", "kind", "parent_kind", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.processes(c.processes(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("file", "user", "kind", "parent_kind", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.processes(c.processes(), params(ctx)))));
         t.add(new Route("GET", "/api/processes/{guid}", "One process by its GUID", Role.READ, List.of(),
                 ctx -> Answers.send(ctx, Answers.plain(process(ctx).toMap()))));
         for (Questions.Question<Process> q : Questions.PROCESS) {
@@ -182,21 +179,9 @@ public final class ThServer implements AutoCloseable {
                             Views.marksFor(p)).html());
                 }));
         t.add(new Route("GET", "/api/users", "get_users of the token's clients", Role.READ,
-                List.of("user", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.users(c.users(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("user", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.users(c.users(), params(ctx)))));
         t.add(new Route("GET", "/api/files", "get_files of the token's clients", Role.READ,
-                List.of("file", "user", "kind", "parent_kind", "operation", "attributes", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.files(c.files(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("file", "user", "kind", "parent_kind", "operation", "attributes", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.files(c.files(), params(ctx)))));
         t.add(new Route("GET", "/api/prevalence", "Prevalence in each of the token's clients of a file, IPs, a user or a command",
                 Role.READ, List.of("file", "ip", "user", "command"), this::prevalence));
         t.add(new Route("GET", "/api/ioas", "IoAs of the token's clients (status: new, investigating, closed)", Role.READ,
@@ -220,6 +205,29 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/uploads/{id}", "One upload job: state, progress, read = stored + rejected + duplicates",
                 Role.READ, List.of(), ctx -> ctx.json(job(ctx).toMap())));
         return List.copyOf(t);
+    }
+
+    /**
+     * One page of a question asked of each of the token's clients in turn (their answers one after
+     * the other): each client's engine reads only the rows of the page that fall in its answer.
+     */
+    private void pageOverClients(Context ctx, java.util.function.Function<Client, Ask<?, ?>> question) {
+        Questions.Params p = params(ctx);
+        long skip = p.offset();
+        int need = p.limit();
+        long total = 0;
+        String note = null;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Client c : clients(ctx)) {
+            Ask<?, ?> a = question.apply(c).period(p.period());
+            Hits<?> h = a.page((int) Math.min(skip, Integer.MAX_VALUE), need).fetch();
+            rows.addAll(Answers.rows(h));
+            need -= h.size();
+            skip = Math.max(0, skip - h.total());
+            total += h.total();
+            note = note != null ? note : h.emptyBecause().orElse(h.note().orElse(null));
+        }
+        Answers.paged(ctx, rows, total, note);
     }
 
     private Questions.Params params(Context ctx) {
@@ -331,7 +339,7 @@ public final class ThServer implements AutoCloseable {
                 if (r.role() != null) {
                     authorize(ctx, r);
                 }
-                r.handler().handle(ctx);
+                answer(ctx, r);
             });
         }
         app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
@@ -357,6 +365,39 @@ public final class ThServer implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("th serve: cannot write " + dataDir.resolve(HOLDER_FILE) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Answers {@code ctx} by {@code r}: a question of role read is answered from the cache when the
+     * same token's clients asked it at this generation of the store ({@code X-Cache: hit}), else
+     * computed and kept ({@code X-Cache: miss}). Sessions and upload jobs change without a write, so
+     * they are always computed.
+     */
+    private void answer(Context ctx, Route r) throws Exception {
+        if (!cacheable(r)) {
+            r.handler().handle(ctx);
+            return;
+        }
+        String q = ctx.queryString();
+        String key = cache.key(String.join(",", token(ctx).clients()), ctx.path() + (q == null ? "" : "?" + q));
+        ResponseCache.Answer a = cache.get(key);
+        if (a != null) {
+            ctx.header("X-Cache", "hit").contentType(a.contentType()).result(a.body());
+            return;
+        }
+        ctx.header("X-Cache", "miss");
+        r.handler().handle(ctx);
+        java.io.InputStream in = ctx.resultInputStream();
+        if (ctx.statusCode() == 200 && in != null) {
+            byte[] body = in.readAllBytes();
+            ctx.result(body);
+            cache.put(key, new ResponseCache.Answer(body, ctx.res().getContentType()));
+        }
+    }
+
+    private static boolean cacheable(Route r) {
+        return r.method().equals("GET") && r.role() == Role.READ && !r.path().startsWith("/api/session")
+                && !r.path().startsWith("/api/uploads");
     }
 
     private static String shorten(String s) {
@@ -463,6 +504,7 @@ public final class ThServer implements AutoCloseable {
         synchronized (ioaWrites) {
             try {
                 changeIoa(ctx, id, s, excluded);
+                cache.bump();
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("conflict")) {
                     // the ingest running on the writer thread changed the same IoA rows: the store kept its version
@@ -498,7 +540,14 @@ public final class ThServer implements AutoCloseable {
                     .append("\",status=\"").append(p[2]).append("\"} ").append(v.get()).append('\n');
         });
         b.append("# HELP th_read_connections Questions the server answers at once.\n# TYPE th_read_connections gauge\n")
-                .append("th_read_connections ").append(engine.connections()).append('\n');
+                .append("th_read_connections ").append(engine.connections()).append('\n')
+                .append("# HELP th_cache_hits_total Questions answered from the cache.\n# TYPE th_cache_hits_total counter\n")
+                .append("th_cache_hits_total ").append(cache.hits()).append('\n')
+                .append("# HELP th_cache_misses_total Questions computed (not in the cache).\n# TYPE th_cache_misses_total counter\n")
+                .append("th_cache_misses_total ").append(cache.misses()).append('\n')
+                .append("# HELP th_store_generation Writes the server made to the store since it started.\n"
+                        + "# TYPE th_store_generation counter\n")
+                .append("th_store_generation ").append(cache.generation()).append('\n');
         ctx.contentType("text/plain; version=0.0.4").result(b.toString());
     }
 

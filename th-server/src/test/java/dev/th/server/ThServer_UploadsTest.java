@@ -147,7 +147,7 @@ class ThServer_UploadsTest {
         Path other = tmp.resolve("small-limit");
         TestStores.ingest(other, "acme", TestStores.samples().resolve("json/psh_lsass_memory_dump_comsvcs.zip"));
         String token = new Tokens(other).create(List.of("acme"), "ingest", Tokens.DEFAULT_LIFETIME);
-        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000))) {
+        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000, 1 << 20))) {
             Path sample = TestStores.samples().resolve("json/purplesharp_pe_injection_createremotethread.zip");
             HttpResponse<String> res = TestStores.post(small, "/api/uploads?name=big.zip", token, sample);
             assertEquals(413, res.statusCode(), res.body());
