@@ -38,16 +38,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Answers kept for asking again until the store changes (0: none). Default: ${DEFAULT-VALUE}")
     long cacheMb;
 
+    @Option(names = "--query-seconds", paramLabel = "S", defaultValue = "60",
+            description = "How long a question may run before it is cancelled (a 503). Default: ${DEFAULT-VALUE}")
+    double querySeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!db.hasStore()) {
             throw new IllegalArgumentException(db.noStoreIngestFirst());
         }
-        if (readConnections < 1 || maxUploadMb < 1 || cacheMb < 0) {
-            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more, --cache-mb 0 or more");
+        if (readConnections < 1 || maxUploadMb < 1 || cacheMb < 0 || !(querySeconds > 0)) {
+            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more, --cache-mb 0 or more, --query-seconds more than 0");
         }
         ThServer server = ThServer.start(db.path(), bind, port, new ThServer.Settings(readConnections, maxUploadMb << 20,
-                ThServer.Settings.defaults().maxBodyBytes(), cacheMb << 20));
+                ThServer.Settings.defaults().maxBodyBytes(), cacheMb << 20, Math.max(1, Math.round(querySeconds * 1000))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

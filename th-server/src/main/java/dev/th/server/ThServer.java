@@ -60,10 +60,12 @@ public final class ThServer implements AutoCloseable {
      * @param readConnections questions answered at once (1: one after the other, as before the pool)
      * @param maxUploadBytes the largest upload taken
      * @param maxBodyBytes the largest other request body
+     * @param cacheBytes the most the cache of answers holds (0: no cache)
+     * @param queryMillis how long a question may run before its queries are cancelled (a 503)
      */
-    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes) {
+    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes, long queryMillis) {
         public static Settings defaults() {
-            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20);
+            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20, 60_000L);
         }
     }
 
@@ -80,6 +82,12 @@ public final class ThServer implements AutoCloseable {
     private final List<Route> routes;
     private final Settings settings;
     private final ResponseCache cache;
+    private final java.util.concurrent.ScheduledExecutorService limits = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "th-serve-limits");
+                t.setDaemon(true);
+                return t;
+            });
     private Javalin app;
 
     private ThServer(Path dataDir, Settings settings) throws SQLException {
@@ -375,7 +383,7 @@ public final class ThServer implements AutoCloseable {
      */
     private void answer(Context ctx, Route r) throws Exception {
         if (!cacheable(r)) {
-            r.handler().handle(ctx);
+            limited(ctx, r);
             return;
         }
         String q = ctx.queryString();
@@ -386,12 +394,58 @@ public final class ThServer implements AutoCloseable {
             return;
         }
         ctx.header("X-Cache", "miss");
-        r.handler().handle(ctx);
+        limited(ctx, r);
         java.io.InputStream in = ctx.resultInputStream();
         if (ctx.statusCode() == 200 && in != null) {
             byte[] body = in.readAllBytes();
             ctx.result(body);
             cache.put(key, new ResponseCache.Answer(body, ctx.res().getContentType()));
+        }
+    }
+
+    /**
+     * Runs {@code r} for a GET within {@link Settings#queryMillis}: past it, the queries of this
+     * request are cancelled in DuckDB and the answer is a 503 saying so (nothing partial is sent
+     * or cached).
+     */
+    private void limited(Context ctx, Route r) throws Exception {
+        if (!r.method().equals("GET")) {
+            r.handler().handle(ctx);
+            return;
+        }
+        Thread me = Thread.currentThread();
+        boolean[] state = new boolean[2]; // done, over
+        java.util.concurrent.ScheduledFuture<?> watch = limits.schedule(() -> {
+            synchronized (state) {
+                if (!state[0]) {
+                    state[1] = true;
+                    engine.cancel(me);
+                }
+            }
+        }, settings.queryMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            r.handler().handle(ctx);
+        } catch (RuntimeException e) {
+            if (!over(state)) {
+                throw e;
+            }
+        } finally {
+            synchronized (state) {
+                state[0] = true;
+            }
+            watch.cancel(false);
+            engine.resume();
+        }
+        if (over(state)) {
+            ctx.result(new byte[0]);
+            throw new Problem(503, "Question took too long", "it ran past this server's limit of " + settings.queryMillis()
+                    + " ms (th serve --query-seconds) and was cancelled: narrow its period or filters, or ask a smaller page");
+        }
+    }
+
+    private static boolean over(boolean[] state) {
+        synchronized (state) {
+            return state[1];
         }
     }
 
@@ -558,6 +612,7 @@ public final class ThServer implements AutoCloseable {
             app.stop();
         }
         uploads.close();
+        limits.shutdownNow();
         try {
             Files.deleteIfExists(dataDir.resolve(HOLDER_FILE));
         } catch (IOException e) {
