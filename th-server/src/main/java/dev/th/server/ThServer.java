@@ -62,10 +62,18 @@ public final class ThServer implements AutoCloseable {
      * @param maxBodyBytes the largest other request body
      * @param cacheBytes the most the cache of answers holds (0: no cache)
      * @param queryMillis how long a question may run before its queries are cancelled (a 503)
+     * @param tlsCert the PEM certificate chain to serve HTTPS with (null: plain HTTP)
+     * @param tlsKey the PEM (PKCS#8) key of {@code tlsCert}
      */
-    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes, long queryMillis) {
+    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes, long queryMillis,
+            Path tlsCert, Path tlsKey) {
         public static Settings defaults() {
-            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20, 60_000L);
+            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20, 60_000L, null, null);
+        }
+
+        /** These settings served over HTTPS with the PEM certificate chain {@code cert} and PKCS#8 key {@code key}. */
+        public Settings tls(Path cert, Path key) {
+            return new Settings(readConnections, maxUploadBytes, maxBodyBytes, cacheBytes, queryMillis, cert, key);
         }
     }
 
@@ -143,6 +151,11 @@ public final class ThServer implements AutoCloseable {
     /** The port listened on. */
     public int port() {
         return app.port();
+    }
+
+    /** {@code https} with {@code --tls-cert}, else {@code http}. */
+    public String scheme() {
+        return settings.tlsCert() != null ? "https" : "http";
     }
 
     /** The route table (what {@code /openapi.json} documents). */
@@ -320,6 +333,24 @@ public final class ThServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.generateEtags = true;
+            if (settings.tlsCert() != null) {
+                java.security.KeyStore keys = Tls.keyStore(settings.tlsCert(), settings.tlsKey());
+                cfg.jetty.addConnector((server, http) -> {
+                    org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                    ssl.setKeyStore(keys);
+                    ssl.setKeyStorePassword(new String(Tls.PASSWORD));
+                    org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+                    org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+                    secure.setSniHostCheck(false); // a certificate for a name, asked by address (127.0.0.1) is still served
+                    https.addCustomizer(secure);
+                    org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                            new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                            new org.eclipse.jetty.server.HttpConnectionFactory(https));
+                    c.setHost(bind);
+                    c.setPort(port);
+                    return c;
+                });
+            }
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/console";
                 sf.directory = "/dev/th/server/console";
@@ -368,7 +399,7 @@ public final class ThServer implements AutoCloseable {
         });
         app.start(bind, port);
         try {
-            Files.writeString(dataDir.resolve(HOLDER_FILE), "http://" + bind + ":" + port() + " pid "
+            Files.writeString(dataDir.resolve(HOLDER_FILE), scheme() + "://" + bind + ":" + port() + " pid "
                     + ProcessHandle.current().pid() + "\n");
         } catch (IOException e) {
             System.err.println("th serve: cannot write " + dataDir.resolve(HOLDER_FILE) + ": " + e.getMessage());

@@ -152,7 +152,7 @@ class ThServer_UploadsTest {
                 java.sql.Statement st = store.connection().createStatement()) {
             machine = TestStores.text(st, "SELECT MachineName FROM events LIMIT 1");
         }
-        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000, 0, 1))) {
+        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000, 0, 1, null, null))) {
             Path sample = TestStores.samples().resolve("json/purplesharp_pe_injection_createremotethread.zip");
             HttpResponse<String> res = TestStores.post(small, "/api/uploads?name=big.zip", token, sample);
             assertEquals(413, res.statusCode(), res.body());
