@@ -85,6 +85,17 @@ class SigmaModifiersTest {
     }
 
     @Test
+    void windashTwiceIsWindashOnce() {
+        // the fuzzer's rule: a second windash multiplied 625 spellings to 390,625 and stalled the loader
+        String rule = "CommandLine|windash|wide|windash: '-a -b -c -d'";
+        String wide = "\u2013a /b \u2014c \u2015d";
+        String asWide = new String(wide.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1);
+        assertTrue(cmd(rule, asWide));
+        assertFalse(cmd(rule, new String("+a -b -c -d".getBytes(StandardCharsets.UTF_16LE),
+                StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
     void base64AndOffsets() {
         String b64 = Base64.getEncoder().encodeToString("http://evil".getBytes(StandardCharsets.UTF_8));
         assertTrue(cmd("CommandLine|base64: 'http://evil'", b64));

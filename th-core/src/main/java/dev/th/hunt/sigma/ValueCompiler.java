@@ -138,9 +138,17 @@ final class ValueCompiler {
         List<String> variants = new ArrayList<>(List.of(value));
         Charset enc = null;
         boolean bom = false;
+        boolean dashed = false;
         for (String m : mods) {
             switch (m) {
-                case "windash" -> variants = windash(variants);
+                // every dash spelling is already among the variants: a second windash adds nothing
+                // (and, applied again, would multiply them: 625 spellings become 390,625)
+                case "windash" -> {
+                    if (!dashed) {
+                        variants = windash(variants);
+                        dashed = true;
+                    }
+                }
                 case "wide", "utf16le" -> enc = StandardCharsets.UTF_16LE;
                 case "utf16be" -> enc = StandardCharsets.UTF_16BE;
                 case "utf16" -> {
