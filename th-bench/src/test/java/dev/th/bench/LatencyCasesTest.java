@@ -61,8 +61,11 @@ class LatencyCasesTest {
                 }
                 int api = LatencyCases.rows(c.api().call());
                 int sql = ApiLatencyBench.handRun(hand, c);
+                // the hand SQL finds the parent's logged creation only; when the store lacks it the API
+                // answers with the parent its child's Parent columns give (docs/benchmarks.md, footnote 1)
+                int expected = c.name().equals("Process.parent") && sql == 0 ? 1 : sql;
                 compared++;
-                if (api != sql) {
+                if (api != expected) {
                     differ.add(c.name() + ": API " + api + ", hand SQL " + sql);
                 }
             }
