@@ -68,6 +68,21 @@ final class FlowJoin {
             + "- CASE WHEN split_part(lower(a), '::', 2) = '' THEN 0 ELSE len(string_split(split_part(lower(a), '::', 2), ':')) END) "
             + "|| split_part(lower(a), '::', 2), ':') END, '(^|:)0+([0-9a-f])', '\\1\\2', 'g') END";
     private static final String SECONDS = "(epoch_us(%s) / 1e6)";
+    /**
+     * Addresses learnt from logons (Security 4624/4625, 4778): the machine named by the
+     * logon's workstation (its first label, ignoring case) used the logon's source address then,
+     * by the clock of the machine that logged it. Rows of {@code u} in {@code fj_owner}.
+     */
+    private static final String LOGON_ADDRESSES = "SELECT g.ClientId, w.Muid, min(w.MachineName), fj_ip(regexp_replace(g.RemoteIp, '^::ffff:', '')), "
+            + "coalesce(min(ow.OffsetSeconds), 0), "
+            + "min(g.DateTime) + to_microseconds(CAST(coalesce(min(og.OffsetSeconds), 0) * 1e6 AS BIGINT)) "
+            + "FROM " + Schema.EVENTS + " g JOIN (SELECT ClientId, Muid, MachineName, lower(split_part(MachineName, '.', 1)) AS Short "
+            + "FROM " + MachineTable.TABLE + ") w ON w.ClientId = g.ClientId AND w.Short = lower(split_part(g.Workstation, '.', 1)) "
+            + "LEFT JOIN " + OFFSETS + " og ON og.ClientId = g.ClientId AND og.Muid = g.Muid "
+            + "LEFT JOIN " + OFFSETS + " ow ON ow.ClientId = w.ClientId AND ow.Muid = w.Muid "
+            + "WHERE g.Family = 'logon' AND g.RemoteIp IS NOT NULL AND g.Workstation IS NOT NULL "
+            + "AND regexp_matches(g.RemoteIp, '^[0-9a-fA-F:.]+$') AND NOT regexp_matches(g.RemoteIp, " + NOT_UNICAST + ") "
+            + "GROUP BY g.ClientId, w.Muid, fj_ip(regexp_replace(g.RemoteIp, '^::ffff:', ''))";
 
     private FlowJoin() {
     }
@@ -77,8 +92,14 @@ final class FlowJoin {
         try {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
+                boolean trace = Boolean.getBoolean("th.flowjoin.trace");
                 for (String sql : statements()) {
+                    long t = System.nanoTime();
                     st.execute(sql);
+                    if (trace) {
+                        System.err.printf(java.util.Locale.ROOT, "flow join %6.1f s  %s%n", (System.nanoTime() - t) / 1e9,
+                                sql.substring(0, Math.min(70, sql.length())));
+                    }
                 }
                 c.commit();
                 return summary(st);
@@ -147,12 +168,15 @@ final class FlowJoin {
                 + "AND (l.Died IS NULL OR " + hostStart + " <= " + sec("l.Died") + " + " + slack + ") "
                 + "QUALIFY row_number() OVER (PARTITION BY p.ClientId, p.FlowId, p.Side "
                 + "ORDER BY abs(p.Diff - o.OffsetSeconds), p.SourceHash, p.RecordId) = 1");
-        s.add("CREATE OR REPLACE TEMP TABLE fj_owner AS WITH u AS (SELECT n.ClientId, n.Muid, min(n.MachineName) AS MachineName, "
+        s.add("CREATE OR REPLACE TEMP TABLE fj_owner AS WITH u0 AS (SELECT n.ClientId, n.Muid, min(n.MachineName) AS MachineName, "
                 + "n.LocalKey AS IpKey, coalesce(o.OffsetSeconds, 0) AS OffsetSeconds, "
                 + "min(n.DateTime) + to_microseconds(CAST(coalesce(o.OffsetSeconds, 0) * 1e6 AS BIGINT)) AS First "
                 + "FROM fj_net n LEFT JOIN " + OFFSETS + " o USING (ClientId, Muid) "
                 + "WHERE NOT regexp_matches(n.LocalIp, " + NOT_UNICAST + ") AND NOT (n.Direction IS NOT DISTINCT FROM 'Incoming' "
-                + "AND regexp_matches(n.RemoteIp, " + NOT_UNICAST + ")) GROUP BY n.ClientId, n.Muid, n.LocalKey, o.OffsetSeconds) "
+                + "AND regexp_matches(n.RemoteIp, " + NOT_UNICAST + ")) GROUP BY n.ClientId, n.Muid, n.LocalKey, o.OffsetSeconds "
+                + "UNION ALL " + LOGON_ADDRESSES + "), "
+                + "u AS (SELECT ClientId, Muid, min(MachineName) AS MachineName, IpKey, min(OffsetSeconds) AS OffsetSeconds, "
+                + "min(First) AS First FROM u0 GROUP BY ClientId, Muid, IpKey) "
                 + "SELECT *, CASE WHEN lag(First) OVER w IS NULL THEN TIMESTAMP '-infinity' ELSE First END AS ValidFrom, "
                 + "coalesce(lead(First) OVER w, TIMESTAMP 'infinity') AS ValidTo FROM u "
                 + "WINDOW w AS (PARTITION BY ClientId, IpKey ORDER BY First, Muid)");
@@ -199,9 +223,12 @@ final class FlowJoin {
                 + "sum((Sent + Received) * Share) AS Bytes, "
                 + "sum(CASE WHEN ProcessGuid IS NULL AND ProcessPid IS NULL THEN 0 ELSE (Sent + Received) * Share END) AS AssignedBytes "
                 + "FROM w GROUP BY ALL ORDER BY ClientId, Muid, Date");
-        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = NULL, ReceivedBytes = NULL WHERE SentBytes IS NOT NULL OR ReceivedBytes IS NOT NULL");
-        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = b.S, ReceivedBytes = b.R FROM (SELECT EventHash, EventRecord, "
-                + "sum(SentBytes) AS S, sum(ReceivedBytes) AS R FROM " + LINKS + " WHERE EventHash IS NOT NULL GROUP BY ALL) b "
+        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = NULL, ReceivedBytes = NULL, FlowHost = NULL "
+                + "WHERE SentBytes IS NOT NULL OR ReceivedBytes IS NOT NULL OR FlowHost IS NOT NULL");
+        s.add("UPDATE " + Schema.EVENTS + " SET SentBytes = b.S, ReceivedBytes = b.R, FlowHost = b.H FROM (SELECT EventHash, EventRecord, "
+                + "sum(SentBytes) AS S, sum(ReceivedBytes) AS R, "
+                + "array_to_string(list_sort(list_distinct(flatten(list(string_split(FlowHost, ','))))), ',') AS H "
+                + "FROM " + LINKS + " WHERE EventHash IS NOT NULL GROUP BY ALL) b "
                 + "WHERE " + Schema.EVENTS + ".SourceHash = b.EventHash AND " + Schema.EVENTS + ".RecordId = b.EventRecord "
                 + "AND " + Schema.EVENTS + ".Family = 'network'");
         s.add("UPDATE " + Schema.EVENTS + " SET RemoteName = d.Name FROM fj_dns d WHERE " + Schema.EVENTS + ".RemoteName IS NULL "

@@ -105,6 +105,9 @@ class Flows_HandMadeTest {
                     + "WHERE LocalPort = 50003"));
             assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE RemoteName = 'example.com'"
                     + " AND LocalPort = 50000"));
+            assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE FlowHost = 'www.example.com'"
+                    + " AND LocalPort = 50000"));
+            assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE FlowHost IS NOT NULL"));
         }
         assertLink(links, "Cf1|orig", "WS-A", "chrome.exe", 100L);
         assertEquals("example.com", links.get("Cf1|orig").get("RemoteName"));
@@ -127,6 +130,17 @@ class Flows_HandMadeTest {
 
         try (TH th = TH.open(dir.resolve("db"))) {
             Machine a = th.machine("WS-A");
+            // the ssl.log server name of Cf1 is in the answer of communications with bytes, on its connection only
+            DataFrame net = a.communications().period(TimePeriod.all()).bytes().frame();
+            int hosts = 0;
+            for (int i = 0; i < net.height(); i++) {
+                if (net.get("FlowHost", i) != null) {
+                    hosts++;
+                    assertEquals("www.example.com", net.get("FlowHost", i));
+                    assertEquals(50000, ((Number) net.get("LocalPort", i)).intValue());
+                }
+            }
+            assertEquals(1, hosts, net.toString());
             DataFrame bw = a.bandwidth(TimePeriod.all());
             // day 1: Cf1 300/5000, Cf6 400/7000, Cf8a 100/200, Cf8b 10/20, half of Cf7 (23:00-01:00) 500/1000;
             // day 2: the other half of Cf7 500/1000, Cf4 60/90
@@ -164,6 +178,39 @@ class Flows_HandMadeTest {
         }
         assertLink(links, "Cf9|orig", "WS-C", "nslookup.exe", 400L);
         assertEquals(false, links.get("Cf9|orig").get("NetworkOnly"));
+    }
+
+    /**
+     * WS-D logs no network events, only a process; the domain controller DC logs WS-D's network
+     * logon from 10.0.0.7: WS-D's flows from that address are WS-D's, not a network-only machine's.
+     * A logon from WS-E (no logs of its own) and a local logon (::1) teach nothing.
+     */
+    @Test
+    void logonsTellWhichMachineUsedAnAddress() throws Exception {
+        Path host = write("host.json", String.join("\n",
+                sysmon1("WS-D.lab.local", DAY1 - 100, 100, "svchost.exe", "g-d-100"),
+                logon("DC", DAY1 - 50, "WS-D", "::ffff:10.0.0.7"),
+                logon("DC", DAY1 - 40, "WS-E", "10.0.0.8"),
+                logon("DC", DAY1 - 30, "DC", "::1")));
+        Path conn = write("conn.log", CONN_HEADER
+                + conn(DAY1, "Cd1", "10.0.0.7", 50000, "8.8.8.8", 53, "udp", "-", 60, 90, "Dd")
+                + conn(DAY1 + 10, "Ce1", "10.0.0.8", 50001, "8.8.8.8", 53, "udp", "-", 61, 91, "Dd"));
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            Run run = ingest(store, List.of(host, conn));
+            assertEquals(1, run.assignment().networkOnlyMachines());
+            Map<String, Map<String, Object>> links = links(store);
+            assertLink(links, "Cd1|orig", "WS-D.lab.local", null, null);
+            assertEquals(false, links.get("Cd1|orig").get("NetworkOnly"));
+            assertEquals(true, links.get("Ce1|orig").get("NetworkOnly"));
+            assertEquals("10.0.0.8", links.get("Ce1|orig").get("MachineName"));
+        }
+    }
+
+    private static String logon(String host, long t, String workstation, String ip) {
+        return "{\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"Channel\":\"Security\",\"Hostname\":\"" + host
+                + "\",\"TimeCreated\":\"" + time(t) + "\",\"EventID\":4624,\"TargetUserName\":\"ann\","
+                + "\"TargetDomainName\":\"LAB\",\"TargetLogonId\":\"0x1234\",\"LogonType\":\"3\",\"IpAddress\":\"" + ip
+                + "\",\"IpPort\":\"50123\",\"WorkstationName\":\"" + workstation + "\"}";
     }
 
     @Test
