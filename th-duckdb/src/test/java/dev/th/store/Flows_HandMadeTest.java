@@ -206,6 +206,66 @@ class Flows_HandMadeTest {
         }
     }
 
+    /**
+     * A second assignment with nothing new joins nothing; a conn.log added later joins its own new
+     * flows only (not the one it repeats), with the stored clock offset; the result is the one of a
+     * store given everything at once.
+     */
+    @Test
+    void theJoinTakesOnlyWhatIsNew() throws Exception {
+        Path host = write("host.json", String.join("\n",
+                sysmon1("WS-A", DAY1 - 100, 100, "chrome.exe", "g-a-100"),
+                sysmon3("WS-A", DAY1 - 5, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50000, "93.184.216.34", 443),
+                sysmon3("WS-A", DAY1 + 55, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50002, "93.184.216.34", 443),
+                sysmon3("WS-A", DAY3 - 5, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50010, "93.184.216.34", 443)));
+        Path first = write("conn1.log", CONN_HEADER
+                + conn(DAY1, "Cf1", "10.0.0.5", 50000, "93.184.216.34", 443, "tcp", "1.0", 300, 5000, "ShADadFf")
+                + conn(DAY1 + 60, "Cf6", "93.184.216.34", 443, "10.0.0.5", 50002, "tcp", "1.0", 7000, 400, "^hADadf"));
+        Path second = write("conn2.log", CONN_HEADER
+                + conn(DAY1 + 60, "Cf6", "93.184.216.34", 443, "10.0.0.5", 50002, "tcp", "1.0", 7000, 400, "^hADadf")
+                + conn(DAY3, "Cf10", "10.0.0.5", 50010, "93.184.216.34", 443, "tcp", "1.0", 111, 2222, "ShADadFf")
+                + conn(DAY3 + 30, "Cf11", "10.0.0.5", 50011, "8.8.8.8", 53, "udp", "-", 60, 90, "Dd"));
+        Map<String, Map<String, Object>> step;
+        Map<String, Object> days;
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            assertEquals(2, ingest(store, List.of(host, first)).assignment().joined());
+            assertEquals(0, FlowTable.of(store, "default").assign().joined(), "nothing new: nothing joined");
+            Run added = ingest(store, List.of(second));
+            assertEquals(2, added.assignment().joined(), "Cf10 and Cf11; Cf6 was joined before");
+            assertEquals(4, added.assignment().flows());
+            step = links(store);
+            days = days(store);
+            assertEquals(5.0, added.assignment().offsets().get(0).seconds(), 1e-6);
+        }
+        assertLink(step, "Cf10|orig", "WS-A", "chrome.exe", 100L);
+        assertLink(step, "Cf11|orig", "WS-A", null, null);
+        Map<String, Map<String, Object>> whole;
+        Map<String, Object> wholeDays;
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db-at-once"))) {
+            assertEquals(4, ingest(store, List.of(host, first, second)).assignment().joined());
+            whole = links(store);
+            wholeDays = days(store);
+        }
+        assertEquals(whole.keySet(), step.keySet());
+        for (String k : whole.keySet()) {
+            for (String col : List.of("MachineName", "ProcessPid", "SentBytes", "ReceivedBytes", "OffsetSeconds", "EventRecord")) {
+                assertEquals(whole.get(k).get(col), step.get(k).get(col), k + " " + col);
+            }
+        }
+        assertEquals(wholeDays, days);
+    }
+
+    private static Map<String, Object> days(DuckDbStore store) throws Exception {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = store.connection().prepareStatement("SELECT Muid || '|' || coalesce(ProcessGuid, '-') || '|' "
+                + "|| Date, Outgoing, Incoming FROM flow_days"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getDouble(2) + "/" + rs.getDouble(3));
+            }
+        }
+        return out;
+    }
+
     private static String logon(String host, long t, String workstation, String ip) {
         return "{\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"Channel\":\"Security\",\"Hostname\":\"" + host
                 + "\",\"TimeCreated\":\"" + time(t) + "\",\"EventID\":4624,\"TargetUserName\":\"ann\","
