@@ -180,9 +180,55 @@ public final class FlowBench {
         System.out.printf(Locale.ROOT, "conn.log: %d flows, %.0f MB (generated in %.1f s)%n", flows, Files.size(log) / 1e6,
                 (System.nanoTime() - t0) / 1e9);
         Path store = dir.resolve("store-" + flows);
-        delete(store);
+        boolean reuse = Boolean.getBoolean("flowbench.reuse") && Files.exists(store.resolve(DuckDbStore.FILE_NAME));
+        if (!reuse) {
+            delete(store);
+        }
         try (DuckDbStore s = DuckDbStore.open(store)) {
             FlowIngest ingest = new FlowIngest(FlowTable.of(s, "default"));
+            if (!reuse) {
+                fill(s, ingest, log, flows, machines, days, totalEvents);
+            }
+            try (Statement st = s.connection().createStatement(); var rs = st.executeQuery(
+                    "SELECT current_setting('memory_limit'), current_setting('temp_directory'), current_setting('threads'), "
+                    + "(SELECT count(*) FROM events), (SELECT count(*) FROM flows)")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "DuckDB: memory_limit %s, temp_directory %s, threads %s; %d events, %d flows%s%n",
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), reuse ? " (store reused)" : "");
+            }
+            long t3 = System.nanoTime();
+            double c3 = cpu();
+            FlowAssignment a = ingest.assign();
+            System.out.printf(Locale.ROOT, "assign: %.1f s (%.1f CPU s; %d flows, %d machine ends, %d to processes, %d offsets)%n",
+                    (System.nanoTime() - t3) / 1e9, cpu() - c3, a.flows(), a.machineEnds(), a.processEnds(), a.offsets().size());
+            incremental(s, ingest, dir, flows / 10, machines, days);
+        }
+        bandwidth(store, days, runs);
+    }
+
+    /** After the whole assignment: nothing new (joins 0), then a conn.log of {@code more} new flows (joins only them). */
+    private static void incremental(DuckDbStore s, FlowIngest ingest, Path dir, long more, int machines, int days) throws Exception {
+        long t0 = System.nanoTime();
+        FlowAssignment none = ingest.assign();
+        System.out.printf(Locale.ROOT, "assign again, nothing new: %.2f s, %d joined%n", (System.nanoTime() - t0) / 1e9, none.joined());
+        Path log = dir.resolve("conn-more-" + more + ".log");
+        if (!Files.exists(log)) {
+            generate(log, more, machines, days, 'D');
+        }
+        try (InputStream in = Files.newInputStream(log)) {
+            ingest.input(log.toString(), "bench-more-" + more + "-" + System.nanoTime(), Files.size(log), Format.ZEEK_TSV, in);
+        }
+        long t1 = System.nanoTime();
+        double c1 = cpu();
+        FlowAssignment a = ingest.assign();
+        System.out.printf(Locale.ROOT, "assign after a conn.log of %d new flows: %.1f s (%.1f CPU s), %d joined, %d flows in all%n",
+                more, (System.nanoTime() - t1) / 1e9, cpu() - c1, a.joined(), a.flows());
+    }
+
+    /** Ingests the conn.log and writes the events by SQL. */
+    private static void fill(DuckDbStore s, FlowIngest ingest, Path log, long flows, int machines, int days, long totalEvents)
+            throws Exception {
+        {
             long t1 = System.nanoTime();
             double c1 = cpu();
             InputReport r;
@@ -194,12 +240,6 @@ public final class FlowBench {
             System.out.printf(Locale.ROOT, "ingest: %d stored, %d rejected in %.2f s (%.2f CPU s): %.0f flows/s, %.0f per CPU s%n",
                     r.stored(), r.rejected(), ingestS, ingestCpu, r.stored() / ingestS, r.stored() / ingestCpu);
             long t2 = System.nanoTime();
-            try (Statement st = s.connection().createStatement(); var rs = st.executeQuery(
-                    "SELECT current_setting('memory_limit'), current_setting('temp_directory'), current_setting('threads')")) {
-                rs.next();
-                System.out.printf(Locale.ROOT, "DuckDB: memory_limit %s, temp_directory %s, threads %s%n", rs.getString(1),
-                        rs.getString(2), rs.getString(3));
-            }
             try (Statement st = s.connection().createStatement()) {
                 st.execute(syntheticEvents());
                 long matching;
@@ -218,12 +258,10 @@ public final class FlowBench {
             }
             System.out.printf(Locale.ROOT, "events: %d Sysmon 3 rows (4 in 5 flows matched, the rest noise) written by SQL in %.1f s%n", events,
                     (System.nanoTime() - t2) / 1e9);
-            long t3 = System.nanoTime();
-            double c3 = cpu();
-            FlowAssignment a = ingest.assign();
-            System.out.printf(Locale.ROOT, "assign: %.1f s (%.1f CPU s; %d flows, %d machine ends, %d to processes, %d offsets)%n",
-                    (System.nanoTime() - t3) / 1e9, cpu() - c3, a.flows(), a.machineEnds(), a.processEnds(), a.offsets().size());
         }
+    }
+
+    private static void bandwidth(Path store, int days, int runs) throws Exception {
         try (TH th = TH.open(store)) {
             List<Machine> fleet = new ArrayList<>(th.machines().list());
             TimePeriod period = TimePeriod.between(LAST_DAY.minusDays(days - 1).atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -285,6 +323,11 @@ public final class FlowBench {
 
     /** Flows spread evenly over the days, each machine's flows from its own address, ports cycling. */
     static void generate(Path log, long flows, int machines, int days) throws IOException {
+        generate(log, flows, machines, days, 'C');
+    }
+
+    /** The same, uids starting with {@code prefix}. */
+    static void generate(Path log, long flows, int machines, int days, char prefix) throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
         long first = LAST_DAY.minusDays(days - 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
         long span = days * 86_400_000_000L;
@@ -301,7 +344,7 @@ public final class FlowBench {
                 double duration = udp ? 0 : rnd.nextDouble() * 600;
                 sb.setLength(0);
                 sb.append(us / 1_000_000).append('.').append(String.format(Locale.ROOT, "%06d", us % 1_000_000)).append('\t')
-                        .append('C').append(Long.toString(i, 36)).append('\t')
+                        .append(prefix).append(Long.toString(i, 36)).append('\t')
                         .append("10.1.").append(m / 250).append('.').append(m % 250 + 1).append('\t').append(port).append('\t')
                         .append("203.0.").append((i / 7) % 250).append('.').append(i % 250 + 1).append('\t')
                         .append(udp ? 53 : 443).append('\t').append(udp ? "udp" : "tcp").append('\t')
