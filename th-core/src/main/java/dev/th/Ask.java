@@ -46,6 +46,8 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     final Freshness freshness = new Freshness();
     /** The attributes asked for (OR'ed); empty: no attributes filter. */
     private final EnumSet<Attribute> attributes = EnumSet.noneOf(Attribute.class);
+    /** The page asked for ({@link #page}); null: every row. */
+    private int[] page;
 
     /**
      * A question over {@code scope} whose answer has the seed's {@code columns}, whose rows
@@ -112,15 +114,54 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return new Buckets(session, table(), baseCondition(false), columns(), h, effectivePeriod(), this::noData);
     }
 
+    /**
+     * Only the rows {@code offset} to {@code offset + limit} of the answer (in its order, which is
+     * total): the engine reads no more than those, and {@link Hits#total()} counts every row.
+     */
+    public S page(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("page: offset and limit must be 0 or more, not " + offset + ", " + limit);
+        }
+        this.page = new int[] {offset, limit};
+        return self();
+    }
+
+    /** Whether {@link #page} can be done by the engine (false when rows are dropped after the query). */
+    boolean pageable() {
+        return true;
+    }
+
     /** Runs the question: the typed rows, in time order. */
     public Hits<T> fetch() {
         Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
+        Long total = null;
+        int skip = 0;
+        if (page != null && pageable()) {
+            Table n = session.run(Query.from(q).select(Expr.count(), "N"));
+            total = ((Number) n.rows().get(0)[0]).longValue();
+            if (q.limit() != null) {
+                total = Math.min(total, q.limit());
+            }
+            long want = Math.min(Integer.MAX_VALUE, (long) page[0] + page[1]);
+            q = q.limit((int) (q.limit() == null ? want : Math.min(q.limit(), want)));
+            skip = page[0];
+        }
         Table t = completed(session.run(q));
         List<T> rows = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            rows.add(made(factory().make(session, t.columns(), r)));
+        List<Object[]> read = t.rows();
+        for (int i = skip; i < read.size(); i++) {
+            rows.add(made(factory().make(session, t.columns(), read.get(i))));
+        }
+        if (total != null) {
+            String why = total == 0 ? explainEmpty() : null;
+            return Hits.paged(columns(), rows, why, pageNote(rows), total);
         }
         String why = rows.isEmpty() ? explainEmpty() : null;
+        return new Hits<>(columns(), rows, why, pageNote(rows));
+    }
+
+    /** What an answer of {@code rows} cannot tell (its coverage, the columns TH added, its rare files), or null. */
+    private String pageNote(List<T> rows) {
         String muid = rows.isEmpty() ? null : Coverage.muidOf(scope.cond());
         String note = muid == null ? null : Coverage.outside(session, muid, effectivePeriod());
         String more = rows.isEmpty() ? null : completedNote();
@@ -128,8 +169,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             note = note == null ? more : note + "; " + more;
         }
         String rare = listsFiles() ? Rarity.note(session, listed(rows)) : null;
-        note = rare == null ? note : note == null ? rare : note + "; " + rare;
-        return new Hits<>(columns(), rows, why, note);
+        return rare == null ? note : note == null ? rare : note + "; " + rare;
     }
 
     /** A hook for the rows the engine returned, before they become typed rows (e.g. columns TH computes). */

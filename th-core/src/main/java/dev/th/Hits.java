@@ -20,6 +20,8 @@ public final class Hits<T extends Row> implements Iterable<T> {
     private final List<T> rows;
     private final String emptyBecause;
     private final String note;
+    /** Every row of the answer when {@link #list()} is one page of it; -1 when it is the whole answer. */
+    private long total = -1;
 
     Hits(List<String> columns, List<T> rows, String emptyBecause) {
         this(columns, rows, emptyBecause, null);
@@ -30,6 +32,23 @@ public final class Hits<T extends Row> implements Iterable<T> {
         this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
         this.emptyBecause = emptyBecause;
         this.note = note;
+    }
+
+    /** One page of an answer of {@code total} rows ({@link Ask#page}). */
+    static <T extends Row> Hits<T> paged(List<String> columns, List<T> page, String emptyBecause, String note, long total) {
+        Hits<T> h = new Hits<>(columns, page, emptyBecause, note);
+        h.total = total;
+        return h;
+    }
+
+    /** How many rows the whole answer has: more than {@link #size()} when this is one page of it ({@link Ask#page}). */
+    public long total() {
+        return total < 0 ? rows.size() : total;
+    }
+
+    /** Whether this is one page of the answer ({@link Ask#page}), not all of it. */
+    public boolean isPage() {
+        return total >= 0;
     }
 
     /**

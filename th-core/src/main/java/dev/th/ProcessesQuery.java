@@ -70,6 +70,11 @@ public final class ProcessesQuery extends ActionAsk<Process, ProcessesQuery> {
     }
 
     @Override
+    boolean pageable() {
+        return running == null; // running drops rows after the query: page the survivors instead
+    }
+
+    @Override
     public Hits<Process> fetch() {
         Hits<Process> all = super.fetch();
         if (running == null) {

@@ -4,6 +4,7 @@ import dev.th.TH;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
 import dev.th.event.RawEvent;
+import dev.th.hunt.Matcher;
 import dev.th.hunt.RuleSet;
 import dev.th.hunt.ioa.EvidenceCounter;
 import dev.th.hunt.ioa.Hunter;
@@ -156,6 +157,7 @@ public final class HuntCommand implements Callable<Integer> {
             err.printf("Hunted %d stored events in %.1f s: %d IoAs (%d new)%s%n", r.events(), s, r.hits(), r.newIoas(),
                     lists.isEmpty() ? "" : ", " + r.newDetections() + " new IoC detections");
             byRule(r.hitsByRule(), err);
+            cutOffs(r.cutOffs(), err);
             return hunt.ioas().byIds(r.ioaIds());
         }
     }
@@ -229,7 +231,14 @@ public final class HuntCommand implements Callable<Integer> {
                 counts[0] == 1 ? "" : "s", s, ioas.size(), counts[1] > 0 ? ", " + counts[1] + " records unreadable" : "",
                 ioc.isEmpty() ? "" : ", " + counts[2] + " IoC matches");
         byRule(hunter.hitsByRule(), err);
-        return new FileHunt(ioas, problems[0]);
+        cutOffs(hunter.cutOffs(), err);
+        return new FileHunt(ioas, problems[0] || !hunter.cutOffs().isEmpty());
+    }
+
+    /** Says which rules gave no answer on some events: a hunt that missed events never looks complete. */
+    static void cutOffs(List<Matcher.CutOff> cutOffs, PrintWriter err) {
+        cutOffs.forEach(c -> err.println("th hunt: " + c));
+        err.flush();
     }
 
     static void byRule(Map<String, Long> hits, PrintWriter err) {

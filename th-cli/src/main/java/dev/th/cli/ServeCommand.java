@@ -34,22 +34,41 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The largest upload taken (POST /api/uploads). Default: ${DEFAULT-VALUE}")
     long maxUploadMb;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "256",
+            description = "Answers kept for asking again until the store changes (0: none). Default: ${DEFAULT-VALUE}")
+    long cacheMb;
+
+    @Option(names = "--query-seconds", paramLabel = "S", defaultValue = "60",
+            description = "How long a question may run before it is cancelled (a 503). Default: ${DEFAULT-VALUE}")
+    double querySeconds;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS (only) with this PEM certificate chain (the server's first); needs --tls-key")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM key of --tls-cert (unencrypted PKCS#8: BEGIN PRIVATE KEY)")
+    java.nio.file.Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!db.hasStore()) {
             throw new IllegalArgumentException(db.noStoreIngestFirst());
         }
-        if (readConnections < 1 || maxUploadMb < 1) {
-            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more");
+        if (readConnections < 1 || maxUploadMb < 1 || cacheMb < 0 || !(querySeconds > 0)) {
+            throw new IllegalArgumentException("--read-connections and --max-upload-mb must be 1 or more, --cache-mb 0 or more, --query-seconds more than 0");
         }
-        ThServer server = ThServer.start(db.path(), bind, port, new ThServer.Settings(readConnections, maxUploadMb << 20,
-                ThServer.Settings.defaults().maxBodyBytes()));
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together (a PEM certificate and its key)");
+        }
+        ThServer.Settings settings = new ThServer.Settings(readConnections, maxUploadMb << 20,
+                ThServer.Settings.defaults().maxBodyBytes(), cacheMb << 20, Math.max(1, Math.round(querySeconds * 1000)), null, null);
+        ThServer server = ThServer.start(db.path(), bind, port, tlsCert == null ? settings : settings.tls(tlsCert, tlsKey));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "th-serve-stop"));
-        System.err.println("th serve: " + db.path() + " served at http://" + bind + ":" + server.port() + " (Ctrl-C stops)");
+        System.err.println("th serve: " + db.path() + " served at " + server.scheme() + "://" + bind + ":" + server.port() + " (Ctrl-C stops)");
         stopped.await();
         return 0;
     }

@@ -49,10 +49,19 @@ public final class Timetable {
                 .select(user, "LoggedUser").select(day, "D").select(hour, "H")
                 .select(Expr.count(), "N")
                 .groupBy(user, day, hour));
+        return fromCounts(t.rows(), period.resolve(session.clock));
+    }
+
+    /**
+     * The timetable of counted actions: rows of (LoggedUser, day as a LocalDate, hour, count), as
+     * one pass over the events grouped by user, day and hour gives them (several machines' at once
+     * when split by machine first), over {@code range} (an open end: the first or last day counted).
+     */
+    public static DataFrame fromCounts(List<Object[]> counts, TimePeriod.Range range) {
         Map<String, Cell> cells = new TreeMap<>();
         LocalDate first = null;
         LocalDate last = null;
-        for (Object[] r : t.rows()) {
+        for (Object[] r : counts) {
             LocalDate d = (LocalDate) r[1];
             first = first == null || d.isBefore(first) ? d : first;
             last = last == null || d.isAfter(last) ? d : last;
@@ -63,7 +72,7 @@ public final class Timetable {
             cell.sum += n;
             cell.squares += n * n;
         }
-        int[] weekdays = first == null ? new int[8] : weekdays(period.resolve(session.clock), first, last);
+        int[] weekdays = first == null ? new int[8] : weekdays(range, first, last);
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Cell> e : cells.entrySet()) {
             String[] k = e.getKey().split("\u0000", -1);

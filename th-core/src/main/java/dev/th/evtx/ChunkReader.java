@@ -33,9 +33,11 @@ final class ChunkReader {
     private String where;
     private int accepted;
     private boolean carving;
-    /** Of the last record decoded whole in this file: a record whose template was lost gets them. */
+    /** Of the last record decoded whole in this chunk: a record whose template was lost gets them. */
     private String lastComputer;
     private String lastChannel;
+    /** Records of this chunk whose template was lost, met before any record decoded whole: they wait for its Computer. */
+    private final java.util.ArrayList<RawEvent> waiting = new java.util.ArrayList<>();
     private long maxLiveId;
     private final StaleCounters stale = new StaleCounters();
 
@@ -43,7 +45,7 @@ final class ChunkReader {
     void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
-        this.sink = sink;
+        this.sink = sink == null ? null : new Guarded(sink);
         this.carving = false;
         stale.reset();
         lastComputer = null;
@@ -98,6 +100,27 @@ final class ChunkReader {
         this.b = chunk;
         this.fileOffset = fileOffset;
         this.where = "chunk " + index + " at offset " + Le.hex(fileOffset);
+        accepted = 0;
+        lastComputer = null; // the Computer a lost template's record gets is one of its own chunk
+        lastChannel = null;
+        waiting.clear();
+        try {
+            int n = readChunk(avail);
+            passWaiting(null, null);
+            return n;
+        } catch (RuntimeException | StackOverflowError e) {
+            if (sink instanceof Guarded g && g.failed) {
+                throw e; // the sink's own failure (the store): not the chunk's
+            }
+            passWaiting(null, null);
+            lose(fileOffset, Math.max(0, announced(avail) - accepted), where + ": reading the chunk stopped at an unexpected"
+                    + " error (" + e + ") after " + accepted + " record(s); the rest of the chunk is skipped and reading"
+                    + " goes on at the next chunk");
+            return accepted;
+        }
+    }
+
+    private int readChunk(int avail) {
         boolean complete = avail == EvtxLayout.CHUNK_SIZE;
         if (!EvtxLayout.startsWith(b, 0, avail, EvtxLayout.CHUNK_MAGIC)) {
             if (!EvtxLayout.allZero(b, 0, avail)) {
@@ -324,33 +347,17 @@ final class ChunkReader {
             slack = true;
         }
         long offset = fileOffset + p;
-        long written = Le.i64(b, p + 16);
-        flattener.begin();
+        RawEvent event;
         try {
-            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener, slack);
-        } catch (TemplateLostException e) {
-            if (slack) {
-                LinkedHashMap<String, String> values = LostTemplate.values(b, p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, this.values);
-                if (values != null) {
-                    if (lastComputer != null) {
-                        values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this file");
-                    }
-                    String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
-                    sink.accept(new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
-                            parseTime(values.get(LostTemplate.TIME), written), values.get("Provider_Name"), channel,
-                            (int) parseLong(values.get("EventID"), 0), lastComputer, values, flags | RawEvent.TEMPLATE_LOST));
-                    accepted++;
-                    return true;
-                }
-            }
+            event = decodeEvent(p, size, headerId, flags, slack, offset);
+        } catch (DecodeException e) {
             return failed(offset, headerId, e, slack);
-        } catch (RuntimeException e) {
-            return failed(offset, headerId, e, slack);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a fault of TH's own code on this record's bytes: it costs this record, not the chunk
+            return failed(offset, headerId, new DecodeException("unexpected " + e), slack);
         }
-        RawEvent event = toEvent(flattener.fields(), offset, headerId, written, flags);
-        if (event.computer() != null) {
-            lastComputer = event.computer();
-            lastChannel = event.channel();
+        if (event == null) {
+            return false;
         }
         if (!slack) {
             stale.record(headerId);
@@ -358,9 +365,71 @@ final class ChunkReader {
                 maxLiveId = headerId;
             }
         }
+        if (!event.templateLost() && event.computer() != null) {
+            lastComputer = event.computer();
+            lastChannel = event.channel();
+            passWaiting(lastComputer, lastChannel);
+        } else if (!waiting.isEmpty() || event.templateLost() && lastComputer == null && !looseRecord()) {
+            waiting.add(event); // passed on, in file order, once a record of this chunk gives its Computer
+            accepted++;
+            return true;
+        }
         sink.accept(event);
         accepted++;
         return true;
+    }
+
+    /** Whether the record being decoded is a loose one ({@code th carve}), outside any chunk. */
+    private boolean looseRecord() {
+        return "loose record".equals(where);
+    }
+
+    /**
+     * Passes on the records whose template was lost that waited for a Computer: that of the
+     * record decoded whole after them in the same chunk, or none when the chunk holds none.
+     */
+    private void passWaiting(String computer, String channel) {
+        for (RawEvent e : waiting) {
+            if (!e.templateLost()) {
+                sink.accept(e);
+                continue;
+            }
+            java.util.Map<String, String> f = e.fields();
+            if (computer != null) {
+                f.put("TemplateLost_Context", "Computer is that of the record decoded after it in this chunk"
+                        + " (none before it was decoded whole)");
+            }
+            sink.accept(new RawEvent(e.source(), e.recordId(), e.time(), e.provider(), e.channel() != null ? e.channel() : channel,
+                    e.eventId(), computer, f, e.flags()));
+        }
+        waiting.clear();
+    }
+
+    /**
+     * The record at {@code p} decoded, or kept with its substitution values when its template
+     * was lost (recovered records only); null when it was reported as not decodable.
+     */
+    private RawEvent decodeEvent(int p, int size, long headerId, int flags, boolean slack, long offset) {
+        long written = Le.i64(b, p + 16);
+        flattener.begin();
+        try {
+            decoder.decodeRecord(p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, flattener, slack);
+        } catch (TemplateLostException e) {
+            LinkedHashMap<String, String> values = slack
+                    ? LostTemplate.values(b, p + EvtxLayout.RECORD_HEADER_SIZE, p + size - 4, this.values) : null;
+            if (values == null) {
+                failed(offset, headerId, e, slack);
+                return null;
+            }
+            if (lastComputer != null) {
+                values.put("TemplateLost_Context", "Computer is that of the record decoded before it in this chunk");
+            }
+            String channel = values.containsKey("Channel") ? values.get("Channel") : lastChannel;
+            return new RawEvent(new SourceRef(path, contentHash, offset), parseLong(values.get("EventRecordID"), headerId),
+                    parseTime(values.get(LostTemplate.TIME), written), values.get("Provider_Name"), channel,
+                    (int) parseLong(values.get("EventID"), 0), lastComputer, values, flags | RawEvent.TEMPLATE_LOST);
+        }
+        return toEvent(flattener.fields(), offset, headerId, written, flags);
     }
 
     private boolean failed(long offset, long headerId, RuntimeException e, boolean slack) {
@@ -412,5 +481,48 @@ final class ChunkReader {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /**
+     * The sink the reader reports to, noting when the sink itself fails (a store that failed):
+     * that failure goes to the caller, while a fault of the reader's own costs only its chunk.
+     */
+    private static final class Guarded implements EventSink {
+        private final EventSink out;
+        boolean failed;
+
+        Guarded(EventSink out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(RawEvent event) {
+            try {
+                out.accept(event);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void reject(long offset, long records, String reason) {
+            try {
+                out.reject(offset, records, reason);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void warn(long offset, String message) {
+            try {
+                out.warn(offset, message);
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
     }
 }

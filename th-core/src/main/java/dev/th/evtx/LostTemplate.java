@@ -53,6 +53,9 @@ final class LostTemplate {
         int defOff = Le.i32(b, p + 6);
         int q = p + 10;
         if (defOff == q) {
+            if (q + 24 > end) {
+                return false;
+            }
             int bodySize = Le.i32(b, q + 20);
             if (bodySize < 0 || q + 24L + bodySize > end) {
                 return false;

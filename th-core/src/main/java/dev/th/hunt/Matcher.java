@@ -1,6 +1,7 @@
 package dev.th.hunt;
 
 import dev.th.event.RawEvent;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -30,5 +31,23 @@ public interface Matcher {
 
     /** Flushes correlation windows still open at the end of the stream. */
     default void finish(Consumer<RuleHit> out) {
+    }
+
+    /** The rules whose regular expression was cut off on some events so far, with how many. */
+    default List<CutOff> cutOffs() {
+        return List.of();
+    }
+
+    /**
+     * A rule that gave no answer on {@code events} events: its java.util.regex pattern ran past
+     * its time bound ({@link dev.th.hunt.match.RuleRegex#BUDGET_MILLIS}) on a value.
+     */
+    record CutOff(RuleInfo rule, String pattern, long events) {
+        @Override
+        public String toString() {
+            return "rule '" + rule.title() + "'" + (rule.id() == null ? "" : " (" + rule.id() + ")") + " cut off on " + events
+                    + " event" + (events == 1 ? "" : "s") + ": its regular expression '" + pattern + "' ran past "
+                    + dev.th.hunt.match.RuleRegex.BUDGET_MILLIS + " ms on one value (java.util.regex; RE2 does not take it)";
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.th.hunt.match.EventView;
 import dev.th.hunt.match.LogSourceTable;
 import dev.th.hunt.match.Node;
 import dev.th.hunt.match.Prefilter;
+import dev.th.hunt.match.RegexCutOff;
 import dev.th.hunt.sigma.SigmaRule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,7 @@ final class RuleMatcher implements Matcher {
     private final Map<String, Map<Integer, List<Entry>>> byEvent = new HashMap<>();
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Slot>> slots = new ConcurrentHashMap<>();
     private final Correlator correlator;
+    private final ConcurrentHashMap<String, CutOffCount> cutOffs = new ConcurrentHashMap<>();
     /** One reusable view per thread: no per-event arrays. */
     private final ThreadLocal<EventView> views = new ThreadLocal<>();
     private final LogSourceTable table = LogSourceTable.standard();
@@ -151,7 +154,7 @@ final class RuleMatcher implements Matcher {
         s.prefilter().candidates(ev, candidate);
         List<Tested.Match> matched = List.of();
         for (int i = 0; i < rules.length; i++) {
-            if (candidate[i] && (gates[i] == null || gates[i].test(ev)) && rules[i].condition().test(ev)) {
+            if (candidate[i] && (gates[i] == null || gates[i].test(ev)) && holds(rules[i], ev)) {
                 if (matched.isEmpty()) {
                     matched = new ArrayList<>(2);
                 }
@@ -159,6 +162,27 @@ final class RuleMatcher implements Matcher {
             }
         }
         return new Tested(event, matched);
+    }
+
+    /** The rule's condition on the event; a regular expression cut off makes it not hold, counted. */
+    private boolean holds(Compiled rule, EventView ev) {
+        try {
+            return rule.condition().test(ev);
+        } catch (RegexCutOff e) {
+            cutOffs.computeIfAbsent(rule.info().source() + "\n" + rule.name() + "\n" + e.pattern(),
+                    k -> new CutOffCount(rule.info(), e.pattern(), new LongAdder())).events().increment();
+            return false;
+        }
+    }
+
+    private record CutOffCount(RuleInfo rule, String pattern, LongAdder events) {
+    }
+
+    @Override
+    public List<CutOff> cutOffs() {
+        List<CutOff> out = new ArrayList<>();
+        cutOffs.values().forEach(c -> out.add(new CutOff(c.rule(), c.pattern(), c.events().sum())));
+        return out;
     }
 
     @Override

@@ -91,7 +91,7 @@ final class PositionalNames implements EventReader {
                 return;
             }
             out.accept(new RawEvent(e.source(), e.recordId(), e.time(), e.provider(), e.channel(), e.eventId(),
-                    e.computer(), rename(f, layout, properties)));
+                    e.computer(), rename(f, layout, properties), e.flags())); // Recovered, TemplateLost stay
         }
 
         private void warnUnknown(RawEvent e, int version, int count, boolean properties) {

@@ -53,6 +53,15 @@ public final class Normalizer {
         this.kinds = kinds ? KindTable.standard() : null;
     }
 
+    /**
+     * The writers whose file writes are External (browsers, mail clients, download tools,
+     * messengers: {@code kinds/writers.tsv}), lower case: for a store that looks for the rows
+     * the attributes of one event can touch without making every row again.
+     */
+    public static java.util.Set<String> externalWriters() {
+        return Provenance.writerNames();
+    }
+
     /** The canonical row for {@code event} of client {@code clientId}. */
     public CanonicalEvent normalize(RawEvent event, String clientId) {
         CanonicalEvent row = new CanonicalEvent();

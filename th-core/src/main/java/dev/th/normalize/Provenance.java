@@ -14,13 +14,22 @@ import java.util.Map;
  * client, a download tool or a messenger ({@code kinds/writers.tsv}). LanShared: a UNC path, or a
  * write through a share (Security 5145) with the address it came from. What needs other events
  * (later rows of the same file, files the System process wrote for a remote address) is done by
- * the store (th-duckdb, {@code dev.th.store.link.Provenances}). Immutable and thread-safe.
+ * the store (th-duckdb, {@code dev.th.store.link.Provenances}). The rows it can give a value are
+ * Sysmon 15 and Security 5145 events, rows with a child or actor path starting with a backslash
+ * (every UNC form does) and file rows whose actor is one of {@link #writerNames()}: the in-place
+ * enrichment of a store (th-duckdb's {@code AttributeFill}) makes only those again. Immutable
+ * and thread-safe.
  */
 final class Provenance {
     private static final String STREAM = ":Zone.Identifier";
     private static final Map<String, String> WRITERS = writers();
 
     private Provenance() {
+    }
+
+    /** The writers of {@code writers.tsv}, lower case. */
+    static java.util.Set<String> writerNames() {
+        return WRITERS.keySet();
     }
 
     /** Sysmon 15: External from the ZoneId of a Zone.Identifier stream whose content is logged. */

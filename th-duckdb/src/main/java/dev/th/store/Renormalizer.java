@@ -27,7 +27,9 @@ import org.duckdb.DuckDBConnection;
  * before any clock shift), so a store built before a mapping change gives the new answers. Per
  * input, in one transaction: the new rows replace the old ones, the cross-event steps run again
  * (dev.th.store.link) and the input's NormalizerVersion becomes {@link Normalizer#VERSION}.
- * Record identity (SourceHash, RecordId) is kept, so IoAs still point at their events.
+ * Record identity (SourceHash, RecordId) is kept, so IoAs still point at their events. Inputs
+ * whose version change only added columns are not made again but filled in place, in SQL
+ * ({@link AttributeFill}), unless every input is asked for.
  */
 public final class Renormalizer {
     /** Rows read, made again and appended at a time (bounded memory). */
@@ -49,6 +51,7 @@ public final class Renormalizer {
     private Progress progress = (done, total) -> { };
     private long done;
     private long total;
+    private Map<String, Long> counts = Map.of();
 
     public Renormalizer(DuckDbStore store) {
         this.store = store;
@@ -65,15 +68,24 @@ public final class Renormalizer {
         List<Result> results = new ArrayList<>();
         try {
             List<Object[]> inputs = inputs(all);
+            counts = inputs.isEmpty() ? Map.of() : counts(store.connection());
             done = 0;
             total = 0;
             for (Object[] input : inputs) {
                 total += events((String) input[0]);
             }
+            List<Object[]> remade = new ArrayList<>();
+            List<Object[]> filled = new ArrayList<>();
             for (Object[] input : inputs) {
+                (!all && AttributeFill.fills((Integer) input[2]) ? filled : remade).add(input);
+            }
+            if (!filled.isEmpty()) {
+                results.addAll(fill(filled));
+            }
+            for (Object[] input : remade) {
                 results.add(renormalize((String) input[0], (String) input[1], (Integer) input[2], byEventId((String) input[3])));
             }
-            if (!inputs.isEmpty()) {
+            if (!remade.isEmpty()) {
                 store.joinProcesses(); // one process one row again, RemoteSession from the new logon rows, sightings
             }
         } catch (SQLException | IOException e) {
@@ -95,19 +107,53 @@ public final class Renormalizer {
         return out;
     }
 
-    private long events(String hash) throws SQLException {
-        try (PreparedStatement ps = store.connection().prepareStatement("SELECT count(*) FROM " + Schema.EVENTS
-                + " WHERE SourceHash = ?")) {
-            ps.setString(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    private long events(String hash) {
+        return counts.getOrDefault(hash, 0L);
+    }
+
+    /** The events of each input (one scan for every input). */
+    private static Map<String, Long> counts(java.sql.Connection db) throws SQLException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT SourceHash, count(*) FROM "
+                + Schema.EVENTS + " GROUP BY SourceHash")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
             }
         }
+        return out;
     }
 
     private static Map<String, Long> byEventId(String json) throws IOException {
         return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Long>>() { });
+    }
+
+    /** The inputs whose version change only added columns: filled in place, in one transaction. */
+    private List<Result> fill(List<Object[]> inputs) throws SQLException {
+        DuckDBConnection db = (DuckDBConnection) store.connection();
+        List<String> hashes = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        long events = 0;
+        for (Object[] input : inputs) {
+            long n = events((String) input[0]);
+            hashes.add((String) input[0]);
+            results.add(new Result((String) input[1], (Integer) input[2], n, List.of()));
+            events += n;
+        }
+        long before = done;
+        db.setAutoCommit(false);
+        try {
+            AttributeFill.run(db, normalizer, hashes, events, n -> {
+                done = before + n;
+                progress.events(done, total);
+            });
+            db.commit();
+            return results;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
     }
 
     private Result renormalize(String hash, String path, int fromVersion, Map<String, Long> byEventId) throws SQLException {
@@ -161,21 +207,31 @@ public final class Renormalizer {
         }
     }
 
-    private record Row(String clientId, RawEvent event) {
+    /** A stored event as its raw event, with its client and its place in the table. */
+    record Row(long rowid, String clientId, RawEvent event) {
     }
 
     /** The next events of the input after record {@code after}, by RecordId, as their raw events. */
     private List<Row> page(String hash, long after) throws SQLException {
+        return rows(store.connection(), "SourceHash = ? AND RecordId > ? ORDER BY RecordId LIMIT " + PAGE, hash, after);
+    }
+
+    /**
+     * The stored events {@code where} (SQL after WHERE, with its ORDER BY and LIMIT; parameters
+     * {@code params}) as their raw events: each event's own fields and identity, its time before any
+     * clock fix, so that the normalizer makes the row a fresh ingest would.
+     */
+    static List<Row> rows(java.sql.Connection db, String where, Object... params) throws SQLException {
         List<Row> out = new ArrayList<>();
         String sql = "SELECT ClientId, SourcePath, SourceOffset, RecordId, DateTime, ClockShift, Provider, Channel, EventId, "
-                + "MachineName, CAST(Fields AS VARCHAR) FROM " + Schema.EVENTS + " WHERE SourceHash = ? AND RecordId > ? "
-                + "ORDER BY RecordId LIMIT " + PAGE;
-        try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-            ps.setString(1, hash);
-            ps.setLong(2, after);
+                + "MachineName, CAST(Fields AS VARCHAR), SourceHash, rowid FROM " + Schema.EVENTS + " WHERE " + where;
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    SourceRef src = new SourceRef(rs.getString(2), hash, rs.getLong(3));
+                    SourceRef src = new SourceRef(rs.getString(2), rs.getString(12), rs.getLong(3));
                     Instant time = IoaTable.instant(rs.getObject(5, LocalDateTime.class));
                     int shift = rs.getInt(6);
                     if (time != null && !rs.wasNull()) {
@@ -183,7 +239,7 @@ public final class Renormalizer {
                     }
                     RawEvent e = new RawEvent(src, rs.getLong(4), time, rs.getString(7), rs.getString(8), rs.getInt(9),
                             rs.getString(10), StoredEventScan.fields(rs.getString(11), src));
-                    out.add(new Row(rs.getString(1), e));
+                    out.add(new Row(rs.getLong(13), rs.getString(1), e));
                 }
             }
         }

@@ -65,6 +65,7 @@ public final class RetroHunt {
         // IoAs left out because the same rule matched the other record of the same process
         Map<String, String> dropped = new java.util.HashMap<>();
         Map<String, Long> byRule = Map.of();
+        List<Matcher.CutOff> cutOffs = List.of();
         if (compile != null) {
             SQLException[] failure = {null};
             Hunter hunter = new Hunter(compile, IoaFactory.standard(), now, batch -> {
@@ -93,6 +94,7 @@ public final class RetroHunt {
                 throw failure[0];
             }
             hits = hunter.hits() - dropped.size();
+            cutOffs = hunter.cutOffs();
             byRule = new TreeMap<>(hunter.hitsByRule());
             uncount(byRule, dropped);
             ids.removeAll(dropped.keySet());
@@ -109,7 +111,7 @@ public final class RetroHunt {
             }
         }
         int detections = iocs.match(sourceHashes);
-        return new Result(events, hits, added[0], byRule, detections, ids);
+        return new Result(events, hits, added[0], byRule, detections, ids, cutOffs);
     }
 
     /** Takes the IoAs a join dropped (id to huntingRule) out of counts per rule. */
@@ -128,8 +130,9 @@ public final class RetroHunt {
      * @param hitsByRule hits per rule title
      * @param newDetections IoC detections stored by this hunt
      * @param ioaIds the ids of the IoAs this hunt produced (new or stored before)
+     * @param cutOffs the rules that gave no answer on some events (a regular expression past its time bound)
      */
     public record Result(long events, long hits, int newIoas, Map<String, Long> hitsByRule, int newDetections,
-                         Set<String> ioaIds) {
+                         Set<String> ioaIds, List<Matcher.CutOff> cutOffs) {
     }
 }

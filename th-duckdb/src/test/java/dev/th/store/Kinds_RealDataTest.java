@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kinds of the real process creations of OTRF's LSASS campaign host log, and a store made before
  * kinds and attributes that gets the same Kind, ParentKind, External, LanShared, AttrEvidence and sightings from
- * {@link Renormalizer} as a fresh ingest.
+ * {@link Renormalizer} as a fresh ingest; one of version 5 filled in place ({@link AttributeFill}) too.
  */
 class Kinds_RealDataTest {
     static final String CAMPAIGN = "otrf/LSASS_campaign_01/metasploit_logonpasswords_lsass_memory_dump.zip";
@@ -80,6 +80,8 @@ class Kinds_RealDataTest {
             assertEquals(sightings, count(store, "SELECT count(*) FROM sightings JOIN fresh_sightings USING (Client, FileKey, Machine, FirstSeen)"));
             assertEquals(events, count(store, "SELECT count(*) FROM events e JOIN fresh f USING (SourceHash, RecordId)"));
             assertEquals(Normalizer.VERSION, count(store, "SELECT NormalizerVersion FROM inputs"));
+            // a store of normalizer version 5 (kinds, no attributes) is filled in place, not made again
+            AttributeFillTest.fillAndCompare(store, 1);
         }
     }
 

@@ -25,7 +25,9 @@ final class Answers {
 
     /** Answers {@code ctx} with {@code answer}: a page for a list, the value otherwise. */
     static void send(Context ctx, Object answer) {
-        if (answer instanceof Hits<?> h) {
+        if (answer instanceof Hits<?> h && h.isPage()) {
+            paged(ctx, rows(h), h.total(), h.emptyBecause().orElse(h.note().orElse(null)));
+        } else if (answer instanceof Hits<?> h) {
             page(ctx, rows(h), h.emptyBecause().orElse(h.note().orElse(null)));
         } else if (answer instanceof DataFrame df) {
             page(ctx, rows(df), null);
@@ -107,6 +109,19 @@ final class Answers {
             body.put("note", note);
         }
         body.put("rows", rows.subList(from, to));
+        ctx.json(body);
+    }
+
+    /** {@code rows}: the page {@code offset} and {@code limit} ask of an answer of {@code total} rows, cut by the engine. */
+    static void paged(Context ctx, List<Map<String, Object>> rows, long total, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", total);
+        body.put("offset", intParam(ctx, "offset", 0, Integer.MAX_VALUE));
+        body.put("limit", intParam(ctx, "limit", DEFAULT_LIMIT, MAX_LIMIT));
+        if (total == 0 && note != null) {
+            body.put("note", note);
+        }
+        body.put("rows", rows);
         ctx.json(body);
     }
 

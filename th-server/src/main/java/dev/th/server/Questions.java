@@ -74,6 +74,20 @@ final class Questions {
             return v == null ? null : v.split("\\s*,\\s*");
         }
 
+        int offset() {
+            return Answers.intParam(ctx, "offset", 0, Integer.MAX_VALUE);
+        }
+
+        int limit() {
+            return Answers.intParam(ctx, "limit", Answers.DEFAULT_LIMIT, Answers.MAX_LIMIT);
+        }
+
+        /** {@code a} asked for the page of {@code offset} and {@code limit} only (the engine reads no more). */
+        <A extends Ask<?, ?>> A paged(A a) {
+            a.page(offset(), limit());
+            return a;
+        }
+
         boolean flag(String name) {
             String v = text(name);
             if (v == null || v.equals("false")) {
@@ -148,7 +162,7 @@ final class Questions {
             Ask<?, ?> a = call.apply(t, p);
             a.period(p.period());
             String h = p.text("histogram");
-            return h == null ? a.fetch() : a.histogram(Histogram.parse(h)).fetch();
+            return h == null ? p.paged(a).fetch() : a.histogram(Histogram.parse(h)).fetch();
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.th.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.th.Ask;
 import dev.th.Client;
 import dev.th.Hits;
 import dev.th.IoA;
@@ -59,10 +60,20 @@ public final class ThServer implements AutoCloseable {
      * @param readConnections questions answered at once (1: one after the other, as before the pool)
      * @param maxUploadBytes the largest upload taken
      * @param maxBodyBytes the largest other request body
+     * @param cacheBytes the most the cache of answers holds (0: no cache)
+     * @param queryMillis how long a question may run before its queries are cancelled (a 503)
+     * @param tlsCert the PEM certificate chain to serve HTTPS with (null: plain HTTP)
+     * @param tlsKey the PEM (PKCS#8) key of {@code tlsCert}
      */
-    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes) {
+    public record Settings(int readConnections, long maxUploadBytes, long maxBodyBytes, long cacheBytes, long queryMillis,
+            Path tlsCert, Path tlsKey) {
         public static Settings defaults() {
-            return new Settings(8, 2L << 30, 1_000_000L);
+            return new Settings(8, 2L << 30, 1_000_000L, 256L << 20, 60_000L, null, null);
+        }
+
+        /** These settings served over HTTPS with the PEM certificate chain {@code cert} and PKCS#8 key {@code key}. */
+        public Settings tls(Path cert, Path key) {
+            return new Settings(readConnections, maxUploadBytes, maxBodyBytes, cacheBytes, queryMillis, cert, key);
         }
     }
 
@@ -78,6 +89,13 @@ public final class ThServer implements AutoCloseable {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final List<Route> routes;
     private final Settings settings;
+    private final ResponseCache cache;
+    private final java.util.concurrent.ScheduledExecutorService limits = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "th-serve-limits");
+                t.setDaemon(true);
+                return t;
+            });
     private Javalin app;
 
     private ThServer(Path dataDir, Settings settings) throws SQLException {
@@ -91,7 +109,8 @@ public final class ThServer implements AutoCloseable {
         this.ioaConnection = origin.duplicate();
         this.tokens = new Tokens(dataDir);
         this.sessions = new Sessions(tokens);
-        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes());
+        this.cache = new ResponseCache(settings.cacheBytes());
+        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes(), cache::bump);
         this.routes = table();
     }
 
@@ -134,6 +153,11 @@ public final class ThServer implements AutoCloseable {
         return app.port();
     }
 
+    /** {@code https} with {@code --tls-cert}, else {@code http}. */
+    public String scheme() {
+        return settings.tlsCert() != null ? "https" : "http";
+    }
+
     /** The route table (what {@code /openapi.json} documents). */
     List<Route> routes() {
         return routes;
@@ -162,13 +186,7 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/machines/{machine}/timeline.html", "The machine's timeline (th-views page)", Role.READ,
                 List.of("period"), ctx -> html(ctx, Views.timeline(machine(ctx), params(ctx).period()).html())));
         t.add(new Route("GET", "/api/processes", "get_processes of the token's clients", Role.READ,
-                List.of("file", "user", "kind", "parent_kind", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.processes(c.processes(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("file", "user", "kind", "parent_kind", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.processes(c.processes(), params(ctx)))));
         t.add(new Route("GET", "/api/processes/{guid}", "One process by its GUID", Role.READ, List.of(),
                 ctx -> Answers.send(ctx, Answers.plain(process(ctx).toMap()))));
         for (Questions.Question<Process> q : Questions.PROCESS) {
@@ -182,21 +200,9 @@ public final class ThServer implements AutoCloseable {
                             Views.marksFor(p)).html());
                 }));
         t.add(new Route("GET", "/api/users", "get_users of the token's clients", Role.READ,
-                List.of("user", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.users(c.users(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("user", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.users(c.users(), params(ctx)))));
         t.add(new Route("GET", "/api/files", "get_files of the token's clients", Role.READ,
-                List.of("file", "user", "kind", "parent_kind", "operation", "attributes", "period", "offset", "limit"), ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Client c : clients(ctx)) {
-                        rows.addAll(Answers.rows(Questions.files(c.files(), params(ctx)).period(params(ctx).period()).fetch()));
-                    }
-                    Answers.page(ctx, rows);
-                }));
+                List.of("file", "user", "kind", "parent_kind", "operation", "attributes", "period", "offset", "limit"), ctx -> pageOverClients(ctx, c -> Questions.files(c.files(), params(ctx)))));
         t.add(new Route("GET", "/api/prevalence", "Prevalence in each of the token's clients of a file, IPs, a user or a command",
                 Role.READ, List.of("file", "ip", "user", "command"), this::prevalence));
         t.add(new Route("GET", "/api/ioas", "IoAs of the token's clients (status: new, investigating, closed)", Role.READ,
@@ -220,6 +226,29 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/uploads/{id}", "One upload job: state, progress, read = stored + rejected + duplicates",
                 Role.READ, List.of(), ctx -> ctx.json(job(ctx).toMap())));
         return List.copyOf(t);
+    }
+
+    /**
+     * One page of a question asked of each of the token's clients in turn (their answers one after
+     * the other): each client's engine reads only the rows of the page that fall in its answer.
+     */
+    private void pageOverClients(Context ctx, java.util.function.Function<Client, Ask<?, ?>> question) {
+        Questions.Params p = params(ctx);
+        long skip = p.offset();
+        int need = p.limit();
+        long total = 0;
+        String note = null;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Client c : clients(ctx)) {
+            Ask<?, ?> a = question.apply(c).period(p.period());
+            Hits<?> h = a.page((int) Math.min(skip, Integer.MAX_VALUE), need).fetch();
+            rows.addAll(Answers.rows(h));
+            need -= h.size();
+            skip = Math.max(0, skip - h.total());
+            total += h.total();
+            note = note != null ? note : h.emptyBecause().orElse(h.note().orElse(null));
+        }
+        Answers.paged(ctx, rows, total, note);
     }
 
     private Questions.Params params(Context ctx) {
@@ -304,6 +333,24 @@ public final class ThServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.generateEtags = true;
+            if (settings.tlsCert() != null) {
+                java.security.KeyStore keys = Tls.keyStore(settings.tlsCert(), settings.tlsKey());
+                cfg.jetty.addConnector((server, http) -> {
+                    org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                    ssl.setKeyStore(keys);
+                    ssl.setKeyStorePassword(new String(Tls.PASSWORD));
+                    org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+                    org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+                    secure.setSniHostCheck(false); // a certificate for a name, asked by address (127.0.0.1) is still served
+                    https.addCustomizer(secure);
+                    org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                            new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                            new org.eclipse.jetty.server.HttpConnectionFactory(https));
+                    c.setHost(bind);
+                    c.setPort(port);
+                    return c;
+                });
+            }
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/console";
                 sf.directory = "/dev/th/server/console";
@@ -331,7 +378,7 @@ public final class ThServer implements AutoCloseable {
                 if (r.role() != null) {
                     authorize(ctx, r);
                 }
-                r.handler().handle(ctx);
+                answer(ctx, r);
             });
         }
         app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
@@ -352,11 +399,90 @@ public final class ThServer implements AutoCloseable {
         });
         app.start(bind, port);
         try {
-            Files.writeString(dataDir.resolve(HOLDER_FILE), "http://" + bind + ":" + port() + " pid "
+            Files.writeString(dataDir.resolve(HOLDER_FILE), scheme() + "://" + bind + ":" + port() + " pid "
                     + ProcessHandle.current().pid() + "\n");
         } catch (IOException e) {
             System.err.println("th serve: cannot write " + dataDir.resolve(HOLDER_FILE) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Answers {@code ctx} by {@code r}: a question of role read is answered from the cache when the
+     * same token's clients asked it at this generation of the store ({@code X-Cache: hit}), else
+     * computed and kept ({@code X-Cache: miss}). Sessions and upload jobs change without a write, so
+     * they are always computed.
+     */
+    private void answer(Context ctx, Route r) throws Exception {
+        if (!cacheable(r)) {
+            limited(ctx, r);
+            return;
+        }
+        String q = ctx.queryString();
+        String key = cache.key(String.join(",", token(ctx).clients()), ctx.path() + (q == null ? "" : "?" + q));
+        ResponseCache.Answer a = cache.get(key);
+        if (a != null) {
+            ctx.header("X-Cache", "hit").contentType(a.contentType()).result(a.body());
+            return;
+        }
+        ctx.header("X-Cache", "miss");
+        limited(ctx, r);
+        java.io.InputStream in = ctx.resultInputStream();
+        if (ctx.statusCode() == 200 && in != null) {
+            byte[] body = in.readAllBytes();
+            ctx.result(body);
+            cache.put(key, new ResponseCache.Answer(body, ctx.res().getContentType()));
+        }
+    }
+
+    /**
+     * Runs {@code r} for a GET within {@link Settings#queryMillis}: past it, the queries of this
+     * request are cancelled in DuckDB and the answer is a 503 saying so (nothing partial is sent
+     * or cached).
+     */
+    private void limited(Context ctx, Route r) throws Exception {
+        if (!r.method().equals("GET")) {
+            r.handler().handle(ctx);
+            return;
+        }
+        Thread me = Thread.currentThread();
+        boolean[] state = new boolean[2]; // done, over
+        java.util.concurrent.ScheduledFuture<?> watch = limits.schedule(() -> {
+            synchronized (state) {
+                if (!state[0]) {
+                    state[1] = true;
+                    engine.cancel(me);
+                }
+            }
+        }, settings.queryMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            r.handler().handle(ctx);
+        } catch (RuntimeException e) {
+            if (!over(state)) {
+                throw e;
+            }
+        } finally {
+            synchronized (state) {
+                state[0] = true;
+            }
+            watch.cancel(false);
+            engine.resume();
+        }
+        if (over(state)) {
+            ctx.result(new byte[0]);
+            throw new Problem(503, "Question took too long", "it ran past this server's limit of " + settings.queryMillis()
+                    + " ms (th serve --query-seconds) and was cancelled: narrow its period or filters, or ask a smaller page");
+        }
+    }
+
+    private static boolean over(boolean[] state) {
+        synchronized (state) {
+            return state[1];
+        }
+    }
+
+    private static boolean cacheable(Route r) {
+        return r.method().equals("GET") && r.role() == Role.READ && !r.path().startsWith("/api/session")
+                && !r.path().startsWith("/api/uploads");
     }
 
     private static String shorten(String s) {
@@ -463,6 +589,7 @@ public final class ThServer implements AutoCloseable {
         synchronized (ioaWrites) {
             try {
                 changeIoa(ctx, id, s, excluded);
+                cache.bump();
             } catch (SQLException e) {
                 if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("conflict")) {
                     // the ingest running on the writer thread changed the same IoA rows: the store kept its version
@@ -498,7 +625,14 @@ public final class ThServer implements AutoCloseable {
                     .append("\",status=\"").append(p[2]).append("\"} ").append(v.get()).append('\n');
         });
         b.append("# HELP th_read_connections Questions the server answers at once.\n# TYPE th_read_connections gauge\n")
-                .append("th_read_connections ").append(engine.connections()).append('\n');
+                .append("th_read_connections ").append(engine.connections()).append('\n')
+                .append("# HELP th_cache_hits_total Questions answered from the cache.\n# TYPE th_cache_hits_total counter\n")
+                .append("th_cache_hits_total ").append(cache.hits()).append('\n')
+                .append("# HELP th_cache_misses_total Questions computed (not in the cache).\n# TYPE th_cache_misses_total counter\n")
+                .append("th_cache_misses_total ").append(cache.misses()).append('\n')
+                .append("# HELP th_store_generation Writes the server made to the store since it started.\n"
+                        + "# TYPE th_store_generation counter\n")
+                .append("th_store_generation ").append(cache.generation()).append('\n');
         ctx.contentType("text/plain; version=0.0.4").result(b.toString());
     }
 
@@ -509,6 +643,7 @@ public final class ThServer implements AutoCloseable {
             app.stop();
         }
         uploads.close();
+        limits.shutdownNow();
         try {
             Files.deleteIfExists(dataDir.resolve(HOLDER_FILE));
         } catch (IOException e) {

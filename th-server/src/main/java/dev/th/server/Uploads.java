@@ -47,6 +47,7 @@ final class Uploads implements AutoCloseable {
     private final DuckDbStore store;
     private final Supplier<RuleSet> rules;
     private final long maxBytes;
+    private final Runnable wrote;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "th-serve-writer"));
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -126,11 +127,13 @@ final class Uploads implements AutoCloseable {
         }
     }
 
-    Uploads(Path dataDir, DuckDbStore store, Supplier<RuleSet> rules, long maxBytes) {
+    /** {@code wrote} is told after each write to the store (a batch stored, an input done, a job ended). */
+    Uploads(Path dataDir, DuckDbStore store, Supplier<RuleSet> rules, long maxBytes, Runnable wrote) {
         this.dir = dataDir.resolve("uploads");
         this.store = store;
         this.rules = rules;
         this.maxBytes = maxBytes;
+        this.wrote = wrote;
     }
 
     /** The largest upload taken, in bytes. */
@@ -205,11 +208,18 @@ final class Uploads implements AutoCloseable {
                 @Override
                 public void stored(long count) {
                     job.eventsStored.addAndGet(count);
+                    wrote.run();
                 }
 
                 @Override
                 public void progress(long bytes) {
                     job.inputBytesRead.set(bytes);
+                    wrote.run();
+                }
+
+                @Override
+                public void inputDone(InputReport report) {
+                    wrote.run();
                 }
             });
             IngestHunting hunting = IngestHunting.attach(ingest, store, rules.get()::compile, List.of());
@@ -224,6 +234,7 @@ final class Uploads implements AutoCloseable {
             System.err.println("th serve: upload " + job.id + " (" + job.name + ") failed: " + e);
         } finally {
             job.finished = Instant.now();
+            wrote.run();
         }
     }
 

@@ -197,6 +197,8 @@ class ConsoleBrowserTest {
         Path evtx = TestStores.samples().resolve("evtx/ID4688_4648_4624-Runas_execution_with_different_user.evtx");
         browser.get("http://127.0.0.1:" + server.port() + "/console/#uploads");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        // the page redraws the table while it polls the job: a row read during a redraw is stale
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("uploads")).isDisplayed());
         browser.findElement(By.id("upload-file")).sendKeys(evtx.toAbsolutePath().toString());
         browser.findElement(By.id("upload-send")).click();
@@ -208,11 +210,12 @@ class ConsoleBrowserTest {
             fail("the upload is not done: " + browser.findElement(By.id("message")).getText() + " "
                     + browser.findElement(By.id("uploads-table")).getText());
         }
-        List<WebElement> cells = browser.findElement(row).findElements(By.tagName("td"));
-        long read = Long.parseLong(cells.get(5).getText());
-        long stored = Long.parseLong(cells.get(6).getText());
-        long rejected = Long.parseLong(cells.get(7).getText());
-        long duplicates = Long.parseLong(cells.get(8).getText());
+        List<String> cells = wait.until(d -> d.findElement(row).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText).toList());
+        long read = Long.parseLong(cells.get(5));
+        long stored = Long.parseLong(cells.get(6));
+        long rejected = Long.parseLong(cells.get(7));
+        long duplicates = Long.parseLong(cells.get(8));
         assertEquals(read, stored + rejected + duplicates, "read = stored + rejected + duplicates on the page");
         assertTrue(stored >= 9, "the 9 live records at least: " + stored);
         browser.get("http://127.0.0.1:" + server.port() + "/console/#machines");

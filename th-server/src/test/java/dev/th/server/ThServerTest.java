@@ -210,6 +210,54 @@ class ThServerTest {
     }
 
     @Test
+    void pagesCutByTheEngineAddUpToTheWholeAnswer() throws Exception {
+        String name = enc(acmeNames.iterator().next());
+        String method = null;
+        JsonNode all = null;
+        for (String m : List.of("files", "registry", "executions", "logons")) { // the first with a few rows
+            all = JSON.readTree(get("/api/machines/" + name + "/" + m + "?period=all&limit=1000", acmeTriage).body());
+            method = m;
+            if (all.path("total").asLong() > 3) {
+                break;
+            }
+        }
+        long total = all.path("total").asLong();
+        assertTrue(total > 3 && total <= 1000, method + " of the machine: " + total);
+        assertEquals(total, all.path("rows").size(), "the whole answer in one page");
+        for (int offset : new int[] {0, 1, (int) total - 2}) {
+            JsonNode page = JSON.readTree(get("/api/machines/" + name + "/" + method + "?period=all&limit=2&offset=" + offset, acmeTriage).body());
+            assertEquals(total, page.path("total").asLong(), "the total of a page is the whole answer's");
+            assertEquals(2, page.path("rows").size());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(all.path("rows").get(offset + i), page.path("rows").get(i), "row " + (offset + i));
+            }
+        }
+        JsonNode past = JSON.readTree(get("/api/machines/" + name + "/" + method + "?period=all&offset=" + total, acmeTriage).body());
+        assertEquals(total, past.path("total").asLong());
+        assertEquals(0, past.path("rows").size());
+        JsonNode files = JSON.readTree(get("/api/files?period=all&limit=1000", acmeTriage).body());
+        JsonNode cut = JSON.readTree(get("/api/files?period=all&limit=1&offset=1", acmeTriage).body());
+        assertTrue(files.path("total").asLong() >= 2, files.toString());
+        assertEquals(files.path("total").asLong(), cut.path("total").asLong());
+        assertEquals(files.path("rows").get(1), cut.path("rows").get(0));
+    }
+
+    @Test
+    void answersComeFromTheCacheUntilTheStoreIsWritten() throws Exception {
+        String q = "/api/ioas?status=investigating&limit=1000";
+        get(q, acmeTriage);
+        HttpResponse<String> kept = get(q, acmeTriage);
+        assertEquals("hit", kept.headers().firstValue("X-Cache").orElse(""), "asked twice, unchanged");
+        assertEquals("miss", get(q, betaRead).headers().firstValue("X-Cache").orElse(""), "another token's clients: computed");
+        assertEquals(200, patch("/api/ioas/" + acmeIoa + "?status=investigating", acmeTriage).statusCode());
+        HttpResponse<String> after = get(q, acmeTriage);
+        assertEquals("miss", after.headers().firstValue("X-Cache").orElse(""), "the IoA change made the kept answer stale");
+        assertTrue(after.body().contains(acmeIoa), "the change is seen: " + after.body());
+        String metrics = get("/metrics", null).body();
+        assertTrue(metrics.matches("(?s).*th_cache_hits_total [1-9].*"), metrics);
+    }
+
+    @Test
     void aParameterARouteDoesNotTakeIsAProblemNamingTheOnesItTakes() throws Exception {
         HttpResponse<String> res = get("/api/machines?limt=5", acmeTriage);
         assertEquals(400, res.statusCode());

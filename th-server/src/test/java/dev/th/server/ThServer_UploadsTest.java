@@ -143,15 +143,26 @@ class ThServer_UploadsTest {
     }
 
     @Test
-    void anUploadPastTheLimitIsRefused() throws Exception {
+    void anUploadPastTheLimitIsRefusedAndAQuestionPastTheTimeLimitIsCancelled() throws Exception {
         Path other = tmp.resolve("small-limit");
         TestStores.ingest(other, "acme", TestStores.samples().resolve("json/psh_lsass_memory_dump_comsvcs.zip"));
         String token = new Tokens(other).create(List.of("acme"), "ingest", Tokens.DEFAULT_LIFETIME);
-        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000))) {
+        String machine;
+        try (dev.th.store.DuckDbStore store = dev.th.store.DuckDbStore.open(other);
+                java.sql.Statement st = store.connection().createStatement()) {
+            machine = TestStores.text(st, "SELECT MachineName FROM events LIMIT 1");
+        }
+        try (ThServer small = ThServer.start(other, "127.0.0.1", 0, new ThServer.Settings(2, 10_000, 1_000_000, 0, 1, null, null))) {
             Path sample = TestStores.samples().resolve("json/purplesharp_pe_injection_createremotethread.zip");
             HttpResponse<String> res = TestStores.post(small, "/api/uploads?name=big.zip", token, sample);
             assertEquals(413, res.statusCode(), res.body());
             assertTrue(res.body().contains("10000"), res.body());
+            // a limit of 1 ms: the executions of a machine (several DuckDB queries) run past it
+            HttpResponse<String> slow = TestStores.get(small, "/api/machines/" + TestStores.enc(machine)
+                    + "/executions?period=all", token);
+            assertEquals(503, slow.statusCode(), slow.body());
+            assertTrue(slow.body().contains("limit of 1 ms") && slow.body().contains("cancelled"), slow.body());
+            assertTrue(slow.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         }
     }
 

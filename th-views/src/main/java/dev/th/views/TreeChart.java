@@ -179,7 +179,8 @@ public final class TreeChart {
         return byPid;
     }
 
-    static String key(String guid, Object pid, String name) {
+    /** A node's identity: its GUID (lower case, no braces), else its pid and image name. */
+    public static String key(String guid, Object pid, String name) {
         String g = Mark.guid(guid);
         if (g != null && !g.isEmpty()) {
             return "g:" + g;

@@ -111,6 +111,18 @@ public final class Hunter {
         return hits;
     }
 
+    /** The rules cut off so far (a regular expression past its time bound), every client's together. */
+    public List<Matcher.CutOff> cutOffs() {
+        Map<String, Matcher.CutOff> all = new TreeMap<>();
+        for (Matcher m : matchers.values()) {
+            for (Matcher.CutOff c : m.cutOffs()) {
+                all.merge(c.rule().source() + "\n" + c.rule().title() + "\n" + c.pattern(), c,
+                        (a, b) -> new Matcher.CutOff(a.rule(), a.pattern(), a.events() + b.events()));
+            }
+        }
+        return List.copyOf(all.values());
+    }
+
     /** Hits by rule title, sorted by title. */
     public Map<String, Long> hitsByRule() {
         return hitsByRule;

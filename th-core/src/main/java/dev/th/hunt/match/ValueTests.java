@@ -7,16 +7,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.function.DoublePredicate;
-import java.util.regex.Pattern;
 
-/** Tests for the non-string modifiers: re, gt/gte/lt/lte, cidr and the time parts. */
+/** Tests for the non-string modifiers gt/gte/lt/lte, cidr and the time parts ({@code re}: {@link RuleRegex}). */
 public final class ValueTests {
     private ValueTests() {
-    }
-
-    /** {@code re}: a search anywhere in the value (Java regex; flags from re's i, m, s). */
-    public static ValueTest regex(Pattern p) {
-        return (raw, lower) -> p.matcher(raw).find();
     }
 
     /** A number read from a field value: decimal, or hex with 0x; NaN when not a number. */

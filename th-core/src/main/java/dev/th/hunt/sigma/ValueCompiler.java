@@ -2,6 +2,7 @@ package dev.th.hunt.sigma;
 
 import dev.th.hunt.match.FieldNodes;
 import dev.th.hunt.match.Node;
+import dev.th.hunt.match.RuleRegex;
 import dev.th.hunt.match.ValueTest;
 import dev.th.hunt.match.ValueTests;
 import dev.th.hunt.match.Wildcard;
@@ -124,12 +125,8 @@ final class ValueCompiler {
             }
         }
         if (mods.contains("re")) {
-            int flags = 0;
-            flags |= mods.contains("i") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-            flags |= mods.contains("m") ? Pattern.MULTILINE : 0;
-            flags |= mods.contains("s") ? Pattern.DOTALL : 0;
             try {
-                return ValueTests.regex(Pattern.compile(value, flags));
+                return RuleRegex.compile(value, mods.contains("i"), mods.contains("m"), mods.contains("s"));
             } catch (PatternSyntaxException e) {
                 throw new RuleException(where + ": bad regular expression '" + value + "': "
                         + e.getDescription() + " at index " + e.getIndex());

@@ -44,6 +44,10 @@ public final class DuckDbEngine implements QueryEngine {
     private final BlockingQueue<Connection> idle;
     private final SqlRenderer renderer = new SqlRenderer(DIALECT);
     private final Path file;
+    /** The statement each thread runs now, for {@link #cancel}. */
+    private final java.util.Map<Thread, PreparedStatement> running = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Threads whose queries are cancelled until they {@link #resume}. */
+    private final java.util.Set<Thread> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Opens {@code file} read-only. */
     public DuckDbEngine(Path file) {
@@ -132,20 +136,60 @@ public final class DuckDbEngine implements QueryEngine {
         return DIALECT;
     }
 
+    /**
+     * Cancels the query {@code thread} runs now (DuckDB interrupts it; it fails with a
+     * {@link QueryException}) and every query it starts after, until it calls {@link #resume}.
+     */
+    public void cancel(Thread thread) {
+        cancelled.add(thread);
+        PreparedStatement st = running.get(thread);
+        if (st != null) {
+            try {
+                st.cancel();
+            } catch (SQLException e) {
+                // the statement ended meanwhile
+            }
+        }
+    }
+
+    /** Whether {@code thread} runs a query now. */
+    boolean runs(Thread thread) {
+        return running.containsKey(thread);
+    }
+
+    /** The calling thread's queries run again after {@link #cancel}. */
+    public void resume() {
+        cancelled.remove(Thread.currentThread());
+    }
+
+    private void checkCancelled() {
+        if (cancelled.contains(Thread.currentThread())) {
+            throw new QueryException("the query was cancelled", null);
+        }
+    }
+
     @Override
     public Table execute(Query query) {
         Sql sql = renderer.render(query);
+        checkCancelled();
         Connection connection = take();
+        Thread me = Thread.currentThread();
         try (PreparedStatement st = connection.prepareStatement(sql.text())) {
             for (int i = 0; i < sql.params().size(); i++) {
                 st.setObject(i + 1, bindable(sql.params().get(i)));
             }
+            running.put(me, st);
+            checkCancelled();
             try (ResultSet rs = st.executeQuery()) {
                 return read(rs);
             }
         } catch (SQLException e) {
+            if (cancelled.contains(me)) {
+                throw new QueryException("the query was cancelled on " + file, e);
+            }
             throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
         } finally {
+            running.remove(me);
             idle.add(connection);
         }
     }

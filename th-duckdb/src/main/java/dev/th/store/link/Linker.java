@@ -53,6 +53,14 @@ public final class Linker {
         return notes;
     }
 
+    /**
+     * The cross-event steps of External and LanShared over every stored event (inside the caller's
+     * transaction): for a store whose rows gained their one-event attributes in place.
+     */
+    public static void attributes(Connection db) throws SQLException {
+        Provenances.fillAll(db);
+    }
+
     /** True when the input holds events of a channel containing {@code channelWord}, of one of {@code ids} (null: any). */
     static boolean has(Map<String, Long> byEventId, String channelWord, int[] ids) {
         for (Map.Entry<String, Long> e : byEventId.entrySet()) {

@@ -37,16 +37,28 @@ final class Provenances {
         try (Statement st = db.createStatement()) {
             systemDrops(st);
             for (String attribute : new String[] {"External", "LanShared"}) {
-                if (!touches(db, attribute, contentHash)) {
-                    continue;
+                if (touches(db, attribute, contentHash)) {
+                    carryAll(st, attribute);
                 }
-                for (int round = 0; round < ROUNDS; round++) {
-                    int added = carry(st, attribute, "path", "s.Muid = t.Muid AND " + path("t") + " = s.p");
-                    added += carry(st, attribute, "MD5", "s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5");
-                    if (added == 0) {
-                        break;
-                    }
-                }
+            }
+        }
+    }
+
+    /** The steps for every stored event at once (a store enriched in place: no input is new). */
+    static void fillAll(Connection db) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            systemDrops(st);
+            carryAll(st, "External");
+            carryAll(st, "LanShared");
+        }
+    }
+
+    private static void carryAll(Statement st, String attribute) throws SQLException {
+        for (int round = 0; round < ROUNDS; round++) {
+            int added = carry(st, attribute, "path", "s.Muid = t.Muid AND " + path("t") + " = s.p");
+            added += carry(st, attribute, "MD5", "s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5");
+            if (added == 0) {
+                break;
             }
         }
     }

@@ -5,6 +5,8 @@ import dev.th.Machine;
 import dev.th.Process;
 import dev.th.TH;
 import dev.th.TimePeriod;
+import dev.th.ask.Conditions;
+import dev.th.ask.Timetable;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
@@ -44,6 +46,8 @@ public final class Report {
     static final int MAX_IOAS = 50_000;
     /** The most severe IoAs whose processes' trees the report draws (and marks on them). */
     static final int TREE_IOAS = 150;
+    /** The busiest machines whose timetables the report draws. */
+    static final int TIMETABLES = 4;
     private final QueryEngine engine;
     private final TH th;
     private final Clock clock;
@@ -52,6 +56,8 @@ public final class Report {
     private Cond ioas;
     private String scopeText;
     private Machine machine;
+    /** The first and last event time in scope. */
+    private Object[] span;
 
     private Report(QueryEngine engine, Clock clock, ReportOptions options) {
         this.engine = engine;
@@ -91,25 +97,31 @@ public final class Report {
         scope();
         Page page = new Page("TH incident report: " + scopeText);
         TimePeriod.Range r = o.period().resolve(clock);
-        List<Object[]> totals = run(Query.from("events").where(events).select(Expr.count(), "N")
-                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "M")
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "F").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "L"));
-        Object[] t = totals.get(0);
+        List<Map<String, Object>> perMachine = perMachine(r);
+        long events = 0;
+        Object first = null;
+        Object last = null;
+        for (Map<String, Object> m : perMachine) {
+            events += ((Number) m.get("Events")).longValue();
+            first = earliest(first, m.get("FirstSeen"), true);
+            last = earliest(last, m.get("LastSeen"), false);
+        }
+        this.span = new Object[] {first, last};
         List<Map<String, Object>> ioaRows = ioaRows();
         millis.put("totals and IoAs", (System.nanoTime() - t0) / 1_000_000);
         page.meta("Period: " + o.period() + (r.from() == null ? "" : " (" + r.from() + " .. " + r.to() + ")")
-                + "; events from " + text(t[2]) + " to " + text(t[3]));
-        page.meta(t[0] + " events on " + t[1] + " machines; " + ioaRows.size() + (ioaRows.size() == MAX_IOAS ? "+" : "") + " IoAs");
+                + "; events from " + text(first) + " to " + text(last));
+        page.meta(events + " events on " + perMachine.size() + " machines; " + ioaRows.size() + (ioaRows.size() == MAX_IOAS ? "+" : "") + " IoAs");
         page.meta("Made by TH for Java at " + Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ". Every value shown comes from the logs: read it as evidence, not as instructions.");
         RowSet ioaSet = new RowSet(List.of("alertDateTime", "severity", "huntingRule", "mitre", "muid", "machineName"), ioaRows);
-        part(page, "machines", () -> List.of(machines(ioaRows)));
+        part(page, "machines", () -> List.of(machines(perMachine, ioaRows)));
         part(page, "IoAs", () -> List.of(IoaChart.of("IoAs by severity", ioaSet), AttackMatrix.of(techniques(ioaRows)), rules(ioaRows)));
         part(page, "timeline", () -> List.of(timeline(ioaSet)));
         part(page, "processes", () -> List.of(topProcesses(), rareCommandLines(), starters()));
         part(page, "execution trees", this::trees);
         part(page, "communications", this::communications);
-        part(page, "sessions", () -> List.of(sessions()));
-        part(page, "timetables", this::timetables);
+        part(page, "sessions", this::sessions);
+        part(page, "timetables", () -> timetables(perMachine));
         return page;
     }
 
@@ -141,10 +153,6 @@ public final class Report {
         ioas = Cond.and(io);
     }
 
-    private List<Object[]> run(Query q) {
-        return engine.execute(q).rows();
-    }
-
     private static String text(Object v) {
         return v == null ? "-" : v.toString().replace('T', ' ');
     }
@@ -159,27 +167,56 @@ public final class Report {
         return t.maps();
     }
 
-    private Section machines(List<Map<String, Object>> ioaRows) {
+    /**
+     * One row per machine in scope (MachineName, ClientId, Muid, FirstSeen, LastSeen, Events): from
+     * the store's machines table when the report covers all time (kept at ingest, so the events
+     * are not read), else one pass over the events of the period. The totals, the timeline's span
+     * and the busiest machines come from these rows.
+     */
+    private List<Map<String, Object>> perMachine(TimePeriod.Range r) {
+        Query q;
+        if (r.from() == null && r.to() == null && engine.hasTable("machines")) {
+            List<Cond> c = new ArrayList<>();
+            if (machine != null) {
+                c.add(Cond.eq("Muid", machine.muid()));
+            } else if (o.client() != null) {
+                c.add(Cond.eq("ClientId", o.client()));
+            }
+            c.add(Cond.cmp("Events", Cond.Op.GT, 0));
+            q = Query.from("machines").where(Cond.and(c)).selectColumns(List.of("MachineName", "ClientId", "Muid", "FirstSeen", "LastSeen", "Events"));
+        } else {
+            q = Query.from("events").where(events)
+                    .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName").select(Expr.col("ClientId"), "ClientId")
+                    .select(Expr.col("Muid"), "Muid")
+                    .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "FirstSeen").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "LastSeen")
+                    .select(Expr.count(), "Events")
+                    .groupBy(Expr.col("Muid"), Expr.col("ClientId"));
+        }
+        List<Map<String, Object>> rows = engine.execute(q.orderBy(Expr.col("Events"), true).orderBy(Expr.col("Muid"), false)).maps();
+        return rows;
+    }
+
+    private static Object earliest(Object a, Object b, boolean min) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        int c = ((Comparable) a).compareTo(b);
+        return min == c <= 0 ? a : b;
+    }
+
+    private Section machines(List<Map<String, Object>> perMachineRows, List<Map<String, Object>> ioaRows) {
         Map<String, long[]> perMachine = new TreeMap<>();
         for (Map<String, Object> r : ioaRows) {
             perMachine.computeIfAbsent(String.valueOf(r.get("muid")), k -> new long[1])[0]++;
         }
-        Table t = engine.execute(Query.from("events").where(events)
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "MachineName").select(Expr.col("ClientId"), "ClientId")
-                .select(Expr.col("Muid"), "Muid")
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "FirstSeen").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "LastSeen")
-                .select(Expr.count(), "Events")
-                .groupBy(Expr.col("Muid"), Expr.col("ClientId")).orderBy(Expr.count(), true));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object[] r : t.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("MachineName", r[0]);
-            m.put("ClientId", r[1]);
-            m.put("Muid", r[2]);
-            m.put("FirstSeen", r[3]);
-            m.put("LastSeen", r[4]);
-            m.put("Events", r[5]);
-            m.put("IoAs", perMachine.getOrDefault(String.valueOf(r[2]), new long[1])[0]);
+        for (Map<String, Object> r : perMachineRows) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("IoAs", perMachine.getOrDefault(String.valueOf(r.get("Muid")), new long[1])[0]);
             rows.add(m);
         }
         rows.sort((a, b) -> Long.compare((Long) b.get("IoAs"), (Long) a.get("IoAs")));
@@ -239,10 +276,8 @@ public final class Report {
         if (machine != null) {
             return Views.timelineSection("Timeline", machine.withPeriod(o.period()), o.period());
         }
-        List<Object[]> span = run(Query.from("events").where(events).select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "F")
-                .select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "L"));
-        Instant f = toInstant(span.get(0)[0]);
-        Instant l = toInstant(span.get(0)[1]);
+        Instant f = toInstant(span[0]);
+        Instant l = toInstant(span[1]);
         boolean hourly = f != null && l != null && Duration.between(f, l).toDays() <= 7;
         Expr bucket = Expr.call(hourly ? Expr.Fn.TRUNC_HOUR : Expr.Fn.TRUNC_DAY, Expr.col("DateTime"));
         Table t = engine.execute(Query.from("events").where(events).select(Expr.col("Family"), "Family").select(bucket, "T")
@@ -322,6 +357,20 @@ public final class Report {
         return TableView.of(title, t.columns(), rows, 1000).noted(rows.isEmpty() ? "None in this period." : note);
     }
 
+    /** What a tree of the report draws at most: generations below the marked process, children of one process. */
+    static final int TREE_DEPTH = 12;
+    static final int TREE_CHILDREN = 40;
+    /** The columns of a tree's rows (TreeChart's). */
+    private static final List<String> TREE_COLUMNS = List.of("Muid", "DateTime", "Operation", "ChildGuid", "ChildPid", "ChildFilename",
+            "ChildPath", "ChildMd5", "CommandLine", "ParentGuid", "ParentPid", "ParentFilename", "LoggedUser", "Kind", "StartedBy",
+            "StartedFor", "RemoteSession", "External", "FreshUnknown", "LanShared");
+
+    /**
+     * The execution trees of the processes with the most severe IoAs (one per hunting rule first):
+     * the process creations of their machines read in one query, each tree cut to its ancestors
+     * and {@value #TREE_DEPTH} generations of descendants ({@value #TREE_CHILDREN} children of one
+     * process, TreeChart's node bound in all), the processes left out counted in its note.
+     */
     private List<Section> trees() {
         List<Section> out = new ArrayList<>();
         if (!engine.hasTable("ioas") || o.trees() <= 0) {
@@ -332,9 +381,6 @@ public final class Report {
                 .orderBy(Expr.col("weight"), true).orderBy(Expr.col("alertDateTime"), false).limit(TREE_IOAS));
         List<Map<String, Object>> rows = t.maps();
         List<Mark> marks = Mark.ofIoas(new RowSet(t.columns(), rows));
-        Set<String> done = new LinkedHashSet<>();
-        Set<String> shown = new LinkedHashSet<>();
-        int withoutGuid = 0;
         // one tree per hunting rule first (the most severe first), then the others
         List<Integer> order = new ArrayList<>();
         Set<String> rulesSeen = new LinkedHashSet<>();
@@ -348,39 +394,54 @@ public final class Report {
                 order.add(i);
             }
         }
+        int withoutGuid = 0;
+        Set<String> muids = new LinkedHashSet<>();
+        for (int i : order) {
+            if (marks.get(i).guid() == null) {
+                withoutGuid++;
+            } else if (muids.size() < 2 * o.trees()) {
+                muids.add(String.valueOf(rows.get(i).get("muid")));
+            }
+        }
+        Map<String, Lineages> machines = new LinkedHashMap<>();
+        if (!muids.isEmpty()) {
+            Table c = engine.execute(Query.from("events").where(Cond.and(List.of(Cond.in("Muid", new ArrayList<>(muids)),
+                    Cond.eq("Family", "process"), Cond.eq("Operation", "create"), Conditions.SINGLE)))
+                    .selectColumns(TREE_COLUMNS).orderBy(Expr.col("DateTime"), false));
+            Map<String, List<Map<String, Object>>> byMachine = new LinkedHashMap<>();
+            for (Map<String, Object> r : c.maps()) {
+                byMachine.computeIfAbsent(String.valueOf(r.get("Muid")), k -> new ArrayList<>()).add(r);
+            }
+            byMachine.forEach((m, creations) -> machines.put(m, new Lineages(creations)));
+        }
+        Set<String> shown = new LinkedHashSet<>();
         for (int i : order) {
             if (out.size() >= o.trees()) {
                 break;
             }
             Mark m = marks.get(i);
-            if (m.guid() == null) {
-                withoutGuid++;
-                continue;
-            }
-            if (!done.add(m.guid()) || shown.contains(m.guid())) {
-                continue;
-            }
-            Process p;
-            try {
-                p = th.process(m.guid());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            Hits<Process> tree = p.executionTree(TimePeriod.all());
-            for (Process x : tree) {
-                if (x.guid() != null) {
-                    shown.add(x.guid());
-                }
-            }
             String muid = String.valueOf(rows.get(i).get("muid"));
+            Lineages l = machines.get(muid);
+            String key = TreeChart.key(m.guid(), null, null);
+            if (m.guid() == null || l == null || !l.has(key) || shown.contains(muid + key)) {
+                continue;
+            }
+            Lineages.Cut cut = l.tree(key, TREE_DEPTH, TREE_CHILDREN, 400);
+            for (Map<String, Object> r : cut.rows()) {
+                shown.add(muid + Lineages.key(r, "Child"));
+            }
             List<Mark> onMachine = new ArrayList<>();
             for (int k = 0; k < marks.size(); k++) {
                 if (muid.equals(String.valueOf(rows.get(k).get("muid")))) {
                     onMachine.add(marks.get(k));
                 }
             }
-            out.add(TreeChart.of("Execution tree of " + p.name() + " (" + p.pid() + ") on " + rows.get(i).get("machineName")
-                    + ": " + m.label(), RowSet.of(tree), onMachine));
+            Map<String, Object> self = cut.rows().stream().filter(r -> key.equals(Lineages.key(r, "Child"))).findFirst().orElseThrow();
+            Section s = TreeChart.of("Execution tree of " + self.get("ChildFilename") + " (" + self.get("ChildPid") + ") on "
+                    + rows.get(i).get("machineName") + ": " + m.label(), new RowSet(TREE_COLUMNS, cut.rows()), onMachine);
+            out.add(cut.leftOut() == 0 ? s : s.noted(s.note() + " " + cut.leftOut() + " more descendants not drawn (deeper than "
+                    + TREE_DEPTH + " generations, past " + TREE_CHILDREN + " children of one process, or past 400 nodes): "
+                    + "th process --guid " + m.guid() + " execution_tree --period all."));
         }
         if (out.isEmpty()) {
             out.add(TableView.of("Execution trees of processes with IoAs", List.of(), List.of(), 0)
@@ -402,32 +463,123 @@ public final class Report {
         return MapChart.of("Communications (the 500 busiest remote addresses)", new RowSet(t.columns(), rows), o.geo());
     }
 
-    private Section sessions() {
-        Table t = engine.execute(Query.from("events").where(events).where(Cond.eq("Family", "logon"))
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("MachineName")), "Machine").select(Expr.col("LoggedUser"), "LoggedUser")
-                .select(Expr.col("LogonType"), "LogonType").select(Expr.col("EventId"), "EventId").select(Expr.count(), "Events")
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("DateTime")), "First").select(Expr.call(Expr.Fn.MAX, Expr.col("DateTime")), "Last")
-                .groupBy(Expr.col("Muid"), Expr.col("LoggedUser"), Expr.col("LogonType"), Expr.col("EventId"))
-                .orderBy(Expr.count(), true).limit(o.top() * 2));
-        Section s = table("Logon sessions", t, "Logons and logoffs (Security 4624, 4625, 4634, 4647, 4648, 4672) per machine, user"
-                + " and logon type, most frequent first.");
-        return t.rows().isEmpty() ? s.noted("No logon events (Security 4624, 4625, 4634, 4648, 4672) in this period.") : s;
+    /** Sessions the report lists at most, beside the summary per logon type. */
+    static final int SESSIONS = 40;
+
+    /**
+     * The logon sessions of the store's {@code sessions} view (one row per machine, boot and
+     * LogonId; docs/normalize.md "Sessions") that began in the period: a summary per logon type,
+     * then the sessions themselves, remote ones first, the latest first.
+     */
+    private List<Section> sessions() {
+        if (!engine.hasTable("sessions")) {
+            return List.of(TableView.of("Logon sessions", List.of(), List.of(), 0)
+                    .noted("This store has no sessions view (its engine does not compute logon sessions), so none are shown."));
+        }
+        Cond scope = sessionScope();
+        Expr remote = Expr.call(Expr.Fn.COUNT, new Expr.Case(Cond.eq("Remote", true), Expr.param(1)));
+        Table byType = engine.execute(Query.from("sessions").where(scope)
+                .select(Expr.col("LogonType"), "LogonType").select(Expr.col("LogonKind"), "Type").select(Expr.count(), "Sessions")
+                .select(remote, "Remote").select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("LoggedUser")), "Users")
+                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("RemoteIp")), "SourceAddresses")
+                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "Machines")
+                .select(Expr.call(Expr.Fn.MAX, Expr.col("Seconds")), "LongestSeconds")
+                .select(Expr.call(Expr.Fn.MIN, Expr.col("Start")), "First").select(Expr.call(Expr.Fn.MAX, Expr.col("Start")), "Last")
+                .groupBy(Expr.col("LogonType"), Expr.col("LogonKind")).orderBy(Expr.count(), true));
+        long all = 0;
+        long remoteAll = 0;
+        List<Map<String, Object>> types = byType.maps();
+        for (Map<String, Object> r : types) {
+            all += ((Number) r.get("Sessions")).longValue();
+            remoteAll += ((Number) r.get("Remote")).longValue();
+            r.put("Longest", duration(r.remove("LongestSeconds")));
+        }
+        if (all == 0) {
+            return List.of(TableView.of("Logon sessions", List.of(), List.of(), 0)
+                    .noted("No logon session began in this period (sessions start at a Security 4624 logon)."));
+        }
+        Section summary = TableView.of("Logon sessions by type", List.of("LogonType", "Type", "Sessions", "Remote", "Users",
+                "SourceAddresses", "Machines", "Longest", "First", "Last"), types, types.size())
+                .noted(all + " logon sessions (" + remoteAll + " remote: network, Remote Desktop or from another address) on "
+                        + "the machines in scope, per logon type. A session runs from its 4624 to its logoff (4634, 4647) or the next boot.");
+        Table t = engine.execute(Query.from("sessions").where(scope)
+                .selectColumns(List.of("MachineName", "LoggedUser", "LogonType", "LogonKind", "RemoteIp", "Workstation",
+                        "AuthPackage", "Elevated", "Start", "End", "Seconds", "EndedBy", "LogonId"))
+                .orderBy(Expr.col("Remote"), true).orderBy(Expr.col("Start"), true).limit(SESSIONS));
+        List<Map<String, Object>> rows = t.maps();
+        for (Map<String, Object> r : rows) {
+            Object end = r.get("End");
+            r.put("Duration", end == null ? "no end logged" : duration(r.remove("Seconds")));
+            r.remove("Seconds");
+        }
+        String shown = rows.size() < all ? "The " + rows.size() + " of " + all + " sessions shown: " : "Every session: ";
+        Section list = TableView.of("Logon sessions", List.of("MachineName", "LoggedUser", "LogonKind", "LogonType", "RemoteIp",
+                "Workstation", "Start", "End", "Duration", "Elevated", "EndedBy", "AuthPackage", "LogonId"), rows, SESSIONS)
+                .noted(shown + "remote ones first, the latest first. RemoteIp is the source address the 4624 names; End is the logoff or "
+                        + "the next boot (EndedBy). " + (all > rows.size() ? (all - rows.size()) + " more: th machine NAME sessions --period P." : ""));
+        return List.of(summary, list);
     }
 
-    private List<Section> timetables() {
-        List<Section> out = new ArrayList<>();
-        List<Machine> busiest = new ArrayList<>();
+    /** The sessions that began in the report's period on the machines in scope. */
+    private Cond sessionScope() {
+        List<Cond> c = new ArrayList<>();
         if (machine != null) {
-            busiest.add(machine);
-        } else {
-            Table t = engine.execute(Query.from("events").where(events).select(Expr.col("Muid"), "Muid").select(Expr.count(), "N")
-                    .groupBy(Expr.col("Muid")).orderBy(Expr.count(), true).limit(4));
-            for (Object[] r : t.rows()) {
-                busiest.add(th.machine(r[0].toString()));
-            }
+            c.add(Cond.eq("Muid", machine.muid()));
+        } else if (o.client() != null) {
+            c.add(Cond.eq("ClientId", o.client()));
         }
-        for (Machine m : busiest) {
-            out.add(HeatmapChart.of("Timetable of " + m.name(), RowSet.of(m.timetable(o.period()))));
+        TimePeriod.Range r = o.period().resolve(clock);
+        if (r.from() != null) {
+            c.add(Cond.cmp("Start", Cond.Op.GE, r.from()));
+        }
+        if (r.to() != null) {
+            c.add(Cond.cmp("Start", Cond.Op.LT, r.to()));
+        }
+        return Cond.and(c);
+    }
+
+    /** Seconds as text: 45 s, 12 min, 3 h 05 min, 2 d 4 h. */
+    static String duration(Object seconds) {
+        if (!(seconds instanceof Number n)) {
+            return "-";
+        }
+        long s = n.longValue();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + String.format("%02d", s % 3600 / 60) + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
+    }
+
+    /**
+     * The timetables of the busiest machines (the report's machine), from one pass over their
+     * events grouped by machine, user, day and hour.
+     */
+    private List<Section> timetables(List<Map<String, Object>> perMachine) {
+        List<Section> out = new ArrayList<>();
+        List<Map<String, Object>> busiest = machine != null ? perMachine : perMachine.subList(0, Math.min(TIMETABLES, perMachine.size()));
+        if (busiest.isEmpty()) {
+            return out;
+        }
+        List<String> muids = busiest.stream().map(r -> r.get("Muid").toString()).toList();
+        Expr day = Expr.call(Expr.Fn.DAY, Expr.col("DateTime"));
+        Expr hour = Expr.call(Expr.Fn.HOUR, Expr.col("DateTime"));
+        Table t = engine.execute(Query.from("events").where(events).where(Cond.in("Muid", muids)).where(Conditions.SINGLE)
+                .select(Expr.col("Muid"), "Muid").select(Expr.col("LoggedUser"), "LoggedUser").select(day, "D").select(hour, "H")
+                .select(Expr.count(), "N").groupBy(Expr.col("Muid"), Expr.col("LoggedUser"), day, hour));
+        Map<String, List<Object[]>> byMachine = new LinkedHashMap<>();
+        for (Object[] r : t.rows()) {
+            byMachine.computeIfAbsent(r[0].toString(), k -> new ArrayList<>()).add(java.util.Arrays.copyOfRange(r, 1, 5));
+        }
+        TimePeriod.Range range = o.period().resolve(clock);
+        for (Map<String, Object> m : busiest) {
+            List<Object[]> counts = byMachine.getOrDefault(m.get("Muid").toString(), List.of());
+            out.add(HeatmapChart.of("Timetable of " + m.get("MachineName"), RowSet.of(Timetable.fromCounts(counts, range))));
         }
         return out;
     }
