@@ -3,7 +3,8 @@
 # run, DuckDB's driver copying its native library out of its jar on every start, the optimizing
 # JIT, no class-data sharing, every subcommand built) against the launcher of today, run after run
 # in turn on the same small store, so that both see the same machine load.
-# Prints, per question, the median wall and CPU (user+sys) seconds and the peak RSS of each.
+# Prints, per question, the median (p50) and p95 wall seconds, the median CPU (user+sys) seconds
+# and the median peak RSS of each, and the load average before and after (the machine is shared).
 #
 #   th-bench/startup.sh [RUNS=11]
 set -euo pipefail
@@ -29,6 +30,7 @@ before() { # the launcher of 2026-12-01: find, then java with the full driver ja
 after() { "$here/th" "$@"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'; }
 
 declare -A questions=(
   [help]="--help"
@@ -36,7 +38,7 @@ declare -A questions=(
   [question]="machine WORKSTATION5 executions --period all --command comsvcs --db $store"
 )
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $runs runs each, alternating"
-printf '%-9s %-7s %8s %8s %9s\n' question how wall_s cpu_s rss_mb
+printf '%-9s %-7s %8s %8s %8s %9s\n' question how p50_s p95_s cpu_s rss_mb
 for q in help machines question; do
   for how in before after; do : >"$store/$q.$how"; done
   for ((i = 0; i < runs; i++)); do
@@ -48,8 +50,10 @@ for q in help machines question; do
   for how in before after; do
     f="$store/$q.$how"
     wall=$(awk '{print $1}' "$f" | median)
+    wall95=$(awk '{print $1}' "$f" | p95)
     cpu=$(awk '{print $2 + $3}' "$f" | median)
     rss=$(awk '{print $4 / 1024}' "$f" | median)
-    printf '%-9s %-7s %8.2f %8.2f %9.0f\n' "$q" "$how" "$wall" "$cpu" "$rss"
+    printf '%-9s %-7s %8.2f %8.2f %8.2f %9.0f\n' "$q" "$how" "$wall" "$wall95" "$cpu" "$rss"
   done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -96,16 +96,8 @@ public final class ApiLatencyBench {
             TH th = TH.over(engine, clock);
             Connection hand = DriverManager.getConnection("jdbc:duckdb:" + file, props);
             th.defaultPeriod(TimePeriod.all());
-            Machine m = th.machine(MACHINE);
-            Process proc = pickProcess(hand, m);
-            String ip = first(hand, "SELECT RemoteIp FROM events WHERE Muid = ? AND RemoteIp IS NOT NULL "
-                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
-            String user = first(hand, "SELECT LoggedUser FROM events WHERE Muid = ? AND LoggedUser LIKE '%user%' "
-                    + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
-            System.out.printf("  machine %s (%s, %,d events); process %s pid %d guid %s; ip %s; user %s%n",
-                    m.name(), m.muid(), m.eventCount(), proc.name(), proc.pid(), proc.guid(), ip, user);
             List<LatencyCases.Case> cases = new ArrayList<>();
-            for (LatencyCases.Case c : LatencyCases.all(th, CLIENT, MACHINE, proc, fleet.lastDay(), ip, user)) {
+            for (LatencyCases.Case c : ApiLatencyBench.cases(th, hand, CLIENT, MACHINE, fleet.lastDay())) {
                 if (a.only().isEmpty() || a.only().stream().anyMatch(o -> c.name().contains(o))) {
                     cases.add(c);
                 }
@@ -300,7 +292,8 @@ public final class ApiLatencyBench {
     }
 
     /** Runs a hand-written question and reads every value of every row; returns the row count. */
-    private static int handRun(Connection c, LatencyCases.Case q) throws SQLException {
+    /** Runs a case's hand SQL, reading every value; the number of rows. */
+    static int handRun(Connection c, LatencyCases.Case q) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
             bind(ps, q.params());
             try (ResultSet rs = ps.executeQuery()) {
@@ -340,6 +333,20 @@ public final class ApiLatencyBench {
     }
 
     /** A process of the machine that was created and created others (most children first). */
+    /** The questions about {@code machine} of {@code client}: its process with most children, its top address and user. */
+    static List<LatencyCases.Case> cases(TH th, Connection hand, String client, String machine, java.time.LocalDate lastDay)
+            throws SQLException {
+        Machine m = th.machine(machine);
+        Process proc = pickProcess(hand, m);
+        String ip = first(hand, "SELECT RemoteIp FROM events WHERE Muid = ? AND RemoteIp IS NOT NULL "
+                + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+        String user = first(hand, "SELECT LoggedUser FROM events WHERE Muid = ? AND LoggedUser LIKE '%user%' "
+                + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", m.muid());
+        System.out.printf("  machine %s (%s, %,d events); process %s pid %d guid %s; ip %s; user %s%n",
+                m.name(), m.muid(), m.eventCount(), proc.name(), proc.pid(), proc.guid(), ip, user);
+        return LatencyCases.all(th, client, machine, proc, lastDay, ip, user);
+    }
+
     private static Process pickProcess(Connection c, Machine m) throws SQLException {
         String withChildren = "SELECT p.ChildGuid FROM events p JOIN events k ON k.ParentGuid = p.ChildGuid "
                 + "WHERE p.Muid = ? AND p.Family = 'process' AND p.Operation = 'create' AND k.Muid = p.Muid "

@@ -66,6 +66,11 @@ final class IngestRun {
     }
 
     static void summary(IngestReport r, double seconds, DuckDbStore store, PrintWriter out) {
+        summary(r, seconds, "Store: " + store.file(), out);
+    }
+
+    /** The summary, ending with {@code where} (the store or lake written). */
+    static void summary(IngestReport r, double seconds, String where, PrintWriter out) {
         boolean listAll = r.files().size() <= LIST_INPUTS;
         for (InputReport f : r.files()) {
             if (listAll || f.hasRejects() || !f.warnings().isEmpty()) {
@@ -89,7 +94,7 @@ final class IngestRun {
             out.printf("Of those read, %d were recovered records (found outside a log's live region: older records in"
                     + " EVTX slack space, or carved; stored with Recovered = true)%n", r.recovered());
         }
-        out.printf("Store: %s%n", store.file());
+        out.println(where);
         out.flush();
     }
 }

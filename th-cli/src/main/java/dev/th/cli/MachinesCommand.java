@@ -26,6 +26,10 @@ public final class MachinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dev.th.TH.isLake(db.path())) {
+            Output.print(LakeMachines.list(db.path()), format, spec.commandLine().getOut(), null); // th-spark: on the class path for a lake
+            return 0;
+        }
         try (DuckDbStore store = db.existing(db.noStoreIngestFirst())) {
             org.dflib.DataFrame machines = Machines.list(store);
             Output.print(machines, format, spec.commandLine().getOut(), null);

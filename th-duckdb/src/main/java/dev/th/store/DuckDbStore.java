@@ -65,6 +65,8 @@ public final class DuckDbStore implements EventStore {
     private boolean writing;
     /** Whether rows were committed since the processes were last joined ({@link ProcessJoin}). */
     private boolean unjoined;
+    /** Whether the cross-event attribute steps and the sightings run (false: th-bench's baseline). */
+    private boolean attributes = true;
     /** Content hashes of the inputs table (committed, or completed in the open transaction). */
     private final Set<String> knownHashes = new HashSet<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -266,6 +268,16 @@ public final class DuckDbStore implements EventStore {
     }
 
     /**
+     * Stores without the cross-event steps of External and LanShared and without the
+     * {@code sightings} table: th-bench's baseline of what attributes cost at ingest (with
+     * {@code Ingest.withoutKinds()}, which leaves out the one-event ones). Before any input.
+     */
+    public DuckDbStore withoutAttributes() {
+        attributes = false;
+        return this;
+    }
+
+    /**
      * Joins the records of each process ({@link ProcessJoin}) once what was ingested is
      * committed, then decides which rows ran in a remote session ({@link RemoteSessions});
      * {@link #close} does it when rows were stored since the last time.
@@ -275,7 +287,9 @@ public final class DuckDbStore implements EventStore {
         try {
             ProcessJoin.Result r = ProcessJoin.run(connection);
             RemoteSessions.fill(connection);
-            dev.th.store.link.Sightings.rebuild(connection); // from the rows as joined (a 4688 gains its twin's MD5)
+            if (attributes) {
+                dev.th.store.link.Sightings.rebuild(connection); // from the rows as joined (a 4688 gains its twin's MD5)
+            }
             unjoined = false;
             return r;
         } catch (SQLException e) {
@@ -442,7 +456,7 @@ public final class DuckDbStore implements EventStore {
             List<String> notes;
             try {
                 appender.flush();
-                notes = Linker.run(connection, contentHash, path, report.byEventId());
+                notes = Linker.run(connection, contentHash, path, report.byEventId(), attributes);
             } catch (SQLException e) {
                 abortTransaction();
                 throw new StoreException("cannot link the events of " + path + " in " + file + ": " + e.getMessage(), e);

@@ -145,6 +145,10 @@ public final class StoreRewrite {
                 rs.next();
                 self = rs.getString(1);
             }
+            // one transaction: the rows reach the file once, as full row groups, at the commit. A commit
+            // per slice let DuckDB checkpoint each partly filled row group again, and the file came out
+            // larger than the one it replaced (docs/benchmarks.md "Store size")
+            db.setAutoCommit(false);
             for (String[] t : tables) {
                 String name = Schema.quote(t[0]);
                 if (t[0].equals(Schema.EVENTS)) {
@@ -153,6 +157,8 @@ public final class StoreRewrite {
                     st.execute("INSERT INTO " + name + " BY NAME SELECT * FROM old.main." + name);
                 }
             }
+            db.commit();
+            db.setAutoCommit(true);
             for (String[] t : tables) {
                 String[] a = fingerprint(st, "old", t[0]);
                 String[] b = fingerprint(st, self, t[0]);

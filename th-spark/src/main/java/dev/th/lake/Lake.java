@@ -28,8 +28,15 @@ public final class Lake {
     /** The folder of the commit log inside a lake. */
     public static final String LOG = dev.th.TH.LAKE_LOG;
 
-    /** One table of a version. */
+    /**
+     * One table of a version: its files are under {@code dir}, or under each of several folders
+     * joined by {@code ;} (a table an ingest appended to: one folder per ingest run).
+     */
     public record Table(String name, String dir, List<String> columns, List<String> types, long rows, String fingerprint) {
+        /** The table's folders, absolute. */
+        public List<Path> dirs(Path lake) {
+            return java.util.Arrays.stream(dir.split(";")).map(d -> lake.resolve(d).toAbsolutePath()).toList();
+        }
     }
 
     private Lake() {

@@ -163,11 +163,17 @@ public final class LakeHunt {
                 r.getLong(20));
     }
 
+    /** Rule sets parsed in this JVM, by their texts (an executor parses them once, not once per task). */
+    private static final Map<List<RuleSet.Text>, RuleSet> PARSED = new ConcurrentHashMap<>();
+
+    /** The rules of {@code texts}, parsed once per JVM. */
+    static RuleSet parsed(List<RuleSet.Text> texts) {
+        return PARSED.computeIfAbsent(texts, RuleSet::parse);
+    }
+
     /** One Spark task: the embedded hunt over the events of one partition. */
     static final class Task implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
-        /** Rule sets parsed in this JVM, by the texts' hash (an executor parses them once, not once per task). */
-        private static final Map<List<RuleSet.Text>, RuleSet> PARSED = new ConcurrentHashMap<>();
         private final List<RuleSet.Text> rules;
         private final Instant now;
 
@@ -178,7 +184,7 @@ public final class LakeHunt {
 
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
-            RuleSet set = PARSED.computeIfAbsent(rules, RuleSet::parse);
+            RuleSet set = parsed(rules);
             List<Ioa> found = new ArrayList<>();
             Hunter hunter = new Hunter(set::compile, IoaFactory.standard(), now, found::addAll);
             Map<String, String> twinOf = new HashMap<>(); // SourceHash#RecordId of a Duplicate record -> AlsoLogged

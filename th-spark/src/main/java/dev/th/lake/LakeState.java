@@ -66,9 +66,16 @@ public final class LakeState implements AutoCloseable {
         if (t == null || t.rows() == 0) {
             return;
         }
-        String files = lake.resolve(t.dir()).toAbsolutePath() + "/**/*.parquet";
+        for (Path dir : t.dirs(lake)) {
+            add(dir + "/**/*.parquet");
+        }
+    }
+
+    /** Adds the IoAs of the Parquet files {@code glob} that the state lacks; how many were added. */
+    int add(String glob) throws SQLException {
         try (Statement st = db.createStatement()) {
-            st.execute("INSERT INTO ioas BY NAME SELECT * FROM read_parquet('" + files.replace("'", "''") + "', hive_partitioning = false)");
+            return st.executeUpdate("INSERT INTO ioas BY NAME SELECT * FROM read_parquet('" + glob.replace("'", "''")
+                    + "', hive_partitioning = false) WHERE id NOT IN (SELECT id FROM ioas)");
         }
     }
 

@@ -41,8 +41,7 @@ public final class SparkEngine implements QueryEngine {
         }
         this.spark = Sessions.fresh();
         for (Lake.Table t : tables.values()) {
-            String dir = lake.resolve(t.dir()).toAbsolutePath().toString();
-            spark.read().schema(schema(t)).option("basePath", dir).parquet(dir).createOrReplaceTempView(t.name());
+            read(spark, lake, t).createOrReplaceTempView(t.name());
         }
     }
 
@@ -129,6 +128,17 @@ public final class SparkEngine implements QueryEngine {
             return v.toString();
         }
         return v;
+    }
+
+    /** A lake table's rows: its folders' Parquet files read with the store's types, ClientId and Date as partitions. */
+    static Dataset<Row> read(SparkSession spark, Path lake, Lake.Table t) {
+        Dataset<Row> all = null;
+        for (Path d : t.dirs(lake)) {
+            String dir = d.toString();
+            Dataset<Row> part = spark.read().schema(schema(t)).option("basePath", dir).parquet(dir);
+            all = all == null ? part : all.unionByName(part);
+        }
+        return all;
     }
 
     /** The Spark schema (DDL) of a lake table from the store's DuckDB types. */

@@ -23,6 +23,12 @@ public final class Linker {
      */
     public static List<String> run(Connection db, String contentHash, String path, Map<String, Long> byEventId)
             throws SQLException {
+        return run(db, contentHash, path, byEventId, true);
+    }
+
+    /** {@link #run(Connection, String, String, Map)}, without External's and LanShared's steps unless {@code attributes}. */
+    public static List<String> run(Connection db, String contentHash, String path, Map<String, Long> byEventId,
+            boolean attributes) throws SQLException {
         List<String> notes = new ArrayList<>();
         boolean sysmon = has(byEventId, "sysmon", null);
         if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
@@ -49,7 +55,9 @@ public final class Linker {
                 || has(byEventId, "security", new int[] {4697}) || has(byEventId, "wmi-activity", new int[] {5861})) {
             Starters.fill(db);
         }
-        Provenances.fill(db, contentHash);
+        if (attributes) {
+            Provenances.fill(db, contentHash);
+        }
         return notes;
     }
 

@@ -33,8 +33,13 @@ public final class Sightings {
     }
 
     private static String insert(String where) {
+        return "INSERT INTO " + TABLE + " " + select(where);
+    }
+
+    /** The table's rows from the {@code events} rows {@code where} (plain SQL: the lake makes the table with Spark SQL). */
+    public static String select(String where) {
         String child = FileKey.sql("ChildMd5", "ChildPath", "ChildFilename", "ParentPath");
-        return "INSERT INTO " + TABLE + " SELECT ClientId, k, Muid, min(DateTime) FROM ("
+        return "SELECT ClientId AS Client, k AS FileKey, Muid AS Machine, min(DateTime) AS FirstSeen FROM ("
                 + "SELECT ClientId, " + child + " AS k, Muid, DateTime FROM events " + where
                 + " UNION ALL SELECT ClientId, " + FileKey.actorSql("ParentPath") + ", Muid, DateTime FROM events "
                 + where + " AND ParentPath IS NOT NULL) "

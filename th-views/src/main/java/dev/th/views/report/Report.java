@@ -465,6 +465,8 @@ public final class Report {
 
     /** Sessions the report lists at most, beside the summary per logon type. */
     static final int SESSIONS = 40;
+    /** Sessions the report reads at most (the summary counts these). */
+    static final int MAX_SESSION_ROWS = 50_000;
 
     /**
      * The logon sessions of the store's {@code sessions} view (one row per machine, boot and
@@ -476,41 +478,72 @@ public final class Report {
             return List.of(TableView.of("Logon sessions", List.of(), List.of(), 0)
                     .noted("This store has no sessions view (its engine does not compute logon sessions), so none are shown."));
         }
-        Cond scope = sessionScope();
-        Expr remote = Expr.call(Expr.Fn.COUNT, new Expr.Case(Cond.eq("Remote", true), Expr.param(1)));
-        Table byType = engine.execute(Query.from("sessions").where(scope)
-                .select(Expr.col("LogonType"), "LogonType").select(Expr.col("LogonKind"), "Type").select(Expr.count(), "Sessions")
-                .select(remote, "Remote").select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("LoggedUser")), "Users")
-                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("RemoteIp")), "SourceAddresses")
-                .select(Expr.call(Expr.Fn.COUNT_DISTINCT, Expr.col("Muid")), "Machines")
-                .select(Expr.call(Expr.Fn.MAX, Expr.col("Seconds")), "LongestSeconds")
-                .select(Expr.call(Expr.Fn.MIN, Expr.col("Start")), "First").select(Expr.call(Expr.Fn.MAX, Expr.col("Start")), "Last")
-                .groupBy(Expr.col("LogonType"), Expr.col("LogonKind")).orderBy(Expr.count(), true));
-        long all = 0;
+        // the view is evaluated once (it costs several passes over the logon rows): every session in scope, remote ones
+        // first and the latest first, up to MAX_SESSION_ROWS; the summary is counted from these rows
+        Table t = engine.execute(Query.from("sessions").where(sessionScope())
+                .selectColumns(List.of("MachineName", "Muid", "LoggedUser", "LogonType", "LogonKind", "RemoteIp", "Workstation",
+                        "AuthPackage", "Elevated", "Remote", "Start", "End", "Seconds", "EndedBy", "LogonId"))
+                .orderBy(Expr.col("Remote"), true).orderBy(Expr.col("Start"), true).limit(MAX_SESSION_ROWS));
+        List<Map<String, Object>> every = t.maps();
+        long all = every.size();
         long remoteAll = 0;
-        List<Map<String, Object>> types = byType.maps();
-        for (Map<String, Object> r : types) {
-            all += ((Number) r.get("Sessions")).longValue();
-            remoteAll += ((Number) r.get("Remote")).longValue();
-            r.put("Longest", duration(r.remove("LongestSeconds")));
+        Map<String, Map<String, Object>> byType = new TreeMap<>();
+        Map<String, Set<Object>[]> distinct = new TreeMap<>();
+        for (Map<String, Object> r : every) {
+            String type = String.valueOf(r.get("LogonType"));
+            Map<String, Object> x = byType.computeIfAbsent(type, k -> {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("LogonType", r.get("LogonType"));
+                n.put("Type", r.get("LogonKind"));
+                n.put("Sessions", 0L);
+                n.put("Remote", 0L);
+                n.put("LongestSeconds", null);
+                n.put("First", r.get("Start"));
+                n.put("Last", r.get("Start"));
+                return n;
+            });
+            @SuppressWarnings("unchecked")
+            Set<Object>[] d = distinct.computeIfAbsent(type, k -> new Set[] {new java.util.HashSet<>(), new java.util.HashSet<>(), new java.util.HashSet<>()});
+            d[0].add(r.get("LoggedUser"));
+            if (r.get("RemoteIp") != null) {
+                d[1].add(r.get("RemoteIp"));
+            }
+            d[2].add(r.get("Muid"));
+            x.put("Sessions", (Long) x.get("Sessions") + 1);
+            if (Boolean.TRUE.equals(r.get("Remote"))) {
+                x.put("Remote", (Long) x.get("Remote") + 1);
+                remoteAll++;
+            }
+            if (r.get("Seconds") instanceof Number n && (x.get("LongestSeconds") == null || n.longValue() > (Long) x.get("LongestSeconds"))) {
+                x.put("LongestSeconds", n.longValue());
+            }
+            x.put("First", earliest(x.get("First"), r.get("Start"), true));
+            x.put("Last", earliest(x.get("Last"), r.get("Start"), false));
         }
         if (all == 0) {
             return List.of(TableView.of("Logon sessions", List.of(), List.of(), 0)
                     .noted("No logon session began in this period (sessions start at a Security 4624 logon)."));
         }
+        List<Map<String, Object>> types = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> e : byType.entrySet()) {
+            Map<String, Object> x = e.getValue();
+            Set<Object>[] d = distinct.get(e.getKey());
+            x.put("Users", (long) d[0].size());
+            x.put("SourceAddresses", (long) d[1].size());
+            x.put("Machines", (long) d[2].size());
+            x.put("Longest", duration(x.remove("LongestSeconds")));
+            types.add(x);
+        }
+        types.sort((a, b) -> Long.compare((Long) b.get("Sessions"), (Long) a.get("Sessions")));
+        String capped = all == MAX_SESSION_ROWS ? " (the first " + MAX_SESSION_ROWS + " read: remote ones first, the latest first)" : "";
         Section summary = TableView.of("Logon sessions by type", List.of("LogonType", "Type", "Sessions", "Remote", "Users",
                 "SourceAddresses", "Machines", "Longest", "First", "Last"), types, types.size())
-                .noted(all + " logon sessions (" + remoteAll + " remote: network, Remote Desktop or from another address) on "
+                .noted(all + " logon sessions" + capped + " (" + remoteAll + " remote: network, Remote Desktop or from another address) on "
                         + "the machines in scope, per logon type. A session runs from its 4624 to its logoff (4634, 4647) or the next boot.");
-        Table t = engine.execute(Query.from("sessions").where(scope)
-                .selectColumns(List.of("MachineName", "LoggedUser", "LogonType", "LogonKind", "RemoteIp", "Workstation",
-                        "AuthPackage", "Elevated", "Start", "End", "Seconds", "EndedBy", "LogonId"))
-                .orderBy(Expr.col("Remote"), true).orderBy(Expr.col("Start"), true).limit(SESSIONS));
-        List<Map<String, Object>> rows = t.maps();
+        List<Map<String, Object>> rows = new ArrayList<>(every.subList(0, (int) Math.min(SESSIONS, all)));
         for (Map<String, Object> r : rows) {
             Object end = r.get("End");
-            r.put("Duration", end == null ? "no end logged" : duration(r.remove("Seconds")));
-            r.remove("Seconds");
+            r.put("Duration", end == null ? "no end logged" : duration(r.get("Seconds")));
         }
         String shown = rows.size() < all ? "The " + rows.size() + " of " + all + " sessions shown: " : "Every session: ";
         Section list = TableView.of("Logon sessions", List.of("MachineName", "LoggedUser", "LogonKind", "LogonType", "RemoteIp",
