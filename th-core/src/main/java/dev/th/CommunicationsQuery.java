@@ -30,7 +30,7 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
     private static final List<String> GROUP = List.of("Muid", "LoggedUser", "ParentFilename", "ParentPid", "RemoteIp",
             "RemotePort", "LocalIp", "Protocol", "Direction", "Ipv4Status");
     /** What {@link #bytes()} adds to the rows. */
-    static final List<String> BYTES = List.of("SentBytes", "ReceivedBytes", "RemoteName");
+    static final List<String> BYTES = List.of("SentBytes", "ReceivedBytes", "RemoteName", "FlowHost");
     /** What the GeoIP database adds to public remote addresses (private ones stay blank). */
     static final List<String> GEO = List.of("Country", "City", "Latitude", "Longitude");
     /** What the ASN table adds, when installed. */
@@ -139,7 +139,8 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
     /**
      * Adds, after the seed's columns, the bytes on the wire of each connection's network flow
      * ({@code SentBytes}, {@code ReceivedBytes}: null when no flow was matched to it, see
-     * docs/flows.md) and the remote address's name ({@code RemoteName}, from DNS answers); with
+     * docs/flows.md), the remote address's name ({@code RemoteName}, from DNS answers) and the
+     * flow's host names ({@code FlowHost}: Zeek http.log host, ssl.log server name); with
      * {@link #top} they are summed over the connections of a row.
      */
     public CommunicationsQuery bytes() {
@@ -235,7 +236,8 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
         Expr received = Expr.call(Expr.Fn.SUM, Expr.col("ReceivedBytes"));
         if (bytes) {
             q = q.select(sent, "SentBytes").select(received, "ReceivedBytes")
-                    .select(Expr.call(Expr.Fn.MIN, Expr.col("RemoteName")), "RemoteName");
+                    .select(Expr.call(Expr.Fn.MIN, Expr.col("RemoteName")), "RemoteName")
+                    .select(Expr.call(Expr.Fn.MIN, Expr.col("FlowHost")), "FlowHost");
         }
         if (rankByBytes) {
             Expr zero = Expr.param(0L);

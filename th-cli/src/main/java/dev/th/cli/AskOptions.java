@@ -75,7 +75,7 @@ public final class AskOptions {
     @Option(names = {"--top", "--ntop"}, paramLabel = "N", description = "communications: aggregate (Times) and keep the N most frequent; commandlines: the N most used")
     Integer top;
 
-    @Option(names = "--bytes", description = "communications: add SentBytes, ReceivedBytes (from network flows) and RemoteName")
+    @Option(names = "--bytes", description = "communications: add SentBytes, ReceivedBytes (from network flows), RemoteName and FlowHost (http/ssl host names)")
     boolean bytes;
 
     @Option(names = "--rank", paramLabel = "BY", description = "communications with --top: times (default) or bytes")

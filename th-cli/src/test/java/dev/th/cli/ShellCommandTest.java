@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +30,9 @@ class ShellCommandTest {
         JsonNode expected = AskStore.json("machine", "WORKSTATION5", "executions", "--command", "comsvcs", "--period", "all");
         assertTrue(expected.size() > 0);
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = TestJvm.java();
         // a terminal of 250 x 50 (script's own has no size when its input is not a terminal)
-        String command = "stty cols 250 rows 50; " + quote(java) + " -cp " + quote(classPath()) + " dev.th.cli.Main shell --db " + quote(AskStore.db().toString());
+        String command = "stty cols 250 rows 50; " + quote(java) + " -cp " + quote(TestJvm.classPath()) + " dev.th.cli.Main shell --db " + quote(AskStore.db().toString());
         Process p = new ProcessBuilder(SCRIPT.toString(), "-qefc", command, "/dev/null").redirectErrorStream(true).start();
         Screen screen = new Screen(p.getInputStream());
         try (OutputStream keys = p.getOutputStream()) {
@@ -96,25 +91,6 @@ class ShellCommandTest {
                 Thread.sleep(100);
             }
         }
-    }
-
-    /** The test's class path, with a manifest-only jar (as surefire may use) expanded into its entries. */
-    private static String classPath() throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            out.add(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
-                try (JarFile jar = new JarFile(entry)) {
-                    String cp = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    if (cp != null) {
-                        for (String u : cp.trim().split("\\s+")) {
-                            out.add(u.startsWith("file:") ? Path.of(URI.create(u)).toString() : Path.of(entry).resolveSibling(u).toString());
-                        }
-                    }
-                }
-            }
-        }
-        return String.join(File.pathSeparator, out);
     }
 
     private static String quote(String s) {

@@ -28,6 +28,7 @@ import java.util.TreeMap;
  */
 public final class FlowIngest {
     private static final int MAX_ERRORS = 1000;
+    private static final int COMPARED = 1 << 16;
 
     private final FlowStore store;
     private final Map<Format, FlowReader> readers;
@@ -139,6 +140,10 @@ public final class FlowIngest {
             if (h == null || !h.tab() || !"conn".equals(h.log()) || !h.fields().containsAll(ZeekRecords.CONN_REQUIRED)) {
                 return null;
             }
+            Path file = plainFile(path, size, in);
+            if (file != null) {
+                return store.bulkZeekConn(file, h.fields(), hash, path, size);
+            }
             spool = Files.createTempFile("th-conn-", ".log");
             try (OutputStream out = Files.newOutputStream(spool)) {
                 in.transferTo(out);
@@ -155,6 +160,30 @@ public final class FlowIngest {
                 }
             }
         }
+    }
+
+    /**
+     * The file at {@code path} when the stream is that file as it is (same size, same first bytes:
+     * not a gzip or zip member), so that the store reads it without a copy; null otherwise.
+     */
+    private static Path plainFile(String path, long size, BufferedInputStream in) throws IOException {
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (!Files.isRegularFile(p) || Files.size(p) != size) {
+            return null;
+        }
+        in.mark(COMPARED);
+        byte[] head = in.readNBytes(COMPARED);
+        in.reset();
+        byte[] onDisk;
+        try (InputStream f = Files.newInputStream(p)) {
+            onDisk = f.readNBytes(COMPARED);
+        }
+        return java.util.Arrays.equals(head, onDisk) ? p : null;
     }
 
     /** Assigns every stored flow anew (see {@link FlowStore#assign}). */

@@ -64,6 +64,8 @@ public enum Column {
     SentBytes(Type.BIGINT),
     /** Bytes on the wire this machine received in the connection: from its network flow. */
     ReceivedBytes(Type.BIGINT),
+    /** The host names of the connection's network flow: Zeek http.log {@code host}, ssl.log {@code server_name} (comma list). */
+    FlowHost(Type.TEXT),
     // detections and blocked items
     WinningTech(Type.TEXT),
     DetectionId(Type.TEXT),

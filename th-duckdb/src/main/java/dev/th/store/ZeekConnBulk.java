@@ -56,7 +56,7 @@ final class ZeekConnBulk {
                 + text(fields, "history") + ", " + f(fields, "orig_pkts") + ", " + f(fields, "orig_ip_bytes") + ", "
                 + f(fields, "resp_pkts") + ", " + f(fields, "resp_ip_bytes") + ", " + literal(hash) + ", " + literal(path)
                 + ", NULL FROM read_csv(" + literal(tsv.toAbsolutePath().toString()) + ", delim = '\\t', quote = '', "
-                + "escape = '', header = false, comment = '#', columns = " + cols + ", nullstr = '-', auto_detect = false, "
+                + "escape = '', header = false, compression = 'none', comment = '#', columns = " + cols + ", nullstr = '-', auto_detect = false, "
                 + "ignore_errors = true, store_rejects = true, rejects_table = 'zc_rejects', rejects_scan = 'zc_scans')");
         String mine = "SourceHash = " + literal(hash);
         String missing = "CASE WHEN FlowId IS NULL THEN 'no uid' WHEN Start IS NULL THEN 'no ts, or one that is not a time' "

@@ -105,6 +105,9 @@ class Flows_HandMadeTest {
                     + "WHERE LocalPort = 50003"));
             assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE RemoteName = 'example.com'"
                     + " AND LocalPort = 50000"));
+            assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE FlowHost = 'www.example.com'"
+                    + " AND LocalPort = 50000"));
+            assertEquals(1, Ingest_RealDataTest.count(store, "SELECT count(*) FROM events WHERE FlowHost IS NOT NULL"));
         }
         assertLink(links, "Cf1|orig", "WS-A", "chrome.exe", 100L);
         assertEquals("example.com", links.get("Cf1|orig").get("RemoteName"));
@@ -127,6 +130,17 @@ class Flows_HandMadeTest {
 
         try (TH th = TH.open(dir.resolve("db"))) {
             Machine a = th.machine("WS-A");
+            // the ssl.log server name of Cf1 is in the answer of communications with bytes, on its connection only
+            DataFrame net = a.communications().period(TimePeriod.all()).bytes().frame();
+            int hosts = 0;
+            for (int i = 0; i < net.height(); i++) {
+                if (net.get("FlowHost", i) != null) {
+                    hosts++;
+                    assertEquals("www.example.com", net.get("FlowHost", i));
+                    assertEquals(50000, ((Number) net.get("LocalPort", i)).intValue());
+                }
+            }
+            assertEquals(1, hosts, net.toString());
             DataFrame bw = a.bandwidth(TimePeriod.all());
             // day 1: Cf1 300/5000, Cf6 400/7000, Cf8a 100/200, Cf8b 10/20, half of Cf7 (23:00-01:00) 500/1000;
             // day 2: the other half of Cf7 500/1000, Cf4 60/90
@@ -164,6 +178,99 @@ class Flows_HandMadeTest {
         }
         assertLink(links, "Cf9|orig", "WS-C", "nslookup.exe", 400L);
         assertEquals(false, links.get("Cf9|orig").get("NetworkOnly"));
+    }
+
+    /**
+     * WS-D logs no network events, only a process; the domain controller DC logs WS-D's network
+     * logon from 10.0.0.7: WS-D's flows from that address are WS-D's, not a network-only machine's.
+     * A logon from WS-E (no logs of its own) and a local logon (::1) teach nothing.
+     */
+    @Test
+    void logonsTellWhichMachineUsedAnAddress() throws Exception {
+        Path host = write("host.json", String.join("\n",
+                sysmon1("WS-D.lab.local", DAY1 - 100, 100, "svchost.exe", "g-d-100"),
+                logon("DC", DAY1 - 50, "WS-D", "::ffff:10.0.0.7"),
+                logon("DC", DAY1 - 40, "WS-E", "10.0.0.8"),
+                logon("DC", DAY1 - 30, "DC", "::1")));
+        Path conn = write("conn.log", CONN_HEADER
+                + conn(DAY1, "Cd1", "10.0.0.7", 50000, "8.8.8.8", 53, "udp", "-", 60, 90, "Dd")
+                + conn(DAY1 + 10, "Ce1", "10.0.0.8", 50001, "8.8.8.8", 53, "udp", "-", 61, 91, "Dd"));
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            Run run = ingest(store, List.of(host, conn));
+            assertEquals(1, run.assignment().networkOnlyMachines());
+            Map<String, Map<String, Object>> links = links(store);
+            assertLink(links, "Cd1|orig", "WS-D.lab.local", null, null);
+            assertEquals(false, links.get("Cd1|orig").get("NetworkOnly"));
+            assertEquals(true, links.get("Ce1|orig").get("NetworkOnly"));
+            assertEquals("10.0.0.8", links.get("Ce1|orig").get("MachineName"));
+        }
+    }
+
+    /**
+     * A second assignment with nothing new joins nothing; a conn.log added later joins its own new
+     * flows only (not the one it repeats), with the stored clock offset; the result is the one of a
+     * store given everything at once.
+     */
+    @Test
+    void theJoinTakesOnlyWhatIsNew() throws Exception {
+        Path host = write("host.json", String.join("\n",
+                sysmon1("WS-A", DAY1 - 100, 100, "chrome.exe", "g-a-100"),
+                sysmon3("WS-A", DAY1 - 5, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50000, "93.184.216.34", 443),
+                sysmon3("WS-A", DAY1 + 55, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50002, "93.184.216.34", 443),
+                sysmon3("WS-A", DAY3 - 5, 100, "chrome.exe", "g-a-100", "tcp", "10.0.0.5", 50010, "93.184.216.34", 443)));
+        Path first = write("conn1.log", CONN_HEADER
+                + conn(DAY1, "Cf1", "10.0.0.5", 50000, "93.184.216.34", 443, "tcp", "1.0", 300, 5000, "ShADadFf")
+                + conn(DAY1 + 60, "Cf6", "93.184.216.34", 443, "10.0.0.5", 50002, "tcp", "1.0", 7000, 400, "^hADadf"));
+        Path second = write("conn2.log", CONN_HEADER
+                + conn(DAY1 + 60, "Cf6", "93.184.216.34", 443, "10.0.0.5", 50002, "tcp", "1.0", 7000, 400, "^hADadf")
+                + conn(DAY3, "Cf10", "10.0.0.5", 50010, "93.184.216.34", 443, "tcp", "1.0", 111, 2222, "ShADadFf")
+                + conn(DAY3 + 30, "Cf11", "10.0.0.5", 50011, "8.8.8.8", 53, "udp", "-", 60, 90, "Dd"));
+        Map<String, Map<String, Object>> step;
+        Map<String, Object> days;
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db"))) {
+            assertEquals(2, ingest(store, List.of(host, first)).assignment().joined());
+            assertEquals(0, FlowTable.of(store, "default").assign().joined(), "nothing new: nothing joined");
+            Run added = ingest(store, List.of(second));
+            assertEquals(2, added.assignment().joined(), "Cf10 and Cf11; Cf6 was joined before");
+            assertEquals(4, added.assignment().flows());
+            step = links(store);
+            days = days(store);
+            assertEquals(5.0, added.assignment().offsets().get(0).seconds(), 1e-6);
+        }
+        assertLink(step, "Cf10|orig", "WS-A", "chrome.exe", 100L);
+        assertLink(step, "Cf11|orig", "WS-A", null, null);
+        Map<String, Map<String, Object>> whole;
+        Map<String, Object> wholeDays;
+        try (DuckDbStore store = DuckDbStore.open(dir.resolve("db-at-once"))) {
+            assertEquals(4, ingest(store, List.of(host, first, second)).assignment().joined());
+            whole = links(store);
+            wholeDays = days(store);
+        }
+        assertEquals(whole.keySet(), step.keySet());
+        for (String k : whole.keySet()) {
+            for (String col : List.of("MachineName", "ProcessPid", "SentBytes", "ReceivedBytes", "OffsetSeconds", "EventRecord")) {
+                assertEquals(whole.get(k).get(col), step.get(k).get(col), k + " " + col);
+            }
+        }
+        assertEquals(wholeDays, days);
+    }
+
+    private static Map<String, Object> days(DuckDbStore store) throws Exception {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = store.connection().prepareStatement("SELECT Muid || '|' || coalesce(ProcessGuid, '-') || '|' "
+                + "|| Date, Outgoing, Incoming FROM flow_days"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getDouble(2) + "/" + rs.getDouble(3));
+            }
+        }
+        return out;
+    }
+
+    private static String logon(String host, long t, String workstation, String ip) {
+        return "{\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"Channel\":\"Security\",\"Hostname\":\"" + host
+                + "\",\"TimeCreated\":\"" + time(t) + "\",\"EventID\":4624,\"TargetUserName\":\"ann\","
+                + "\"TargetDomainName\":\"LAB\",\"TargetLogonId\":\"0x1234\",\"LogonType\":\"3\",\"IpAddress\":\"" + ip
+                + "\",\"IpPort\":\"50123\",\"WorkstationName\":\"" + workstation + "\"}";
     }
 
     @Test
