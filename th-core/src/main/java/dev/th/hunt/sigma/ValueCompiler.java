@@ -132,6 +132,20 @@ final class ValueCompiler {
                         + e.getDescription() + " at index " + e.getIndex());
             }
         }
+        List<String> variants = spellings(where, mods, value);
+        // a keyword is found anywhere in a value (full-text search)
+        boolean contains = keyword || mods.contains("contains");
+        boolean before = contains || mods.contains("endswith");
+        boolean after = contains || mods.contains("startswith");
+        List<ValueTest> tests = new ArrayList<>(variants.size());
+        for (String v : variants) {
+            tests.add(Wildcard.compile(Wildcard.wrap(Wildcard.decode(v), before, after), cased));
+        }
+        return tests.size() == 1 ? tests.get(0) : new ValueTest.AnyOf(tests.toArray(ValueTest[]::new));
+    }
+
+    /** The spellings of a plain value that its modifiers (windash, wide/utf16, base64, base64offset) ask for. */
+    static List<String> spellings(String where, List<String> mods, String value) throws RuleException {
         List<String> variants = new ArrayList<>(List.of(value));
         Charset enc = null;
         boolean bom = false;
@@ -179,15 +193,7 @@ final class ValueCompiler {
             }
             variants = out;
         }
-        // a keyword is found anywhere in a value (full-text search)
-        boolean contains = keyword || mods.contains("contains");
-        boolean before = contains || mods.contains("endswith");
-        boolean after = contains || mods.contains("startswith");
-                List<ValueTest> tests = new ArrayList<>(variants.size());
-        for (String v : variants) {
-            tests.add(Wildcard.compile(Wildcard.wrap(Wildcard.decode(v), before, after), cased));
-        }
-        return tests.size() == 1 ? tests.get(0) : new ValueTest.AnyOf(tests.toArray(ValueTest[]::new));
+        return variants;
     }
 
     private static byte[] bytes(String where, String sigma, Charset enc, boolean bom) throws RuleException {
