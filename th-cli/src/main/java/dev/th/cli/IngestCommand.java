@@ -48,6 +48,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (db.isLake()) {
+            throw new dev.th.ingest.StoreException(db.path() + " is a lake: th lake ingest --lake " + db.path() + " PATH... ingests into it");
+        }
         return ingest(db.path(), client, paths, report, spec, hunt);
     }
 
