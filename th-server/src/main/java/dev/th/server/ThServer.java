@@ -413,6 +413,8 @@ public final class ThServer implements AutoCloseable {
         }
         app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
+        // a question this store's engine cannot answer (the Spark engine computes no logon sessions yet): say why
+        app.exception(UnsupportedOperationException.class, (e, ctx) -> problem(ctx, 501, "Not answered here", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             System.err.println("th serve: " + ctx.path() + ": " + e);
             problem(ctx, 500, "Server error", "the server failed on this request (see its log)");

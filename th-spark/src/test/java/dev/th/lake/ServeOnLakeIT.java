@@ -76,7 +76,7 @@ class ServeOnLakeIT {
         List<String> paths = List.of("/api/machines", m, m + "/executions?period=all", m + "/executions?period=all&histogram=hour",
                 m + "/files?period=all&histogram=day:ChildFilename:5", m + "/files?period=all",
                 m + "/registry?period=all", m + "/processes?period=all", m + "/users?period=all", m + "/timetable?period=all",
-                m + "/sessions?period=all", m + "/coverage", m + "/ioas?period=all", p, p + "/execution_tree?period=all",
+                m + "/coverage", m + "/ioas?period=all", p, p + "/execution_tree?period=all",
                 p + "/childs", p + "/commandlines?period=all", "/api/processes?period=all", "/api/users?period=all",
                 "/api/prevalence?file=cmd.exe", "/api/ioas?period=all");
         int nonEmpty = 0;
@@ -90,6 +90,13 @@ class ServeOnLakeIT {
             nonEmpty += da.path("total").asLong(da.isArray() ? da.size() : 1) > 0 ? 1 : 0;
         }
         assertTrue(nonEmpty >= paths.size() - 3, "most questions have rows to compare (" + nonEmpty + " of " + paths.size() + ")");
+    }
+
+    @Test
+    void logonSessionsAreNotComputedOnTheLakeAndItSaysSo() throws Exception {
+        HttpResponse<String> r = get(spark, "/api/machines/" + enc(machine) + "/sessions?period=all", sparkToken);
+        assertEquals(501, r.statusCode(), r.body());
+        assertTrue(r.body().contains("does not compute sessions"), r.body());
     }
 
     @Test
