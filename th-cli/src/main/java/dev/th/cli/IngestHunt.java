@@ -79,6 +79,10 @@ public final class IngestHunt {
                     f.newDetections() > 0 || !iocFiles.isEmpty() ? ", " + f.newDetections() + " new IoC detections" : "",
                     f.failure() == null ? "" : " (stopped: " + f.failure() + ")");
             HuntCommand.byRule(f.byRule(), out);
+            if (f.rehunted() > 0) {
+                out.printf("Hunted again: %d input%s an earlier ingest stored but was stopped before hunting (its IoAs are in the figures above)%n",
+                        f.rehunted(), f.rehunted() == 1 ? "" : "s");
+            }
         }
     }
 

@@ -43,14 +43,12 @@ class IngestKillTest {
     }
 
     /**
-     * Finding of this harness (2026-12-04): an input whose events were committed before the kill,
-     * but whose IoAs (the ingest's hunt) were not, is a duplicate on the next run and is never
-     * hunted again: its IoAs are lost (41 expected, 34 after a kill past the first of 11 inputs).
-     * Until the ingest stores an input's IoAs with its events (or hunts again the inputs it
-     * stored without them), {@code th hunt --db DIR} after a crash brings them back.
+     * Finding of this harness (2026-12-04), fixed: an input whose events were committed before the
+     * kill, but whose IoAs (the ingest's hunt) were not, was a duplicate on the next run and never
+     * hunted again (41 IoAs expected, 34 after a kill past the first of 11 inputs). The next
+     * ingest now hunts the inputs of an ingest that never ended (IngestRuns).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("finding: a kill between an input's events and its IoAs loses the IoAs (see the javadoc)")
     void killedAndRestartedIngestsKeepEveryIoa(@TempDir Path tmp) throws Exception {
         killPoints(tmp, true);
     }
