@@ -63,7 +63,7 @@ public final class IngestHunt {
         void finish() {
             found = hunting.finish();
             if (found.failure() != null) {
-                err.println("th: hunting at ingest failed: " + found.failure() + " (the events are stored; run th hunt --db later)");
+                err.println("th: hunting at ingest failed: " + found.failure() + " (the events are stored; the next th ingest into this store hunts them, or run th hunt --db)");
             }
         }
 

@@ -100,7 +100,8 @@ class IngestKillTest {
             String state = "not started";
             if (Files.exists(dir.resolve("th.duckdb"))) {
                 Snapshot s = snapshot(dir);
-                state = s.inputs().size() + " of " + expected.inputs().size() + " inputs, " + s.events() + " events";
+                state = s.inputs().size() + " of " + expected.inputs().size() + " inputs, " + s.events() + " events, "
+                        + s.ioas().size() + " of " + expected.ioas().size() + " IoAs";
                 partial += s.events() > 0 && s.events() < expected.events() ? 1 : 0;
             }
             points.add("killed " + at + " ms after the store was made" + (killed.killed() ? "" : " (had ended)") + ": " + state);
