@@ -61,8 +61,9 @@ public final class LakeIngest {
      * @param report what each input became, in unit order (an EVTX file's ranges one by one)
      * @param newIoas IoAs added to the lake's state store
      * @param retried units whose committed result came from a second or later attempt
+     * @param processes the process ids of the executors that ran the committed attempts
      */
-    public record Result(int version, int units, IngestReport report, long newIoas, int retried) {
+    public record Result(int version, int units, IngestReport report, long newIoas, int retried, Set<Long> processes) {
     }
 
     /** The options of one ingest. */
@@ -93,7 +94,7 @@ public final class LakeIngest {
     public static Result run(Path lake, List<Path> paths, Options options) {
         List<IngestUnit> units = IngestUnit.list(paths, options.chunksPerTask());
         if (units.isEmpty()) {
-            return new Result(Lake.latestVersion(lake), 0, new IngestReport(List.of()), 0, 0);
+            return new Result(Lake.latestVersion(lake), 0, new IngestReport(List.of()), 0, 0, Set.of());
         }
         SparkSession spark = Sessions.fresh();
         Map<String, Lake.Table> before = Lake.latest(lake);
@@ -125,7 +126,8 @@ public final class LakeIngest {
             } catch (SQLException e) {
                 throw new IllegalStateException("storing the ingest's IoAs in " + lake.resolve(LakeState.DIR) + " failed: " + e.getMessage(), e);
             }
-            return new Result(version, units.size(), inputs, newIoas, (int) sorted.stream().filter(d -> d.attempt() > 0).count());
+            return new Result(version, units.size(), inputs, newIoas, (int) sorted.stream().filter(d -> d.attempt() > 0).count(),
+                    new java.util.TreeSet<>(sorted.stream().map(LakeIngestTask.Done::pid).toList()));
         } finally {
             LakeIngestTask.delete(staging);
         }
