@@ -113,8 +113,9 @@ public final class DuckDbStore implements EventStore {
             throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
+            c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
                 // FSST compression of the long strings (Fields) tripled the time of a checkpoint
@@ -135,7 +136,18 @@ public final class DuckDbStore implements EventStore {
             }
             return store;
         } catch (SQLException e) {
+            closeQuietly(c, e); // e.g. a read-only folder: opened, then refused the first write
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
