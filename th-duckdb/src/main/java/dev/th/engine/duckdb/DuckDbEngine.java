@@ -4,6 +4,7 @@ import dev.th.query.Query;
 import dev.th.store.DerivedViews;
 import dev.th.query.QueryEngine;
 import dev.th.query.QueryException;
+import dev.th.query.RowCursor;
 import dev.th.query.Sql;
 import dev.th.query.SqlDialect;
 import dev.th.query.SqlRenderer;
@@ -191,6 +192,137 @@ public final class DuckDbEngine implements QueryEngine {
         } finally {
             running.remove(me);
             idle.add(connection);
+        }
+    }
+
+    /**
+     * Runs {@code query} with DuckDB's streaming results ({@code jdbc_stream_results}): DuckDB
+     * computes the rows chunk by chunk as the cursor reads them, so neither it nor the JVM holds
+     * the answer. The cursor keeps one of the engine's connections until it is closed (with one
+     * connection, no other query runs meanwhile); {@link #cancel} stops it like any query.
+     */
+    @Override
+    public RowCursor open(Query query) {
+        Sql sql = renderer.render(query);
+        checkCancelled();
+        Connection connection = take();
+        Thread me = Thread.currentThread();
+        PreparedStatement st = null;
+        try {
+            stream(connection, true);
+            st = connection.prepareStatement(sql.text());
+            for (int i = 0; i < sql.params().size(); i++) {
+                st.setObject(i + 1, bindable(sql.params().get(i)));
+            }
+            running.put(me, st);
+            checkCancelled();
+            return new Streamed(connection, st, st.executeQuery(), me);
+        } catch (SQLException | RuntimeException e) {
+            release(connection, st, me);
+            if (cancelled.contains(me)) {
+                throw new QueryException("the query was cancelled on " + file, e);
+            }
+            throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+        }
+    }
+
+    private static void stream(Connection c, boolean on) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET jdbc_stream_results = " + on);
+        }
+    }
+
+    /** Closes {@code st}, turns streaming off and hands {@code connection} back. */
+    private void release(Connection connection, PreparedStatement st, Thread thread) {
+        running.remove(thread, st);
+        try {
+            if (st != null) {
+                st.close();
+            }
+            stream(connection, false);
+        } catch (SQLException e) {
+            // the connection is handed back all the same: its next statement reports what is wrong
+        } finally {
+            idle.add(connection);
+        }
+    }
+
+    /** A streaming result: rows converted as {@link #read} converts them, one at a time. */
+    private final class Streamed implements RowCursor {
+        private final Connection connection;
+        private final PreparedStatement st;
+        private final ResultSet rs;
+        private final Thread thread;
+        private final List<String> names;
+        private final int[] types;
+        private Boolean ahead;
+        private boolean closed;
+
+        Streamed(Connection connection, PreparedStatement st, ResultSet rs, Thread thread) throws SQLException {
+            this.connection = connection;
+            this.st = st;
+            this.rs = rs;
+            this.thread = thread;
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            this.names = new ArrayList<>(n);
+            this.types = new int[n];
+            for (int i = 0; i < n; i++) {
+                names.add(md.getColumnLabel(i + 1));
+                types[i] = md.getColumnType(i + 1);
+            }
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.copyOf(names);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead == null) {
+                try {
+                    ahead = !closed && rs.next();
+                } catch (SQLException e) {
+                    boolean wasCancelled = cancelled.contains(thread);
+                    close();
+                    throw new QueryException(wasCancelled ? "the query was cancelled on " + file
+                            : "reading the answer failed on " + file + ": " + e.getMessage(), e);
+                }
+            }
+            return ahead;
+        }
+
+        @Override
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            ahead = null;
+            try {
+                Object[] row = new Object[types.length];
+                for (int i = 0; i < types.length; i++) {
+                    row[i] = value(rs, i + 1, types[i]);
+                }
+                return row;
+            } catch (SQLException e) {
+                close();
+                throw new QueryException("reading the answer failed on " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                rs.close();
+            } catch (SQLException e) {
+                // closed with its statement below
+            }
+            release(connection, st, thread);
         }
     }
 
