@@ -49,6 +49,11 @@ class SigmaBadInputTest {
     void badCorrelations() {
         String c = "title: c\ncorrelation:\n    type: event_count\n    rules: [x]\n    timespan: 5m\n    condition:\n        gte: 2\n";
         assertTrue(reason(c.replace("5m", "5 minutes")).contains("timespan '5 minutes'"));
+        // found by fuzzing (sigma, 2026-12-04): a span past long's range threw NumberFormatException
+        assertTrue(reason(c.replace("5m", "8888888888888888888888888882d")).contains("is longer than 36500 days"));
+        assertTrue(reason(c.replace("5m", "106751991167301d")).contains("is longer than 36500 days"));
+        assertTrue(reason(c.replace("5m", "36501d")).contains("is longer than 36500 days"));
+        assertTrue(reason(c.replace("5m", "876000h")).contains("names rules that were not loaded: x"));
         assertTrue(reason(c.replace("gte: 2", "about: 2")).contains("unknown operator 'about'"));
         assertTrue(reason(c.replace("event_count", "value_count")).contains("needs 'field'"));
         assertTrue(reason(c.replace("event_count", "sometimes")).contains("'correlation.type' must be one of"));

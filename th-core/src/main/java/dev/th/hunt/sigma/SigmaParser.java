@@ -149,14 +149,23 @@ public final class SigmaParser {
         if (s == null || !s.matches("\\d+[smhd]")) {
             throw new RuleException("correlation.timespan '" + s + "' must be a number and s, m, h or d (e.g. 90m)");
         }
-        long n = Long.parseLong(s.substring(0, s.length() - 1));
-        return switch (s.charAt(s.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
+        String digits = s.substring(0, s.length() - 1);
+        long n = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+        Duration span = switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(Math.min(n, MAX_TIMESPAN.toSeconds() + 1));
+            case 'm' -> Duration.ofMinutes(Math.min(n, MAX_TIMESPAN.toMinutes() + 1));
+            case 'h' -> Duration.ofHours(Math.min(n, MAX_TIMESPAN.toHours() + 1));
+            default -> Duration.ofDays(Math.min(n, MAX_TIMESPAN.toDays() + 1));
         };
+        if (span.compareTo(MAX_TIMESPAN) > 0) {
+            throw new RuleException("correlation.timespan '" + s + "' is longer than " + MAX_TIMESPAN.toDays()
+                    + " days: no log spans that");
+        }
+        return span;
     }
+
+    /** The longest correlation timespan taken (100 years): longer ones are refused, not overflowed. */
+    static final Duration MAX_TIMESPAN = Duration.ofDays(36_500);
 
     private static LogSource logsource(Map<?, ?> doc) throws RuleException {
         Map<?, ?> ls = map(doc.get("logsource"), "logsource");
