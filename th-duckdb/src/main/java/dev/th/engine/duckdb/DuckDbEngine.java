@@ -41,6 +41,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbEngine implements QueryEngine {
     private static final SqlDialect DIALECT = new DuckDbDialect();
+    /** DuckDB's memory limit for questions on a store opened read-only ({@code th.duckdb.query.memory} overrides it). */
+    public static final String QUERY_MEMORY = "1GB";
     private final List<Connection> connections;
     private final BlockingQueue<Connection> idle;
     private final SqlRenderer renderer = new SqlRenderer(DIALECT);
@@ -57,6 +59,10 @@ public final class DuckDbEngine implements QueryEngine {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
             props.setProperty("duckdb.read_only", "true");
+            // DuckDB's own default is 80% of the machine's memory: an answer sorted in time order
+            // (10M rows) took 11.8 GB before the first row came out. Bounded, it spills the sort to
+            // th.duckdb.tmp beside the store instead (docs/reliability.md "Resource bounds").
+            props.setProperty("memory_limit", System.getProperty("th.duckdb.query.memory", QUERY_MEMORY));
             this.connections = List.of(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props));
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
@@ -175,12 +181,7 @@ public final class DuckDbEngine implements QueryEngine {
         checkCancelled();
         Connection connection = take();
         Thread me = Thread.currentThread();
-        try (PreparedStatement st = connection.prepareStatement(sql.text())) {
-            for (int i = 0; i < sql.params().size(); i++) {
-                st.setObject(i + 1, bindable(sql.params().get(i)));
-            }
-            running.put(me, st);
-            checkCancelled();
+        try (PreparedStatement st = prepare(connection, sql, me)) {
             try (ResultSet rs = st.executeQuery()) {
                 return read(rs);
             }
@@ -210,12 +211,7 @@ public final class DuckDbEngine implements QueryEngine {
         PreparedStatement st = null;
         try {
             stream(connection, true);
-            st = connection.prepareStatement(sql.text());
-            for (int i = 0; i < sql.params().size(); i++) {
-                st.setObject(i + 1, bindable(sql.params().get(i)));
-            }
-            running.put(me, st);
-            checkCancelled();
+            st = prepare(connection, sql, me);
             return new Streamed(connection, st, st.executeQuery(), me);
         } catch (SQLException | RuntimeException e) {
             release(connection, st, me);
@@ -223,6 +219,22 @@ public final class DuckDbEngine implements QueryEngine {
                 throw new QueryException("the query was cancelled on " + file, e);
             }
             throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+        }
+    }
+
+    /** {@code sql} prepared on {@code connection} with its values bound, as the statement {@code me} runs (for {@link #cancel}). */
+    private PreparedStatement prepare(Connection connection, Sql sql, Thread me) throws SQLException {
+        PreparedStatement st = connection.prepareStatement(sql.text());
+        try {
+            for (int i = 0; i < sql.params().size(); i++) {
+                st.setObject(i + 1, bindable(sql.params().get(i)));
+            }
+            running.put(me, st);
+            checkCancelled();
+            return st;
+        } catch (SQLException | RuntimeException e) {
+            st.close();
+            throw e;
         }
     }
 
