@@ -81,7 +81,7 @@ public final class CarveCommand implements Callable<Integer> {
             out.flush();
             return unreadable || r.rejected() > 0 ? 2 : 0;
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("th carve: " + e.getMessage());
+            spec.commandLine().getErr().println("th carve: " + HeldStore.message(e.getMessage()));
             return 1;
         }
     }

@@ -127,7 +127,7 @@ public final class HuntCommand implements Callable<Integer> {
             }
             return problems ? 2 : 0;
         } catch (IllegalArgumentException | IOException | SQLException | StoreException e) {
-            err.println("th hunt: " + e.getMessage());
+            err.println("th hunt: " + HeldStore.message(e.getMessage()));
             return 1;
         }
     }

@@ -63,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
             upgradeHint(store, dataDir, spec);
             r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err, hunt);
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());
+            spec.commandLine().getErr().println("th " + spec.name() + ": " + HeldStore.message(e.getMessage()));
             return 1;
         }
         if (reportFile != null) {
