@@ -62,8 +62,13 @@ public final class DuckDbEngine implements QueryEngine {
             // DuckDB's own default is 80% of the machine's memory: an answer sorted in time order
             // (10M rows) took 11.8 GB before the first row came out. Bounded, it spills the sort to
             // th.duckdb.tmp beside the store instead (docs/reliability.md "Resource bounds").
-            props.setProperty("memory_limit", System.getProperty("th.duckdb.query.memory", QUERY_MEMORY));
+            // Set after connecting, not as a connection property: another read-only opener of the same
+            // file in this process (th store check, a lake export) must find the same configuration.
             this.connections = List.of(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props));
+            String limit = new dev.th.store.StoreLimits(System.getProperty("th.duckdb.query.memory", QUERY_MEMORY), 1).memory();
+            try (java.sql.Statement st = connections.get(0).createStatement()) {
+                st.execute("SET memory_limit = '" + limit + "'");
+            }
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
         }
