@@ -18,10 +18,12 @@ import java.util.Locale;
  * started and warmed by an ingest of one input into a scratch lake first (not counted); then the
  * inputs are ingested, without hunting, into a fresh lake: wall seconds, the process's CPU seconds
  * (local executors are threads of this JVM), events per second and CPU-seconds per million events.
- * With {@code --embedded true} the embedded ingest (one thread, {@code Ingest.sequential}) of the
- * same inputs into a DuckDB store follows, for the per-core comparison.
+ * The wall time of each phase of the ingest is printed too (LakeIngest.Result.millis: which part
+ * is the driver's, serial). With {@code --embedded true} the embedded ingest (one thread,
+ * {@code Ingest.sequential}) of the same inputs into a DuckDB store follows, for the per-core
+ * comparison; {@code --store DIR} keeps that store (for LakeBench's questions on the same data).
  *
- * <p>Usage: {@code LakeIngestBench --inputs DIR [--warm FILE] [--chunks 16] [--embedded false]}
+ * <p>Usage: {@code LakeIngestBench --inputs DIR [--warm FILE] [--chunks 16] [--embedded false] [--store DIR]}
  */
 public final class LakeIngestBench {
     private LakeIngestBench() {
@@ -32,17 +34,22 @@ public final class LakeIngestBench {
         Path warm = null;
         int chunks = 16;
         boolean embedded = false;
+        Path keep = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(args[i + 1]);
                 case "--warm" -> warm = Path.of(args[i + 1]);
                 case "--chunks" -> chunks = Integer.parseInt(args[i + 1]);
                 case "--embedded" -> embedded = Boolean.parseBoolean(args[i + 1]);
+                case "--store" -> {
+                    keep = Path.of(args[i + 1]);
+                    embedded = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (inputs == null) {
-            throw new IllegalArgumentException("usage: LakeIngestBench --inputs DIR [--warm FILE] [--chunks 16] [--embedded false]");
+            throw new IllegalArgumentException("usage: LakeIngestBench --inputs DIR [--warm FILE] [--chunks 16] [--embedded false] [--store DIR]");
         }
         String master = System.getProperty("th.spark.master", "local[2]");
         LakeIngest.Options options = LakeIngest.Options.of("bench").chunksPerTask(chunks);
@@ -63,11 +70,12 @@ public final class LakeIngestBench {
             System.out.printf(Locale.ROOT, "lake ingest %s: %d inputs, %d tasks, %d events in %.1f s wall, %.1f CPU-s: %.0f events/s, "
                     + "%.0f CPU-s per million events; load average %.2f before, %.2f after%n", master, r.report().files().size(), r.units(),
                     events, wall, cpu, events / wall, cpu / events * 1e6, load, LakeBench.load());
+            System.out.println("  phases (wall ms): " + r.millis());
             if (embedded) {
                 cpu0 = LakeBench.cpu();
                 t0 = System.nanoTime();
                 IngestReport e;
-                try (DuckDbStore store = DuckDbStore.open(scratch.resolve("store")); Ingest ingest = Ingest.sequential(store, "bench")) {
+                try (DuckDbStore store = DuckDbStore.open(keep != null ? keep : scratch.resolve("store")); Ingest ingest = Ingest.sequential(store, "bench")) {
                     e = ingest.run(List.of(inputs), new Sources(), Readers.defaults());
                 }
                 wall = LakeBench.secs(t0);
