@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  */
 final class StoreFault {
     private static final Pattern FILE = Pattern.compile("file \"([^\"]+)\"");
-    private static final Pattern FULL = Pattern.compile("No space left on device|File too large|Disk quota exceeded|disk is full",
-            Pattern.CASE_INSENSITIVE);
+    /** The store named by TH's own wrapping of the error ("cannot link the events of X in STORE: ..."). */
+    private static final Pattern STORE = Pattern.compile(" in (/\\S+?th\\.duckdb): ");
+    /** DuckDB's words for a write that found no room; the last is a spill to its temporary files beside the store. */
+    private static final Pattern FULL = Pattern.compile("No space left on device|File too large|Disk quota exceeded|disk is full"
+            + "|failed to offload data block", Pattern.CASE_INSENSITIVE);
+    private static final String OFFLOAD = "failed to offload data block";
     private static final Pattern READ_ONLY = Pattern.compile("Permission denied|Operation not permitted|Read-only file system");
 
     private StoreFault() {
@@ -24,10 +28,12 @@ final class StoreFault {
             return Optional.empty();
         }
         Matcher file = FILE.matcher(message);
-        Path where = file.find() ? Path.of(file.group(1)) : null;
+        Matcher store = STORE.matcher(message);
+        Path where = file.find() ? Path.of(file.group(1)) : store.find() ? Path.of(store.group(1)) : null;
         Matcher full = FULL.matcher(message);
         if (full.find()) {
-            return Optional.of("the disk holding " + (where == null ? "the store" : where) + " is full (" + full.group()
+            String why = full.group().equalsIgnoreCase(OFFLOAD) ? "no room for DuckDB's temporary files beside it" : full.group();
+            return Optional.of("the disk holding " + (where == null ? "the store" : where) + " is full (" + why
                     + "): free space there (or move the store, --db) and run this again; what was committed is"
                     + " kept whole, the inputs not yet committed are stored by the next run (th store check verifies"
                     + " the store)");
