@@ -13,6 +13,7 @@ import dev.th.ask.Session;
 import dev.th.query.Cond;
 import dev.th.query.Expr;
 import dev.th.query.Query;
+import dev.th.query.RowCursor;
 import dev.th.query.Table;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -131,11 +132,20 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         return true;
     }
 
-    /** Runs the question: the typed rows, in time order. */
+    /**
+     * The most rows {@link #fetch()} and {@link #frame()} hold in memory (system property
+     * {@code th.frame.maxRows}, default 1,000,000): past it they refuse, naming {@link #stream()}.
+     */
+    public static int maxRows() {
+        return Integer.getInteger("th.frame.maxRows", 1_000_000);
+    }
+
+    /** Runs the question: the typed rows, in time order; refused past {@link #maxRows()} rows (use {@link #stream()}). */
     public Hits<T> fetch() {
         Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
         Long total = null;
         int skip = 0;
+        int max = maxRows();
         if (page != null && pageable()) {
             Table n = session.run(Query.from(q).select(Expr.count(), "N"));
             total = ((Number) n.rows().get(0)[0]).longValue();
@@ -145,12 +155,28 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
             long want = Math.min(Integer.MAX_VALUE, (long) page[0] + page[1]);
             q = q.limit((int) (q.limit() == null ? want : Math.min(q.limit(), want)));
             skip = page[0];
+            max = Math.max(max, page[1]);
+        } else if (q.limit() == null || q.limit() > max) {
+            q = q.limit(max + 1);
         }
-        Table t = completed(session.run(q));
+        List<Object[]> kept = new ArrayList<>();
+        List<String> names;
+        try (RowCursor c = session.open(q)) {
+            names = c.columns();
+            for (int i = 0; c.hasNext(); i++) {
+                Object[] r = c.next();
+                if (i >= skip) { // the rows before the page are read and dropped, never held
+                    kept.add(r);
+                }
+            }
+        }
+        if (kept.size() > max) {
+            throw new AnswerTooLarge(max);
+        }
+        Table t = completed(new Table(names, kept));
         List<T> rows = new ArrayList<>();
-        List<Object[]> read = t.rows();
-        for (int i = skip; i < read.size(); i++) {
-            rows.add(made(factory().make(session, t.columns(), read.get(i))));
+        for (Object[] r : t.rows()) {
+            rows.add(made(factory().make(session, t.columns(), r)));
         }
         if (total != null) {
             String why = total == 0 ? explainEmpty() : null;
@@ -158,6 +184,55 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
         }
         String why = rows.isEmpty() ? explainEmpty() : null;
         return new Hits<>(columns(), rows, why, pageNote(rows));
+    }
+
+    /** An answer past {@link #maxRows()}: what to call instead. */
+    public static final class AnswerTooLarge extends IllegalStateException {
+        AnswerTooLarge(int max) {
+            this(max, "read it row by row with stream() (try (Stream<T> rows = question.stream()) {...}),"
+                    + " or a page at a time with page(offset, limit)");
+        }
+
+        AnswerTooLarge(int max, String instead) {
+            super("the answer has more than " + String.format(java.util.Locale.ROOT, "%,d", max) + " rows, more than fetch() and"
+                    + " frame() hold in memory: " + instead + "; th.frame.maxRows sets the bound");
+        }
+    }
+
+    /**
+     * Every row of the answer, in the order of {@link #fetch()}, read from the store as the stream
+     * is consumed: memory holds the engine's current batch, whatever the answer's size (no
+     * {@link #maxRows()} bound). Close the stream (try-with-resources): it holds a connection of
+     * the engine until then, and no other question of the same engine should run while it is open.
+     * A question whose rows TH completes or drops after the query ({@link #streams()} false) is
+     * fetched whole and bounded as {@link #fetch()}. An empty stream says nothing of why: ask
+     * {@link #fetch()} for its {@link Hits#emptyBecause()}.
+     */
+    public java.util.stream.Stream<T> stream() {
+        if (!streams()) {
+            return fetch().list().stream();
+        }
+        Query q = rowsQuery(Query.from(table()).where(baseCondition(true)));
+        RowCursor c = session.open(q);
+        List<String> names = c.columns();
+        java.util.Iterator<T> rows = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return c.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return made(factory().make(session, names, c.next()));
+            }
+        };
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(rows,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(c::close);
+    }
+
+    /** Whether {@link #stream()} reads rows from the engine as they come (false: TH completes or drops rows after the query). */
+    boolean streams() {
+        return pageable();
     }
 
     /** What an answer of {@code rows} cannot tell (its coverage, the columns TH added, its rare files), or null. */
@@ -211,7 +286,7 @@ public abstract class Ask<T extends Row, S extends Ask<T, S>> {
     }
 
     /** The seed's columns of this question's answer. */
-    final List<String> columns() {
+    public final List<String> columns() {
         return columns;
     }
 

@@ -163,6 +163,12 @@ public final class CommunicationsQuery extends FileAsk<Connection, Communication
      * installed; else leaves the columns out, and the answer's note says how to install it when
      * it has public addresses.
      */
+    /** With GeoIP installed, rows are completed after the query: {@link #stream()} fetches them whole. */
+    @Override
+    boolean streams() {
+        return !session.geo().installed() && super.streams();
+    }
+
     @Override
     Table completed(Table t) {
         GeoIp geo = session.geo();

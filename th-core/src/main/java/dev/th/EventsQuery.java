@@ -76,7 +76,12 @@ public final class EventsQuery {
                 q = q.orderBy(Expr.col(k), false);
             }
         }
-        Table t = session.run(q);
+        int max = Ask.maxRows();
+        Table t = session.run(q.limit(max + 1));
+        if (t.rows().size() > max) {
+            throw new Ask.AnswerTooLarge(max, "ask one family's question (executions(), files(), registry(), ...) and read it"
+                    + " with stream(), or a shorter period");
+        }
         return Frames.of(t, cols);
     }
 

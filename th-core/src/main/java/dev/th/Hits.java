@@ -97,6 +97,11 @@ public final class Hits<T extends Row> implements Iterable<T> {
 
     /** The rows as a DataFrame with the seed's columns in the seed's order. */
     public DataFrame frame() {
+        return frame(columns, rows);
+    }
+
+    /** {@code rows} as a DataFrame of {@code columns} (e.g. a batch of a streamed answer, {@link Ask#stream()}). */
+    public static DataFrame frame(List<String> columns, List<? extends Row> rows) {
         List<Series<?>> series = new ArrayList<>();
         for (String c : columns) {
             Object[] values = new Object[rows.size()];

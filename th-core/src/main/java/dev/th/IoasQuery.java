@@ -71,7 +71,11 @@ public final class IoasQuery {
         if (r.to() != null) {
             q = q.where(Cond.cmp("alertDateTime", Cond.Op.LT, r.to()));
         }
-        Table t = session.run(q.selectColumns(SeedColumns.IOAS).orderBy(Expr.col("alertDateTime"), false));
+        int max = Ask.maxRows();
+        Table t = session.run(q.selectColumns(SeedColumns.IOAS).orderBy(Expr.col("alertDateTime"), false).limit(max + 1));
+        if (t.rows().size() > max) {
+            throw new Ask.AnswerTooLarge(max, "ask a shorter period, or fewer rules (rules(...))");
+        }
         List<IoA> rows = new ArrayList<>();
         for (Object[] row : t.rows()) {
             rows.add(new IoA(session, t.columns(), row));

@@ -86,6 +86,12 @@ public final class ScriptsQuery extends Ask<Activity, ScriptsQuery> {
     }
 
     @Override
+    boolean streams() {
+        Views.require(session, VIEW);
+        return super.streams();
+    }
+
+    @Override
     String noData() {
         Cond powershell = Cond.or(List.of(Cond.eq("Family", "script"),
                 Cond.and(List.of(Cond.eq("Family", "file"), Cond.eq("Operation", "script"), Cond.eq("EventId", 4104)))));

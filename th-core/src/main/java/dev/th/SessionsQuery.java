@@ -63,6 +63,12 @@ public final class SessionsQuery extends Ask<LogonSession, SessionsQuery> {
     }
 
     @Override
+    boolean streams() {
+        Views.require(session, VIEW);
+        return super.streams();
+    }
+
+    @Override
     String noData() {
         return Views.noneOf(session, scope, Cond.and(List.of(Cond.eq("Family", "logon"), Cond.eq("Operation", "logon"))), "no logon event (Security 4624) is stored for this scope: there are no sessions to show");
     }

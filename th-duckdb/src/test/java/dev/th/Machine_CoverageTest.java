@@ -86,7 +86,7 @@ class Machine_CoverageTest extends OtrfStoreTest {
             return !dropped.contains(id);
         }, List.of(Duration.ZERO));
         Path dir = Stores.build("th-coverage", List.of(json));
-        try (TH t = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+        try (TH t = TH.open(Stores.source(dir), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
             DataFrame c = t.machine("WORKSTATION5").coverage();
             assertEquals(1, c.height());
             assertEquals(36L - 5, c.get("Events", 0));

@@ -39,7 +39,7 @@ class Machine_DetectionsIocTest {
         // (Sysmon 13, 11 and 22, and its three pipe connections, Sysmon 18, by its ProcessGuid),
         // which know its MD5 from the creation
         assertEquals(7, expected, "PsExec64.exe's creation and its six actions");
-        try (TH th = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+        try (TH th = TH.open(Stores.source(dir), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
             Hits<Detect> hits = th.machine("fs03vuln.offsec.lan").detections().fetch();
             assertEquals(expected, hits.size());
             Detect d = hits.list().stream().filter(x -> "PsExec64.exe".equals(x.get("ChildFilename"))).findFirst()

@@ -135,7 +135,7 @@ class Machine_ExecutionsTest extends OtrfStoreTest {
 
     @Test
     void defaultPeriodIsTodayAndAnEmptyAnswerSaysWhere() {
-        try (TH today = TH.open(Stores.otrfDir(), Stores.CLOCK)) {
+        try (TH today = TH.open(Stores.source(Stores.otrfDir()), Stores.CLOCK)) {
             // "today" is 2020-10-23: the 6 processes of purplesharp, not the one of 2020-10-18
             Machine m = today.machine("WORKSTATION5");
             assertEquals(TimePeriod.today(), m.period());

@@ -33,7 +33,7 @@ class Machine_FamiliesTest {
         Path families = copy("/dev/th/normalize/fam-hand-made.xml", dir.resolve("families.xml"));
         Path processes = copy("/dev/th/store/fam-processes.xml", dir.resolve("processes.xml"));
         Path db = Stores.build("th-fam-db", List.of(families, processes, SharedData.require(PSEXEC)));
-        th = TH.open(db, Stores.CLOCK).defaultPeriod(TimePeriod.all());
+        th = TH.open(Stores.source(db), Stores.CLOCK).defaultPeriod(TimePeriod.all());
     }
 
     @AfterAll

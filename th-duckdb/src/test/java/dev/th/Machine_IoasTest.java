@@ -57,7 +57,7 @@ class Machine_IoasTest {
                     factory.create(rule("0d9b1a4f-2a3c-4c59-9a0e-6c1f3f3e1a01", "PsExec service started a process", "high"),
                             List.of(event(48700, "2021-12-05T01:00:00Z")), "default", now))));
         }
-        try (TH th = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+        try (TH th = TH.open(Stores.source(dir), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
             Machine m = th.machine("fs03vuln");
             Hits<IoA> all = m.ioas().fetch();
             assertEquals(3, all.size());

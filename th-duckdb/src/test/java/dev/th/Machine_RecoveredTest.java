@@ -86,7 +86,7 @@ class Machine_RecoveredTest {
         long[] n = sysmon1(file);
         assertTrue(n[0] > 0 && n[1] > 0, Arrays.toString(n));
         Path evtx = Files.write(dir.resolve("wrapped.evtx"), file);
-        try (TH th = TH.open(Stores.build("th-recovered", List.of(evtx)), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+        try (TH th = TH.open(Stores.source(Stores.build("th-recovered", List.of(evtx))), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
             Machine m = th.machine("MSEDGEWIN10");
             assertEquals(n[0] + n[1], m.executions().operation(Operation.Process.CREATE).fetch().size());
             assertEquals(n[0] + n[1], m.executions().operation(Operation.Process.CREATE).recovered(RecoveredRows.INCLUDE).fetch().size());

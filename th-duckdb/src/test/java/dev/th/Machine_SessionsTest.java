@@ -39,7 +39,7 @@ class Machine_SessionsTest {
         Path logons = copy("/dev/th/normalize/logon-hand-made.xml", dir.resolve("logons.xml"));
         Path ps = copy("/dev/th/normalize/ps-hand-made.xml", dir.resolve("ps.xml"));
         Path db = Stores.build("th-logon-db", List.of(logons, ps, SharedData.require(RUNAS), SharedData.require(WMI)));
-        th = TH.open(db, Stores.CLOCK).defaultPeriod(TimePeriod.all());
+        th = TH.open(Stores.source(db), Stores.CLOCK).defaultPeriod(TimePeriod.all());
     }
 
     @AfterAll

@@ -130,7 +130,7 @@ class Process_ExecutionTreeTest extends OtrfStoreTest {
             Path replayed = Replay.write(zip, tmp.resolve("replayed.json"), e -> isCreateOrKill(e, withKills),
                     List.of(Duration.ZERO, Duration.ofHours(1)));
             Path dir = Stores.build("th-reuse-store", List.of(replayed));
-            try (TH reuse = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+            try (TH reuse = TH.open(Stores.source(dir), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
                 Machine mkt = reuse.machine("MKT01");
                 Hits<Process> payloads = mkt.executions().operation(Operation.Process.CREATE).file("winx64_payload.exe").fetch();
                 assertEquals(2, payloads.size());

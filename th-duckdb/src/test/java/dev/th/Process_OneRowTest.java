@@ -81,7 +81,7 @@ class Process_OneRowTest extends OtrfStoreTest {
             try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "default")) {
                 ingest.run(List.of(input), new Sources(), Readers.defaults());
             }
-            try (TH two = TH.open(dir, Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
+            try (TH two = TH.open(Stores.source(dir), Stores.CLOCK).defaultPeriod(TimePeriod.all())) {
                 Hits<Process> p = two.machine("WORKSTATION5").processes().fetch();
                 // 6 creations in either log alone; the same 6 once both are in
                 assertEquals(6, p.size(), "after " + input.getFileName());

@@ -29,6 +29,9 @@ final class Answers {
             }
         }
         Histogram h = o.histogram();
+        if (h == null && c.streams()) {
+            return Answer.streamed(q); // printed as read; its recovered count after the stream
+        }
         Answer a;
         if (h != null) {
             Buckets b = AskOptions.apply(Opt.HISTOGRAM, () -> q.histogram(h));
@@ -39,8 +42,20 @@ final class Answers {
         return a.frame().height() == 0 ? a : flagRecovered(a, q.recoveredCount());
     }
 
+    /**
+     * What is left to say once {@code q}'s {@code rows} were streamed: why it is empty (asked of
+     * {@link Ask#fetch()}, which holds nothing then), or how many recovered records it holds.
+     */
+    static Answer afterStream(Ask<?, ?> q, long rows) {
+        if (rows == 0) {
+            Hits<?> h = q.fetch();
+            return Answer.explained(h.frame(), note(h));
+        }
+        return flagRecovered(Answer.explained(null, null), q.recoveredCount());
+    }
+
     /** An answer that includes recovered records says how many on stderr (its note). */
-    private static Answer flagRecovered(Answer a, long recovered) {
+    static Answer flagRecovered(Answer a, long recovered) {
         if (recovered == 0) {
             return a;
         }

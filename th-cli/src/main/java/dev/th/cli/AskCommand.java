@@ -119,8 +119,14 @@ abstract class AskCommand<T> implements Callable<Integer> {
         }
         try (TH th = TH.open(db.path())) {
             T target = target(th);
-            Answer a = m.call().run(target, options, new Method.Context(th));
-            if (a.scalar() && format == Output.Format.table) {
+            Answer a = m.call().run(target, options, new Method.Context(th, format.streams() && !chart.wanted()));
+            if (a.streamed() != null) {
+                Output.Streamed s = Output.stream(a.streamed(), format, spec.commandLine().getOut(), family(m.name()));
+                if (s.written().note() != null) {
+                    err.println(name + " " + m.name() + ": " + s.written().note());
+                }
+                a = Answers.afterStream(a.streamed(), s.rows());
+            } else if (a.scalar() && format == Output.Format.table) {
                 Object v = a.frame().get(0, 0);
                 spec.commandLine().getOut().println(v == null ? "" : Output.text(v));
                 spec.commandLine().getOut().flush();
@@ -138,7 +144,7 @@ abstract class AskCommand<T> implements Callable<Integer> {
             if (chart.wanted()) {
                 chart.write(name + " " + m.name(), m.name(), a.frame(), target, p, err);
             }
-            if (note == null && !a.explained() && m.timed() && a.frame().height() == 0 && !p.isAll()) {
+            if (note == null && !a.explained() && m.timed() && a.frame() != null && a.frame().height() == 0 && !p.isAll()) {
                 note = "nothing in period " + p + "; " + span(target) + " (try --period all)";
             }
             if (note != null) {
@@ -148,6 +154,10 @@ abstract class AskCommand<T> implements Callable<Integer> {
         } catch (UsageError | IllegalArgumentException e) {
             err.println(name + " " + m.name() + ": " + e.getMessage());
             return 2;
+        } catch (dev.th.Ask.AnswerTooLarge e) {
+            err.println(name + " " + m.name() + ": " + e.getMessage() + "; on the command line, --format csv, jsonl, timesketch,"
+                    + " timesketch-csv or ecs prints the rows as they are read, with no bound");
+            return 1;
         } catch (NotFound e) {
             err.println(name + ": " + e.getMessage());
             return 1;

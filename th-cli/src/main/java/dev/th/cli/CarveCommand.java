@@ -55,7 +55,7 @@ public final class CarveCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<InputReport> reports = new ArrayList<>();
         boolean unreadable = false;
-        try (DuckDbStore store = DuckDbStore.open(db.path()); Ingest ingest = Ingest.into(store, client)) {
+        try (DuckDbStore store = db.open(); Ingest ingest = Ingest.into(store, client)) {
             Carver carver = new Carver();
             for (Path f : files) {
                 if (!Files.isRegularFile(f)) {
@@ -81,7 +81,7 @@ public final class CarveCommand implements Callable<Integer> {
             out.flush();
             return unreadable || r.rejected() > 0 ? 2 : 0;
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("th carve: " + e.getMessage());
+            spec.commandLine().getErr().println("th carve: " + HeldStore.message(e.getMessage()));
             return 1;
         }
     }

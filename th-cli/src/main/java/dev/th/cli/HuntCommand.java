@@ -61,6 +61,12 @@ public final class HuntCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "DIR", description = "Hunt the store in DIR (th.duckdb), or the lake in DIR as a Spark job (docs/cluster.md), instead of log files.")
     Path db;
 
+    @Option(names = "--lake", paramLabel = "URI", description = "Hunt the lake at URI (a folder or a file: URI) as a Spark job: the same as --db DIR on a lake.")
+    String lake;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "duckdb (a store) or spark (a lake). Default: the one the folder holds")
+    String engine;
+
     @Mixin
     RuleSources rules;
 
@@ -94,7 +100,7 @@ public final class HuntCommand implements Callable<Integer> {
         Instant now = Instant.now();
         try {
             PeriodText p = PeriodText.parse(period, now);
-            if (db != null && !logs.isEmpty()) {
+            if ((db != null || lake != null) && !logs.isEmpty()) {
                 err.println("th hunt: give either --db DIR (hunt the store) or log paths (hunt the files), not both;"
                         + " to hunt new logs into a store, th ingest --db DIR LOGS");
                 return 1;
@@ -110,7 +116,11 @@ public final class HuntCommand implements Callable<Integer> {
             RuleSet set = rules.load(err);
             List<Ioa> ioas;
             if (logs.isEmpty()) {
-                Path dir = db == null ? Path.of("th-data") : db;
+                Path dir = lake != null ? DataDir.lakePath(lake) : db == null ? Path.of("th-data") : db;
+                if (engine != null && !engine.equals(TH.isLake(dir) ? "spark" : "duckdb")) {
+                    err.println("th hunt: --engine " + engine + ": " + dir + (TH.isLake(dir) ? " is a lake (--engine spark)" : " is no lake (--engine duckdb, or a lake's folder)"));
+                    return 1;
+                }
                 ioas = TH.isLake(dir) ? LakeHunting.hunt(dir, rules.paths(), !lists.isEmpty(), p.from(), p.to(), now, err)
                         : huntStore(dir, set, lists, p, now, err);
                 if (ioas == null) {
@@ -127,7 +137,7 @@ public final class HuntCommand implements Callable<Integer> {
             }
             return problems ? 2 : 0;
         } catch (IllegalArgumentException | IOException | SQLException | StoreException e) {
-            err.println("th hunt: " + e.getMessage());
+            err.println("th hunt: " + HeldStore.message(e.getMessage()));
             return 1;
         }
     }

@@ -48,6 +48,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (db.isLake()) {
+            throw new dev.th.ingest.StoreException(db.path() + " is a lake: th lake ingest --lake " + db.path() + " PATH... ingests into it");
+        }
         return ingest(db.path(), client, paths, report, spec, hunt);
     }
 
@@ -63,7 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
             upgradeHint(store, dataDir, spec);
             r = IngestRun.run(store, client, paths, spec.commandLine().getOut(), System.err, hunt);
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("th " + spec.name() + ": " + e.getMessage());
+            spec.commandLine().getErr().println("th " + spec.name() + ": " + HeldStore.message(e.getMessage()));
             return 1;
         }
         if (reportFile != null) {

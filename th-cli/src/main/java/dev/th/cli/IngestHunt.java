@@ -63,7 +63,7 @@ public final class IngestHunt {
         void finish() {
             found = hunting.finish();
             if (found.failure() != null) {
-                err.println("th: hunting at ingest failed: " + found.failure() + " (the events are stored; run th hunt --db later)");
+                err.println("th: hunting at ingest failed: " + found.failure() + " (the events are stored; the next th ingest into this store hunts them, or run th hunt --db)");
             }
         }
 
@@ -79,6 +79,10 @@ public final class IngestHunt {
                     f.newDetections() > 0 || !iocFiles.isEmpty() ? ", " + f.newDetections() + " new IoC detections" : "",
                     f.failure() == null ? "" : " (stopped: " + f.failure() + ")");
             HuntCommand.byRule(f.byRule(), out);
+            if (f.rehunted() > 0) {
+                out.printf("Hunted again: %d input%s an earlier ingest stored but was stopped before hunting (its IoAs are in the figures above)%n",
+                        f.rehunted(), f.rehunted() == 1 ? "" : "s");
+            }
         }
     }
 

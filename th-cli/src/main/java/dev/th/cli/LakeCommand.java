@@ -32,8 +32,9 @@ public final class LakeCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  th lake export --db th-data --lake /data/th-lake"})
     static final class Export implements Callable<Integer> {
-        @Mixin
-        DataDir db;
+        @Option(names = "--db", paramLabel = "DIR", defaultValue = "th-data",
+                description = "Data directory holding the store (th.duckdb) to export. Default: ${DEFAULT-VALUE}")
+        Path db;
 
         @Option(names = "--lake", paramLabel = "PATH", required = true, description = "The lake's folder (created when absent).")
         Path lake;
@@ -44,7 +45,7 @@ public final class LakeCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            LakeExport.Result r = LakeExport.run(db.path(), lake);
+            LakeExport.Result r = LakeExport.run(db, lake);
             out.println("lake " + lake + ": version " + r.version() + "; written: "
                     + (r.written().isEmpty() ? "nothing (unchanged)" : String.join(", ", r.written()))
                     + (r.unchanged().isEmpty() ? "" : "; unchanged: " + String.join(", ", r.unchanged())));

@@ -18,8 +18,11 @@ record Method<T>(String name, List<String> aliases, Set<Opt> options, boolean ti
         Answer run(T target, AskOptions options, Context context);
     }
 
-    /** What a call may need beside the object: the session's default period. */
-    record Context(dev.th.TH th) {
+    /**
+     * What a call may need beside the object: the session's default period, and whether rows may
+     * be streamed to the output instead of fetched ({@code --format} of a line format, no chart).
+     */
+    record Context(dev.th.TH th, boolean streams) {
         dev.th.TimePeriod period(AskOptions o) {
             return o.period(th.defaultPeriod());
         }

@@ -31,6 +31,11 @@ public final class Output {
     public enum Format {
         table, csv, json, jsonl, timesketch, timesketch_csv, navigator, ecs;
 
+        /** Whether rows in this format are written as they are read (line formats: no bound on the answer's size). */
+        boolean streams() {
+            return this == csv || this == jsonl || this == timesketch || this == timesketch_csv || this == ecs;
+        }
+
         /** The name {@code --format} takes ({@code timesketch-csv}). */
         String label() {
             return name().replace('_', '-');
@@ -96,6 +101,27 @@ public final class Output {
             };
             out.flush();
             return note;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a streamed answer wrote: its rows and the export's account. */
+    record Streamed(long rows, Written written) {
+    }
+
+    /**
+     * Writes every row of {@code q} in {@code format} (one of {@link Format#streams()}) as the store
+     * hands them over ({@link dev.th.Ask#stream()}, {@link dev.th.export.Streamed}): memory holds one
+     * batch, whatever the answer's size.
+     */
+    static Streamed stream(dev.th.Ask<?, ?> q, Format format, PrintWriter out, String family) {
+        long[] n = {0};
+        try (java.util.stream.Stream<? extends dev.th.Row> rows = q.stream()) {
+            java.util.Iterator<? extends dev.th.Row> it = rows.peek(r -> n[0]++).iterator();
+            Written w = dev.th.export.Streamed.write(writer(format, family), q.columns(), it, out);
+            out.flush();
+            return new Streamed(n[0], w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

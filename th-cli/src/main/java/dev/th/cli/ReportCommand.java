@@ -68,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("th report: --period: " + e.getMessage());
             return 2;
         }
-        if (!db.hasStore()) {
+        if (!db.hasStore() && !db.isLake()) { // a lake: the Spark engine answers the report's questions
             err.println("th report: " + db.noStoreIngestFirst());
             return 1;
         }

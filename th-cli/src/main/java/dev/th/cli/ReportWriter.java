@@ -9,7 +9,6 @@ import dev.th.views.report.ReportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ServiceLoader;
 
 /**
  * Writes the report of a store to a file (th report, th quickstart), its map placing public
@@ -43,12 +42,7 @@ final class ReportWriter {
     }
 
     private static QueryEngine engine(Path dataDir) {
-        EngineProvider best = null;
-        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
-            if (p.accepts(dataDir) && (best == null || p.priority() > best.priority())) {
-                best = p;
-            }
-        }
+        EngineProvider best = EngineProvider.best(dataDir);
         if (best == null) {
             throw new IllegalArgumentException("no TH store in " + dataDir + " (run th ingest first)");
         }

@@ -51,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!db.hasStore()) {
+        if (!db.hasStore() && !db.isLake()) { // a lake: served read-only by the Spark engine
             throw new IllegalArgumentException(db.noStoreIngestFirst());
         }
         if (readConnections < 1 || maxUploadMb < 1 || cacheMb < 0 || !(querySeconds > 0)) {

@@ -18,9 +18,58 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Upkeep of the store.",
         footerHeading = "%nExamples:%n",
         footer = {"  th store renormalize", "  th store renormalize --db /data/th --all", "  th store compact --db /data/th",
-            "  th store upgrade --db /data/th"},
-        subcommands = {StoreCommand.Renormalize.class, StoreCommand.Compact.class, StoreCommand.Upgrade.class})
+            "  th store upgrade --db /data/th", "  th store check --db /data/th"},
+        subcommands = {StoreCommand.Renormalize.class, StoreCommand.Compact.class, StoreCommand.Upgrade.class,
+            StoreCommand.Check.class})
 public final class StoreCommand {
+
+    /** {@code th store check}: every block read, every input's rows counted. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check the store without changing it: read every column of every table (so DuckDB verifies the"
+                + " checksum of every block), then count each input's rows (events, flows, flow names) against what the"
+                + " inputs table says was stored, and look for rows of no recorded input. Prints each problem (the table"
+                + " and column, or the input) and a last line saying whether the store is whole."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:the store is whole", "2:the store is damaged (what is wrong is printed)",
+                "1:the store could not be checked (none there, or another process has it open)"},
+            footerHeading = "%nExamples:%n",
+            footer = {"  th store check", "  th store check --db /data/th"})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        DataDir db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!db.hasStore()) {
+                throw new dev.th.ingest.StoreException(db.noStore());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            java.nio.file.Path file = db.path().resolve(DuckDbStore.FILE_NAME);
+            dev.th.store.StoreCheck.Result r;
+            try {
+                r = dev.th.store.StoreCheck.run(file, dev.th.store.StoreLimits.fromSystem());
+            } catch (java.sql.SQLException e) {
+                java.util.Optional<String> held = HeldStore.explain(e.getMessage());
+                if (held.isPresent()) {
+                    throw new dev.th.ingest.StoreException(held.get(), e);
+                }
+                out.println(file + ": DAMAGED: cannot be opened: " + e.getMessage().replaceAll("\\s+", " ").trim());
+                out.flush();
+                return 2;
+            }
+            r.problems().forEach(p -> out.println(file + ": " + p));
+            long rows = r.rows().values().stream().mapToLong(Long::longValue).sum();
+            out.printf(java.util.Locale.ROOT, "%s: %s: %d tables read in full (%,d rows; events %,d), %d inputs' rows counted"
+                    + " against the inputs table%s%n", file, r.ok() ? "whole" : "DAMAGED", r.rows().size(), rows,
+                    r.rows().getOrDefault("events", 0L), r.inputs(), r.ok() ? "" : "; " + r.problems().size() + " problem"
+                    + (r.problems().size() == 1 ? "" : "s"));
+            out.flush();
+            return r.ok() ? 0 : 2;
+        }
+    }
 
     /** {@code th store compact}: the store written again with its events in layout order. */
     @Command(name = "compact", mixinStandardHelpOptions = true,

@@ -43,14 +43,12 @@ class IngestKillTest {
     }
 
     /**
-     * Finding of this harness (2026-12-04): an input whose events were committed before the kill,
-     * but whose IoAs (the ingest's hunt) were not, is a duplicate on the next run and is never
-     * hunted again: its IoAs are lost (41 expected, 34 after a kill past the first of 11 inputs).
-     * Until the ingest stores an input's IoAs with its events (or hunts again the inputs it
-     * stored without them), {@code th hunt --db DIR} after a crash brings them back.
+     * Finding of this harness (2026-12-04), fixed: an input whose events were committed before the
+     * kill, but whose IoAs (the ingest's hunt) were not, was a duplicate on the next run and never
+     * hunted again (41 IoAs expected, 34 after a kill past the first of 11 inputs). The next
+     * ingest now hunts the inputs of an ingest that never ended (IngestRuns).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("finding: a kill between an input's events and its IoAs loses the IoAs (see the javadoc)")
     void killedAndRestartedIngestsKeepEveryIoa(@TempDir Path tmp) throws Exception {
         killPoints(tmp, true);
     }
@@ -102,7 +100,8 @@ class IngestKillTest {
             String state = "not started";
             if (Files.exists(dir.resolve("th.duckdb"))) {
                 Snapshot s = snapshot(dir);
-                state = s.inputs().size() + " of " + expected.inputs().size() + " inputs, " + s.events() + " events";
+                state = s.inputs().size() + " of " + expected.inputs().size() + " inputs, " + s.events() + " events, "
+                        + s.ioas().size() + " of " + expected.ioas().size() + " IoAs";
                 partial += s.events() > 0 && s.events() < expected.events() ? 1 : 0;
             }
             points.add("killed " + at + " ms after the store was made" + (killed.killed() ? "" : " (had ended)") + ": " + state);

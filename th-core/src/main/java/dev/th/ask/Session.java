@@ -45,4 +45,9 @@ public final class Session {
     public Table run(Query q) {
         return engine.execute(q);
     }
+
+    /** {@code q}'s rows read as they are consumed ({@link QueryEngine#open}); close the cursor. */
+    public dev.th.query.RowCursor open(Query q) {
+        return engine.open(q);
+    }
 }

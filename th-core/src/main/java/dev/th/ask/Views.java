@@ -10,10 +10,10 @@ public final class Views {
     private Views() {
     }
 
-    /** Fails with what to do when the engine has no view {@code view}. */
+    /** Fails with what to do when the engine has no view {@code view} (an answer it cannot give: not a bug). */
     public static void require(Session session, String view) {
         if (!session.engine.hasTable(view)) {
-            throw new IllegalStateException("the store has no '" + view + "' view: it was made by an older TH (run 'th store "
+            throw new UnsupportedOperationException("the store has no '" + view + "' view: it was made by an older TH (run 'th store "
                     + "renormalize' on it) or its engine (" + session.engine.name() + ") does not compute " + view);
         }
     }

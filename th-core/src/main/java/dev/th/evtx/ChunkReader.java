@@ -1,6 +1,7 @@
 package dev.th.evtx;
 
 import dev.th.event.EventSink;
+import dev.th.event.GuardedSink;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class ChunkReader {
     void startFile(String path, String contentHash, EventSink sink) {
         this.path = path;
         this.contentHash = contentHash;
-        this.sink = sink == null ? null : new Guarded(sink);
+        this.sink = sink == null ? null : new GuardedSink(sink);
         this.carving = false;
         stale.reset();
         lastComputer = null;
@@ -109,7 +110,7 @@ final class ChunkReader {
             passWaiting(null, null);
             return n;
         } catch (RuntimeException | StackOverflowError e) {
-            if (sink instanceof Guarded g && g.failed) {
+            if (sink instanceof GuardedSink g && g.failed()) {
                 throw e; // the sink's own failure (the store): not the chunk's
             }
             passWaiting(null, null);
@@ -481,48 +482,5 @@ final class ChunkReader {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    /**
-     * The sink the reader reports to, noting when the sink itself fails (a store that failed):
-     * that failure goes to the caller, while a fault of the reader's own costs only its chunk.
-     */
-    private static final class Guarded implements EventSink {
-        private final EventSink out;
-        boolean failed;
-
-        Guarded(EventSink out) {
-            this.out = out;
-        }
-
-        @Override
-        public void accept(RawEvent event) {
-            try {
-                out.accept(event);
-            } catch (RuntimeException | Error e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public void reject(long offset, long records, String reason) {
-            try {
-                out.reject(offset, records, reason);
-            } catch (RuntimeException | Error e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public void warn(long offset, String message) {
-            try {
-                out.warn(offset, message);
-            } catch (RuntimeException | Error e) {
-                failed = true;
-                throw e;
-            }
-        }
     }
 }

@@ -31,8 +31,15 @@ public final class CsvWriter implements RowWriter {
 
     @Override
     public Written write(DataFrame rows, Writer out) throws IOException {
+        return append(rows, out, true);
+    }
+
+    @Override
+    public Written append(DataFrame rows, Writer out, boolean first) throws IOException {
         String[] names = rows.getColumnsIndex().toArray();
-        header(List.of(names), out);
+        if (first) {
+            header(List.of(names), out);
+        }
         Object[] row = new Object[names.length];
         for (int r = 0; r < rows.height(); r++) {
             for (int c = 0; c < names.length; c++) {

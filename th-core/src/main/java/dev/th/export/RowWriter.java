@@ -14,6 +14,14 @@ public interface RowWriter {
     /** Writes {@code rows} to {@code out}; says what was left out, if anything. */
     Written write(DataFrame rows, Writer out) throws IOException;
 
+    /**
+     * Writes one more batch of a streamed answer ({@link Streamed}): as {@link #write}, except that
+     * a format with a header row writes it only with the {@code first} batch.
+     */
+    default Written append(DataFrame rows, Writer out, boolean first) throws IOException {
+        return write(rows, out);
+    }
+
     /** Writes the rows of {@code hits}. */
     default Written write(Hits<?> hits, Writer out) throws IOException {
         return write(hits.frame(), out);

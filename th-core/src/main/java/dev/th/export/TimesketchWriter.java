@@ -37,6 +37,11 @@ public final class TimesketchWriter implements RowWriter {
 
     @Override
     public Written write(DataFrame rows, Writer out) throws IOException {
+        return append(rows, out, true);
+    }
+
+    @Override
+    public Written append(DataFrame rows, Writer out, boolean first) throws IOException {
         String format = csv ? "the Timesketch CSV export" : "the Timesketch export";
         TimeColumn time = TimeColumn.of(rows, format);
         String[] names = rows.getColumnsIndex().toArray();
@@ -45,7 +50,7 @@ public final class TimesketchWriter implements RowWriter {
             columns.add(OWN.contains(n) ? "th_" + n : n);
         }
         CsvWriter table = CsvWriter.safe();
-        if (csv) {
+        if (csv && first) {
             table.header(columns, out);
         }
         int t = List.of(names).indexOf(time.name());

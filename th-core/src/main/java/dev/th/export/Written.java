@@ -9,6 +9,15 @@ package dev.th.export;
  * @param note why rows were left out, or null
  */
 public record Written(long rows, long skipped, String note) {
+    /** This and {@code more} written one after the other (the batches of a streamed answer). */
+    public Written plus(Written more) {
+        long left = skipped + more.skipped;
+        String n = more.note == null ? note : note == null ? more.note
+                : more.note.startsWith(more.skipped + " ") ? left + more.note.substring(String.valueOf(more.skipped).length())
+                : note + "; " + more.note;
+        return new Written(rows + more.rows, left, n);
+    }
+
     static Written all(long rows) {
         return new Written(rows, 0, null);
     }

@@ -27,6 +27,8 @@ final class Segment implements EventSink {
         Object row;
         String failure;
         Object prepared;
+        /** Why the tap's test failed on this record (null: it did not): stored, not hunted. */
+        String notHunted;
         /** A warning known only once the segments before this one are decoded (null text: none). */
         Supplier<String> later;
 
@@ -96,7 +98,11 @@ final class Segment implements EventSink {
                 continue;
             }
             if (tap != null) {
-                it.prepared = tap.prepare(it.event);
+                try {
+                    it.prepared = tap.prepare(it.event);
+                } catch (RuntimeException | StackOverflowError e) {
+                    it.notHunted = e.toString(); // costs the record its hunt, not the input
+                }
             }
         }
         return this;
@@ -131,7 +137,10 @@ final class Segment implements EventSink {
                 continue;
             }
             tally.stored();
-            if (tap != null) {
+            if (it.notHunted != null) {
+                tally.warning(it.event.source() == null ? -1 : it.event.source().offset(), "record "
+                        + it.event.recordId() + " is stored but not hunted: the rules' test failed on it: " + it.notHunted);
+            } else if (tap != null) {
                 tap.event(it.event, it.prepared);
             }
             rows.append(it.row);

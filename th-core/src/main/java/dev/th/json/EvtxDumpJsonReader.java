@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
+import dev.th.event.GuardedSink;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class EvtxDumpJsonReader implements EventReader {
     private static final class Element {
         private final String path;
         private final String hash;
-        private final EventSink sink;
+        private final GuardedSink sink;
         private final StringBuilder text = new StringBuilder();
         private final int maxChars;
         private long firstLine = -1;
@@ -92,7 +93,7 @@ public final class EvtxDumpJsonReader implements EventReader {
         Element(String path, String hash, EventSink sink, int maxChars) {
             this.path = path;
             this.hash = hash;
-            this.sink = sink;
+            this.sink = new GuardedSink(sink);
             this.maxChars = maxChars;
         }
 
@@ -151,11 +152,7 @@ public final class EvtxDumpJsonReader implements EventReader {
                         return;
                     }
                     JsonNode node = MAPPER.readTree(p);
-                    try {
-                        sink.accept(JsonLinesReader.map(node, new SourceRef(path, hash, objLine), number, sink));
-                    } catch (IllegalArgumentException e) {
-                        sink.reject(objLine, 1, "line " + objLine + ": " + e.getMessage());
-                    }
+                    JsonLinesReader.accept(node, new SourceRef(path, hash, objLine), number, sink, objLine, "line " + objLine);
                     objLine = -1;
                 }
             } catch (JsonProcessingException e) {

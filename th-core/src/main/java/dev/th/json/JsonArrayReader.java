@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
+import dev.th.event.GuardedSink;
 import dev.th.event.SourceRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,8 @@ public final class JsonArrayReader implements EventReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
-    public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
+    public void read(InputStream in, String path, String contentHash, EventSink to) throws IOException {
+        GuardedSink sink = new GuardedSink(to);
         long number = 0;
         long line = 1;
         boolean inElement = false;
@@ -50,11 +52,8 @@ public final class JsonArrayReader implements EventReader {
                     continue;
                 }
                 JsonNode node = MAPPER.readTree(p);
-                try {
-                    sink.accept(JsonLinesReader.map(node, new SourceRef(path, contentHash, line), number, sink));
-                } catch (IllegalArgumentException e) {
-                    sink.reject(line, 1, "element " + number + " at line " + line + ": " + e.getMessage());
-                }
+                JsonLinesReader.accept(node, new SourceRef(path, contentHash, line), number, sink, line,
+                        "element " + number + " at line " + line);
                 inElement = false;
             }
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
+import dev.th.event.GuardedSink;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import java.io.IOException;
@@ -45,7 +46,8 @@ public final class JsonLinesReader implements EventReader {
     }
 
     @Override
-    public void read(InputStream in, String path, String contentHash, EventSink sink) throws IOException {
+    public void read(InputStream in, String path, String contentHash, EventSink to) throws IOException {
+        GuardedSink sink = new GuardedSink(to);
         BoundedLines lines = new BoundedLines(in, maxLineChars);
         String line;
         while ((line = lines.next()) != null) {
@@ -68,15 +70,11 @@ public final class JsonLinesReader implements EventReader {
                 sink.reject(lineNo, 1, "line " + lineNo + " is not a JSON object");
                 continue;
             }
-            try {
-                SourceRef ref = new SourceRef(path, contentHash, lineNo);
-                sink.accept(map(node, ref, lineNo, sink));
+            if (accept(node, new SourceRef(path, contentHash, lineNo), lineNo, sink, lineNo, "line " + lineNo)) {
                 String odd = encodingWarning(line);
                 if (odd != null) {
                     sink.warn(lineNo, "line " + lineNo + odd);
                 }
-            } catch (IllegalArgumentException e) {
-                sink.reject(lineNo, 1, "line " + lineNo + ": " + e.getMessage());
             }
         }
     }
@@ -134,6 +132,28 @@ public final class JsonLinesReader implements EventReader {
      * One object, flat/Winlogbeat, evtx_dump or Get-WinEvent shaped; IllegalArgumentException says
      * what is missing. {@code sink} hears warnings about the object (values cut by ConvertTo-Json).
      */
+    /**
+     * Maps one JSON event ({@link #map}) and passes it to {@code out}; one that cannot be mapped is
+     * rejected at {@code offset}, named by {@code where} ("line 12"), also when the mapping fails
+     * unexpectedly: a fault of TH's own code costs that record, not the input. A failure of the
+     * sink itself (the store) goes to the caller. Returns whether the event was passed on.
+     */
+    static boolean accept(JsonNode node, SourceRef ref, long recordId, GuardedSink out, long offset, String where) {
+        RawEvent event;
+        try {
+            event = map(node, ref, recordId, out);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (out.failed()) {
+                throw e;
+            }
+            out.reject(offset, 1, where + (e instanceof IllegalArgumentException ? ": " + e.getMessage()
+                    : " cannot be read: unexpected " + e));
+            return false;
+        }
+        out.accept(event);
+        return true;
+    }
+
     static RawEvent map(JsonNode obj, SourceRef ref, long recordId, EventSink sink) {
         if (obj.size() == 1 && obj.path("Event").isObject()) {
             return EvtxDumpJsonReader.toEvent(obj, ref, recordId);

@@ -23,4 +23,15 @@ public interface EngineProvider {
 
     /** Opens the store in {@code dataDir} for queries only (read-only where the engine allows it). */
     QueryEngine open(Path dataDir);
+
+    /** The provider {@code TH.open} picks for {@code dataDir} (the highest priority that accepts it), or null when none does. */
+    static EngineProvider best(Path dataDir) {
+        EngineProvider best = null;
+        for (EngineProvider p : java.util.ServiceLoader.load(EngineProvider.class)) {
+            if (p.accepts(dataDir) && (best == null || p.priority() > best.priority())) {
+                best = p;
+            }
+        }
+        return best;
+    }
 }

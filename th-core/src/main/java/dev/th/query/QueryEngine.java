@@ -16,6 +16,15 @@ public interface QueryEngine extends AutoCloseable {
     /** Runs a query and returns all its rows. */
     Table execute(Query query);
 
+    /**
+     * Runs a query whose rows are read as the cursor is consumed, so that an answer of any size
+     * passes through bounded memory. By default (an engine that cannot stream) the rows of
+     * {@link #execute}.
+     */
+    default RowCursor open(Query query) {
+        return RowCursor.of(execute(query));
+    }
+
     /** Whether the store has the table (e.g. {@code ioas}, filled by hunting). */
     boolean hasTable(String table);
 

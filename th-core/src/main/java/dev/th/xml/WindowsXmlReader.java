@@ -2,6 +2,9 @@ package dev.th.xml;
 
 import dev.th.event.EventReader;
 import dev.th.event.EventSink;
+import dev.th.event.FieldFlattener;
+import dev.th.event.GuardedSink;
+import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
 import dev.th.json.SystemFields;
 import java.io.IOException;
@@ -18,7 +21,7 @@ import javax.xml.stream.XMLStreamReader;
  * Reads Windows' XML rendering of events, streaming with the JDK's StAX parser (memory holds one
  * event): {@code wevtutil qe LOG /f:xml} (one {@code <Event>} after another, no root) and Event
  * Viewer's "Save as XML" ({@code <Events>} around them), in UTF-8 or UTF-16 (see {@link XmlText}).
- * Each event is flattened as {@link XmlFlattener} says, so it gets the field names of the same
+ * Each event is flattened as {@link FieldFlattener} says (the EVTX reader flattens with it too), so it gets the field names of the same
  * event read from EVTX; a forwarded event's {@code RenderingInfo} is kept ({@code Message},
  * {@code RenderingInfo_Level}, {@code RenderingInfo_Task}, ...). {@code TimeCreated} is written
  * back with seven fraction digits, as the EVTX reader writes it.
@@ -70,9 +73,9 @@ public final class WindowsXmlReader implements EventReader {
         private final XMLStreamReader r;
         private final String path;
         private final String hash;
-        private final EventSink sink;
+        private final GuardedSink sink;
         private final int maxChars;
-        private final XmlFlattener flat = new XmlFlattener();
+        private final FieldFlattener flat = new FieldFlattener();
         private long number;
         private long eventLine = -1;
         private long chars;
@@ -81,23 +84,47 @@ public final class WindowsXmlReader implements EventReader {
         private int outer;
         /** Depth inside an element that is not an event, passed over. */
         private int skipping;
+        /** Elements open in the document, and where the current event's {@code <Event>} is. */
+        private int depth;
+        private int eventDepth;
+        /** While an event that failed is passed over: its {@code <Event>}'s depth (0: none). */
+        private int dropping;
 
         Walk(XMLStreamReader r, String path, String hash, EventSink sink, int maxChars) {
             this.r = r;
             this.path = path;
             this.hash = hash;
-            this.sink = sink;
+            this.sink = new GuardedSink(sink);
             this.maxChars = maxChars;
         }
 
         void run() throws IOException {
             try {
                 while (r.hasNext()) {
-                    switch (r.next()) {
-                        case XMLStreamConstants.START_ELEMENT -> start();
-                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
-                        case XMLStreamConstants.END_ELEMENT -> end();
-                        default -> { }
+                    int token = r.next();
+                    if (dropping > 0) {
+                        passOver(token);
+                        continue;
+                    }
+                    boolean wasInEvent = inEvent;
+                    try {
+                        switch (token) {
+                            case XMLStreamConstants.START_ELEMENT -> {
+                                depth++;
+                                start();
+                            }
+                            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
+                            case XMLStreamConstants.END_ELEMENT -> {
+                                end();
+                                depth--;
+                            }
+                            default -> { }
+                        }
+                    } catch (RuntimeException | StackOverflowError e) {
+                        if (sink.failed() || !(wasInEvent || inEvent)) {
+                            throw e;
+                        }
+                        drop(token, e);
                     }
                 }
             } catch (XMLStreamException e) {
@@ -121,6 +148,29 @@ public final class WindowsXmlReader implements EventReader {
             }
         }
 
+        /**
+         * An event whose reading failed (elements nested too deep, or a fault of TH's own code):
+         * rejected, and its remaining elements passed over; reading goes on at the next event.
+         */
+        private void drop(int token, Throwable e) {
+            boolean closed = token == XMLStreamConstants.END_ELEMENT && depth == eventDepth;
+            if (token == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+            inEvent = false;
+            dropping = closed ? 0 : eventDepth;
+            sink.reject(eventLine, 1, "event " + number + " at line " + eventLine + " cannot be read: "
+                    + (e instanceof IllegalArgumentException ? e.getMessage() : "unexpected " + e));
+        }
+
+        private void passOver(int token) {
+            if (token == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (token == XMLStreamConstants.END_ELEMENT && --depth < dropping) {
+                dropping = 0;
+            }
+        }
+
         private void start() throws IOException {
             String name = localName(r.getLocalName());
             if (skipping > 0) {
@@ -130,6 +180,7 @@ public final class WindowsXmlReader implements EventReader {
             if (!inEvent) {
                 if (name.equals("Event")) {
                     inEvent = true;
+                    eventDepth = depth;
                     number++;
                     eventLine = line(r.getLocation());
                     chars = 0;
@@ -188,11 +239,14 @@ public final class WindowsXmlReader implements EventReader {
                 return;
             }
             LinkedHashMap<String, String> f = flat.fields();
+            RawEvent event;
             try {
-                sink.accept(SystemFields.toEvent(f, new SourceRef(path, hash, eventLine), recordId(f)));
+                event = SystemFields.toEvent(f, new SourceRef(path, hash, eventLine), recordId(f));
             } catch (IllegalArgumentException e) {
                 sink.reject(eventLine, 1, "event " + number + " at line " + eventLine + ": " + e.getMessage());
+                return;
             }
+            sink.accept(event);
         }
 
         private long recordId(LinkedHashMap<String, String> f) {

@@ -104,7 +104,7 @@ class Exports_SameRowsTest {
         CanonicalEvent got = n.normalize(export, "default");
         String where = x.name() + ", record " + evtx.recordId();
         for (Column c : Column.values()) {
-            if (SOURCE.contains(c)) {
+            if (SOURCE.contains(c) && !(c == Column.Fields && sameFields(x))) {
                 continue;
             }
             Object w = want.get(c);
@@ -113,9 +113,21 @@ class Exports_SameRowsTest {
             }
             if (x.xml() && w instanceof String s) {
                 w = s.replace("\r\n", "\n"); // XML 1.0 reads every line break as LF (section 2.11)
+                if (c == Column.Fields) {
+                    w = ((String) w).replace("\\r\\n", "\\n"); // the same, escaped in the Fields JSON
+                }
             }
             assertEquals(w, got.get(c), where + ": column " + c);
         }
+    }
+
+    /**
+     * Whether the export spells every field as the EVTX record does, so the Fields column must be
+     * the same too: the XML exports that carry the names (not the JSON ones, whose Properties are
+     * positional, nor a forwarded export's unnamed Data and RenderingInfo).
+     */
+    private static boolean sameFields(Export x) {
+        return x.xml() && !x.name().contains("unnamed");
     }
 
     private static void sameEventData(RawEvent evtx, RawEvent export, Export x, List<String> warnings) {

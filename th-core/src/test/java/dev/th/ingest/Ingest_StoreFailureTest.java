@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.th.event.EventReader;
 import dev.th.event.RawEvent;
 import dev.th.event.SourceRef;
-import dev.th.model.CanonicalEvent;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,56 +19,6 @@ import org.junit.jupiter.api.Test;
  * thread stops (no deadlock on the hand-over queue), and nothing is committed.
  */
 class Ingest_StoreFailureTest {
-
-    /** Keeps rows in lists; throws on the {@code failAt}-th append. */
-    private static final class FailingStore implements EventStore {
-        final List<CanonicalEvent> committed = new ArrayList<>();
-        final int failAt;
-        int appended;
-        int flushes;
-
-        FailingStore(int failAt) {
-            this.failAt = failAt;
-        }
-
-        @Override
-        public Optional<InputReport> completed(String contentHash) {
-            return Optional.empty();
-        }
-
-        @Override
-        public InputWriter begin(String contentHash, String path, long size) {
-            List<CanonicalEvent> rows = new ArrayList<>();
-            return new InputWriter() {
-                @Override
-                public void append(CanonicalEvent event) {
-                    if (++appended == failAt) {
-                        throw new StoreException("disk full (test)");
-                    }
-                    rows.add(event);
-                }
-
-                @Override
-                public InputReport commit(InputReport report) {
-                    committed.addAll(rows);
-                    return report;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void flush() {
-            flushes++;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static final EventReader MANY = (in, path, hash, sink) -> {
         for (long id = 1; id <= 100_000; id++) {
@@ -84,7 +30,7 @@ class Ingest_StoreFailureTest {
     @Test
     void aStoreFailureStopsTheReaderAndReachesTheCaller() {
         for (boolean parallel : new boolean[] {true, false}) {
-            FailingStore store = new FailingStore(5_000);
+            ListStore store = new ListStore(5_000);
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (Ingest ingest = parallel ? Ingest.into(store, "c") : Ingest.sequential(store, "c")) {
                     StoreException e = assertThrows(StoreException.class,

@@ -64,9 +64,9 @@ class WindowsXmlReaderTest {
         assertEquals("Microsoft-Windows-Security-Auditing", e.provider());
         assertEquals(Instant.parse("2021-11-13T14:30:53.6382853Z"), e.time());
         assertEquals("2021-11-13T14:30:53.6382853Z", e.field("TimeCreated"));
-        assertEquals("{54849625-5478-4994-A5BA-3E3B0328C30D}", e.field("Provider_Guid"));
+        assertEquals("{54849625-5478-4994-a5ba-3e3b0328c30d}", e.field("Provider_Guid")); // as the EVTX reader writes GUIDs
         assertEquals("632", e.field("Execution_ProcessID"));
-        assertEquals("{9A5A5E3C-D88D-0002-8B5E-5A9A8DD8D701}", e.field("Correlation_ActivityID"));
+        assertEquals("{9a5a5e3c-d88d-0002-8b5e-5a9a8dd8d701}", e.field("Correlation_ActivityID"));
         assertEquals("", e.field("Security"));
         assertEquals("hack1", e.field("TargetUserName"));
         assertEquals("", e.field("Empty"));
@@ -114,6 +114,45 @@ class WindowsXmlReaderTest {
         assertEquals(List.of("3/1: event 2 at line 3: no EventID in System"), s.rejects);
     }
 
+    /**
+     * An event nested deeper than the flattener follows (a trigger found by reading the code: it
+     * used to end the file there) costs that event only: the events after it are read, also
+     * when it sits inside {@code <Events>} and its depth runs past the limit more than once.
+     */
+    @Test
+    void anEventNestedTooDeepIsRejectedAndTheNextRead() throws IOException {
+        String deep = "<X>".repeat(80) + "v" + "</X>".repeat(80);
+        String broken = event(2, "B").replace("<Data Name='Empty'/>", "<Data Name='Deep'>" + deep + "</Data><Data Name='Empty'/>");
+        for (String doc : List.of(event(1, "A") + "\n" + broken + "\n" + event(3, "C"),
+                "<Events>\n" + event(1, "A") + "\n" + broken + "\n" + broken + "\n" + event(3, "C") + "\n</Events>")) {
+            Sink s = read(doc.getBytes(StandardCharsets.UTF_8));
+            assertEquals(List.of("A", "C"), s.events.stream().map(RawEvent::computer).toList(), s.rejects.toString());
+            assertEquals("hack1", s.events.get(1).field("TargetUserName"));
+            assertEquals(21, s.events.get(1).fields().size(), s.events.get(1).fields().toString());
+            assertTrue(s.rejects.size() >= 1 && s.rejects.stream().allMatch(r -> r.matches(
+                    "\\d/1: event \\d at line \\d cannot be read: elements nested deeper than 64")), s.rejects.toString());
+        }
+    }
+
+    /** The guard costs a record for a fault of the reader only: a failure of the sink (the store) reaches the caller. */
+    @Test
+    void aFailureOfTheSinkStillReachesTheCaller() {
+        EventSink failing = new EventSink() {
+            @Override
+            public void accept(RawEvent e) {
+                throw new IllegalStateException("store failed (test)");
+            }
+
+            @Override
+            public void reject(long offset, long records, String reason) {
+                throw new AssertionError("a sink failure was counted as a rejected record: " + reason);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new WindowsXmlReader().read(
+                new ByteArrayInputStream((event(1, "A") + event(2, "B")).getBytes(StandardCharsets.UTF_8)), "t.xml", "h", failing));
+        assertEquals("store failed (test)", e.getMessage());
+    }
+
     @Test
     void damagedXmlKeepsTheEventsBeforeItAndSaysWhere() throws IOException {
         String cut = event(2, "B").replace("</Computer>", "</Computr>");
@@ -152,7 +191,9 @@ class WindowsXmlReaderTest {
         assertEquals("Information", e.field("RenderingInfo_Level"));
         assertEquals("Logon", e.field("RenderingInfo_Task"));
         assertEquals("Info", e.field("RenderingInfo_Opcode"));
-        assertEquals("Audit Success", e.field("Keyword"));
+        assertEquals("Audit Success", e.field("RenderingInfo_Keyword")); // as the EVTX reader names it (docs/evtx.md)
+        assertEquals("Microsoft Windows security auditing.", e.field("RenderingInfo_Provider"));
+        assertEquals("Security", e.field("RenderingInfo_Channel"));
         assertEquals("0", e.field("Level"));
         assertEquals("en-US", e.field("RenderingInfo_Culture"));
     }

@@ -60,15 +60,32 @@ final class TextTimes {
         Instant moved = t.toInstant(ZoneOffset.UTC).plus(by);
         LocalDateTime m = LocalDateTime.ofInstant(moved, ZoneOffset.UTC);
         StringBuilder out = new StringBuilder(v.length());
-        out.append(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d%c%02d:%02d:%02d", m.getYear(), m.getMonthValue(),
-                m.getDayOfMonth(), sep, m.getHour(), m.getMinute(), m.getSecond()));
+        // by hand, not String.format: this runs for every time text of every simulated event
+        pad(out, m.getYear(), 4).append('-');
+        pad(out, m.getMonthValue(), 2).append('-');
+        pad(out, m.getDayOfMonth(), 2).append(sep);
+        pad(out, m.getHour(), 2).append(':');
+        pad(out, m.getMinute(), 2).append(':');
+        pad(out, m.getSecond(), 2);
         if (digits > 0) {
-            String nanos = String.format(java.util.Locale.ROOT, "%09d", m.getNano());
-            out.append('.').append(nanos, 0, digits);
+            int at = out.length() + 1;
+            pad(out.append('.'), m.getNano(), 9).setLength(at + digits);
         }
         if (zulu) {
             out.append('Z');
         }
         return out.toString();
+    }
+
+    /** Appends {@code value} with leading zeros to {@code width} digits, as {@code %0<width>d} does. */
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        if (value < 0) {
+            return out.append(String.format(java.util.Locale.ROOT, "%0" + width + "d", value));
+        }
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 }

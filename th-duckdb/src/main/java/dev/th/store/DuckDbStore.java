@@ -73,6 +73,10 @@ public final class DuckDbStore implements EventStore {
     /** The machines (Muid) the open transaction's rows belong to: their rows of {@link MachineTable} are made again at commit. */
     private final Set<String> touched = new HashSet<>();
     private String lastTouched;
+    /** The open transaction's inputs' records per {@code Channel|EventID}, summed: which store-wide link steps run at commit. */
+    private final Map<String, Long> pendingByEventId = new HashMap<>();
+    /** Whether a clock correction of the open transaction moved rows of earlier inputs (their machines' rows are made again whole). */
+    private boolean clockNotes;
 
     private static final String SELECT_INPUT = "SELECT Path, Size, \"Read\", Stored, Rejected, Duplicates, ByEventId, "
             + "Errors FROM " + Schema.INPUTS + " WHERE ContentHash = ?";
@@ -109,8 +113,9 @@ public final class DuckDbStore implements EventStore {
             throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
+            c = DriverManager.getConnection("jdbc:duckdb:" + file, limits.connectionProperties());
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
             try (Statement st = dc.createStatement()) {
                 // FSST compression of the long strings (Fields) tripled the time of a checkpoint
@@ -131,7 +136,18 @@ public final class DuckDbStore implements EventStore {
             }
             return store;
         } catch (SQLException e) {
+            closeQuietly(c, e); // e.g. a read-only folder: opened, then refused the first write
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -253,9 +269,18 @@ public final class DuckDbStore implements EventStore {
             appender = null;
             inputsAppender.close();
             inputsAppender = null;
-            MachineTable.refresh(connection, touched);
+            if (pendingRows > 0) {
+                Linker.inputs(connection, pending.keySet(), pendingByEventId, attributes);
+            }
+            if (clockNotes) {
+                MachineTable.refresh(connection, touched);
+            } else {
+                MachineTable.add(connection, pending.keySet(), touched);
+            }
             touched.clear();
             lastTouched = null;
+            pendingByEventId.clear();
+            clockNotes = false;
             connection.commit();
             connection.setAutoCommit(true);
             unjoined |= pendingRows > 0;
@@ -341,6 +366,8 @@ public final class DuckDbStore implements EventStore {
         pending.clear();
         touched.clear();
         lastTouched = null;
+        pendingByEventId.clear();
+        clockNotes = false;
         try {
             if (!connection.getAutoCommit()) {
                 open = true;
@@ -445,18 +472,22 @@ public final class DuckDbStore implements EventStore {
             done = true;
             writing = false;
             pendingRows += rows;
+            report.byEventId().forEach((k, v) -> pendingByEventId.merge(k, v, Long::sum));
             if (pendingRows >= GROUP_ROWS || System.nanoTime() - transactionStart >= GROUP_NANOS) {
                 flush();
             }
             return report;
         }
 
-        /** Runs the cross-event steps on this input's rows; their notes join the report's warnings. */
+        /**
+         * Runs the cross-event steps on this input's own rows (the store-wide ones follow at commit,
+         * once for the transaction's inputs); their notes join the report's warnings.
+         */
         private InputReport linked(InputReport report) {
             List<String> notes;
             try {
                 appender.flush();
-                notes = Linker.run(connection, contentHash, path, report.byEventId(), attributes);
+                notes = Linker.input(connection, contentHash, path, report.byEventId());
             } catch (SQLException e) {
                 abortTransaction();
                 throw new StoreException("cannot link the events of " + path + " in " + file + ": " + e.getMessage(), e);
@@ -464,6 +495,7 @@ public final class DuckDbStore implements EventStore {
             if (notes.isEmpty()) {
                 return report;
             }
+            clockNotes = true;
             List<IngestError> warnings = new java.util.ArrayList<>(report.warnings());
             for (String note : notes) {
                 warnings.add(new IngestError(-1, note));

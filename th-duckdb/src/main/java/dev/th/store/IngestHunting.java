@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * IoC lists matched against the new inputs once about {@value #HUNT_ROWS} rows are waiting and at
  * {@link #finish}, right after the store is flushed. With rules, the holes in the record ids of
  * the channels the new inputs fed are IoAs too ({@link RecordGaps}), raised at {@link #finish}.
+ * An ingest killed (or whose hunt failed) after some inputs were committed but before their IoAs
+ * were leaves those inputs unhunted; the next ingest into the store hunts them at {@link #finish}
+ * ({@link IngestRuns}), so no IoA is lost to a crash.
  *
  * <pre>{@code
  * try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, "acme")) {
@@ -46,6 +49,12 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     private final RetroHunt hunt;
     private final Hunter hunter;
     private final String clientId;
+    private final Supplier<Matcher> rules;
+    private final IngestRuns runs;
+    private final String runId;
+    /** What earlier ingests stored and did not hunt, hunted at {@link #finish}. */
+    private final IngestRuns.Unended unended;
+    private int rehunted;
     private final Map<String, Long> byRule = new TreeMap<>();
     private final List<Ioa> current = new ArrayList<>();
     private final List<Ioa> pendingIoas = new ArrayList<>();
@@ -63,11 +72,15 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     private boolean finished;
 
     private IngestHunting(Ingest.Listener inner, DuckDbStore store, RetroHunt hunt, Supplier<Matcher> rules,
-            String clientId) {
+            String clientId) throws SQLException {
         this.inner = inner;
         this.store = store;
         this.hunt = hunt;
         this.clientId = clientId;
+        this.rules = rules;
+        this.runs = new IngestRuns(store.connection());
+        this.unended = runs.unended(rules != null);
+        this.runId = runs.start(rules != null);
         this.hunter = rules == null ? null : new Hunter(rules, IoaFactory.standard(), Instant.now(), this::found);
     }
 
@@ -206,8 +219,18 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
             joinProcesses();
             write();
             recordGaps();
+            huntUnended();
+            if (failure == null) {
+                try {
+                    List<String> ended = new ArrayList<>(unended.ids());
+                    ended.add(runId);
+                    runs.end(ended);
+                } catch (SQLException e) {
+                    failure = e.getMessage();
+                }
+            }
         }
-        return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure);
+        return new Found(ioas, newIoas, Map.copyOf(byRule), detections, failure, rehunted);
     }
 
     private void insert(List<Ioa> batch) {
@@ -259,6 +282,29 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
     }
 
     /**
+     * Hunts the inputs that ingests killed before their hunt ended had stored (the rules, the
+     * holes in record ids, the IoC lists); their IoAs count in the figures.
+     */
+    private void huntUnended() {
+        List<String> inputs = new ArrayList<>(unended.inputs());
+        inputs.removeAll(huntedInputs);
+        if (failure != null || inputs.isEmpty()) {
+            return;
+        }
+        try {
+            RetroHunt.Result r = hunt.run(rules, null, null, inputs, Instant.now());
+            hunt.ioas().alignToEventClock(inputs);
+            ioas += r.hits();
+            newIoas += r.newIoas();
+            r.hitsByRule().forEach((rule, n) -> byRule.merge(rule, n, Long::sum));
+            detections += r.newDetections();
+            rehunted = inputs.size();
+        } catch (SQLException | RuntimeException e) {
+            failure = e.getMessage();
+        }
+    }
+
+    /**
      * Joins the records of one process ({@link ProcessJoin}) now that everything is stored, and
      * takes the IoAs it dropped (a rule that matched both records of one process) out of the figures.
      */
@@ -290,7 +336,10 @@ public final class IngestHunting implements Ingest.Listener, Ingest.Tap {
      * @param newDetections IoC detections stored
      * @param failure why hunting stopped writing (the events are stored; hunt the store later),
      *     or null
+     * @param rehunted inputs stored by an earlier ingest that ended before hunting them (killed),
+     *     hunted by this one
      */
-    public record Found(long ioas, long newIoas, Map<String, Long> byRule, long newDetections, String failure) {
+    public record Found(long ioas, long newIoas, Map<String, Long> byRule, long newDetections, String failure,
+                        int rehunted) {
     }
 }

@@ -147,12 +147,11 @@ public final class IoaTable {
             }
             st.execute("DROP TABLE ioas_new");
             db.commit();
+            db.setAutoCommit(auto);
             return added;
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            Rollback.after(db, e, auto);
             throw e;
-        } finally {
-            db.setAutoCommit(auto);
         }
     }
 

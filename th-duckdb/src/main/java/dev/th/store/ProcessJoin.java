@@ -221,12 +221,11 @@ public final class ProcessJoin {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
             db.commit();
+            db.setAutoCommit(auto);
             return new Result(twins, dropped);
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            Rollback.after(db, e, auto);
             throw e;
-        } finally {
-            db.setAutoCommit(auto);
         }
     }
 

@@ -23,9 +23,37 @@ final class Answers {
     private Answers() {
     }
 
+    /**
+     * A whole answer sent as its rows are read ({@code format=jsonl} or {@code csv}): JSON lines
+     * or CSV (formulas neutralized), never cached; a failure after the first bytes (the time
+     * limit, the store) aborts the response, so a cut answer never ends like a whole one.
+     */
+    record Streamed(dev.th.Ask<?, ?> question, dev.th.export.ExportFormat format) {
+        static Streamed of(dev.th.Ask<?, ?> question, String format) {
+            dev.th.export.ExportFormat f = dev.th.export.ExportFormat.of(format);
+            if (f != dev.th.export.ExportFormat.JSONL && f != dev.th.export.ExportFormat.CSV) {
+                throw Problem.badRequest("format must be jsonl or csv, not '" + (format.length() > 40 ? format.substring(0, 40) + "..." : format) + "'");
+            }
+            return new Streamed(question, f);
+        }
+
+        void send(Context ctx) throws java.io.IOException {
+            ctx.status(200).contentType(format == dev.th.export.ExportFormat.CSV ? "text/csv; charset=utf-8"
+                    : "application/x-ndjson; charset=utf-8");
+            java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.res().getOutputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            try (java.util.stream.Stream<? extends Row> rows = question.stream()) {
+                dev.th.export.Streamed.write(format.writer(), question.columns(), rows.iterator(), out);
+            }
+            out.flush();
+        }
+    }
+
     /** Answers {@code ctx} with {@code answer}: a page for a list, the value otherwise. */
-    static void send(Context ctx, Object answer) {
-        if (answer instanceof Hits<?> h && h.isPage()) {
+    static void send(Context ctx, Object answer) throws java.io.IOException {
+        if (answer instanceof Streamed s) {
+            s.send(ctx);
+        } else if (answer instanceof Hits<?> h && h.isPage()) {
             paged(ctx, rows(h), h.total(), h.emptyBecause().orElse(h.note().orElse(null)));
         } else if (answer instanceof Hits<?> h) {
             page(ctx, rows(h), h.emptyBecause().orElse(h.note().orElse(null)));

@@ -55,6 +55,7 @@ final class Questions {
             }
             if (counts) {
                 all.add("histogram");
+                all.add("format");
             }
             all.add("offset");
             all.add("limit");
@@ -162,6 +163,13 @@ final class Questions {
             Ask<?, ?> a = call.apply(t, p);
             a.period(p.period());
             String h = p.text("histogram");
+            String f = p.text("format");
+            if (f != null) {
+                if (h != null || p.text("offset") != null || p.text("limit") != null) {
+                    throw Problem.badRequest("format=" + f + " streams the whole answer: it takes no histogram, offset or limit");
+                }
+                return Answers.Streamed.of(a, f);
+            }
             return h == null ? p.paged(a).fetch() : a.histogram(Histogram.parse(h)).fetch();
         });
     }

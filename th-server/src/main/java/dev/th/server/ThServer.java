@@ -12,6 +12,8 @@ import dev.th.TH;
 import dev.th.TimePeriod;
 import dev.th.engine.duckdb.DuckDbEngine;
 import dev.th.hunt.RuleSet;
+import dev.th.query.EngineProvider;
+import dev.th.query.QueryEngine;
 import dev.th.hunt.ioa.Ioa;
 import dev.th.hunt.ioa.IoaStatus;
 import dev.th.hunt.ioa.RulePack;
@@ -78,8 +80,12 @@ public final class ThServer implements AutoCloseable {
     }
 
     private final Path dataDir;
+    /** The store, or null when the server serves a lake (the Spark engine; docs/cluster.md). */
     private final DuckDbStore store;
+    /** The store's pooled engine (null on a lake). */
     private final DuckDbEngine engine;
+    /** What the questions run on: {@link #engine}, or the lake's engine. */
+    private final QueryEngine queries;
     private final TH th;
     private final Tokens tokens;
     private final Sessions sessions;
@@ -101,16 +107,29 @@ public final class ThServer implements AutoCloseable {
     private ThServer(Path dataDir, Settings settings) throws SQLException {
         this.dataDir = dataDir;
         this.settings = settings;
-        this.store = DuckDbStore.open(dataDir);
-        DuckDBConnection origin = store.connection().unwrap(DuckDBConnection.class);
-        this.engine = DuckDbEngine.pooled(origin, store.file(), settings.readConnections());
-        this.th = TH.over(engine, Clock.systemUTC()).geoIp(dataDir.resolve(dev.th.geo.GeoIp.DIR_NAME));
+        this.cache = new ResponseCache(settings.cacheBytes());
+        if (!Files.exists(dataDir.resolve(DuckDbStore.FILE_NAME)) && TH.isLake(dataDir)) {
+            EngineProvider lake = EngineProvider.best(dataDir);
+            if (lake == null) {
+                throw new IllegalStateException(dataDir + " is a lake and th-spark is not on the class path (the th launcher adds it for a lake)");
+            }
+            this.store = null;
+            this.engine = null;
+            this.queries = lake.open(dataDir);
+            this.ioaConnection = null;
+            this.uploads = null;
+        } else {
+            this.store = DuckDbStore.open(dataDir);
+            DuckDBConnection origin = store.connection().unwrap(DuckDBConnection.class);
+            this.engine = DuckDbEngine.pooled(origin, store.file(), settings.readConnections());
+            this.queries = engine;
+            this.ioaConnection = origin.duplicate();
+            this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes(), cache::bump);
+        }
+        this.th = TH.over(queries, Clock.systemUTC()).geoIp(dataDir.resolve(dev.th.geo.GeoIp.DIR_NAME));
         th.defaultPeriod(TimePeriod.all());
-        this.ioaConnection = origin.duplicate();
         this.tokens = new Tokens(dataDir);
         this.sessions = new Sessions(tokens);
-        this.cache = new ResponseCache(settings.cacheBytes());
-        this.uploads = new Uploads(dataDir, store, ThServer::rulePack, settings.maxUploadBytes(), cache::bump);
         this.routes = table();
     }
 
@@ -212,7 +231,7 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/reports/{machine}", "The incident report of one machine (th report, HTML)", Role.READ,
                 List.of("period"), ctx -> {
                     Machine m = machine(ctx);
-                    html(ctx, Report.build(engine, Clock.systemUTC(), new ReportOptions(null, m.muid(), params(ctx).period(),
+                    html(ctx, Report.build(queries, Clock.systemUTC(), new ReportOptions(null, m.muid(), params(ctx).period(),
                             20, 6, Views.geo())).html());
                 }));
         t.add(new Route("POST", "/api/uploads", "Uploads a log (EVTX, JSON lines, XML, zip: the request body) to ingest for a client",
@@ -220,6 +239,7 @@ public final class ThServer implements AutoCloseable {
         t.add(new Route("GET", "/api/uploads", "Upload jobs of the token's clients, newest first", Role.READ,
                 List.of("offset", "limit"), ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
+                    writable("uploads");
                     uploads.list(token(ctx).clients()).forEach(j -> rows.add(j.toMap()));
                     Answers.page(ctx, rows);
                 }));
@@ -272,7 +292,16 @@ public final class ThServer implements AutoCloseable {
         throw Problem.notFound("no process with GUID '" + guid + "' in this token's clients " + token(ctx).clients());
     }
 
+    /** A lake is served read-only: what writes (uploads, IoA changes) says so in one line (a 501). */
+    private void writable(String what) {
+        if (store == null) {
+            throw new Problem(501, "Not on a lake", "this server serves a lake (Spark): " + what + " need a DuckDB store;"
+                    + " ingest with th lake ingest, set IoAs with th ioa set --db LAKE (docs/cluster.md)");
+        }
+    }
+
     private Uploads.Job job(Context ctx) {
+        writable("uploads");
         Uploads.Job j = uploads.get(ctx.pathParam("id"), token(ctx).clients());
         if (j == null) {
             throw Problem.notFound("no upload " + ctx.pathParam("id") + " of this token's clients " + token(ctx).clients());
@@ -281,6 +310,7 @@ public final class ThServer implements AutoCloseable {
     }
 
     private void upload(Context ctx) throws IOException {
+        writable("uploads");
         List<String> mine = token(ctx).clients();
         String client = ctx.queryParam("client");
         if (client == null) {
@@ -383,6 +413,8 @@ public final class ThServer implements AutoCloseable {
         }
         app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status, e.title, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad request", e.getMessage()));
+        // a question this store's engine cannot answer (the Spark engine computes no logon sessions yet): say why
+        app.exception(UnsupportedOperationException.class, (e, ctx) -> problem(ctx, 501, "Not answered here", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             System.err.println("th serve: " + ctx.path() + ": " + e);
             problem(ctx, 500, "Server error", "the server failed on this request (see its log)");
@@ -450,7 +482,9 @@ public final class ThServer implements AutoCloseable {
             synchronized (state) {
                 if (!state[0]) {
                     state[1] = true;
-                    engine.cancel(me);
+                    if (engine != null) { // a Spark question on a lake runs to its end (not cancelled yet)
+                        engine.cancel(me);
+                    }
                 }
             }
         }, settings.queryMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -465,7 +499,9 @@ public final class ThServer implements AutoCloseable {
                 state[0] = true;
             }
             watch.cancel(false);
-            engine.resume();
+            if (engine != null) {
+                engine.resume();
+            }
         }
         if (over(state)) {
             ctx.result(new byte[0]);
@@ -576,6 +612,7 @@ public final class ThServer implements AutoCloseable {
     }
 
     private void setIoa(Context ctx) throws SQLException {
+        writable("IoA changes");
         String id = ctx.pathParam("id");
         String status = ctx.queryParam("status");
         String excluded = ctx.queryParam("excluded");
@@ -625,7 +662,7 @@ public final class ThServer implements AutoCloseable {
                     .append("\",status=\"").append(p[2]).append("\"} ").append(v.get()).append('\n');
         });
         b.append("# HELP th_read_connections Questions the server answers at once.\n# TYPE th_read_connections gauge\n")
-                .append("th_read_connections ").append(engine.connections()).append('\n')
+                .append("th_read_connections ").append(engine == null ? 1 : engine.connections()).append('\n')
                 .append("# HELP th_cache_hits_total Questions answered from the cache.\n# TYPE th_cache_hits_total counter\n")
                 .append("th_cache_hits_total ").append(cache.hits()).append('\n')
                 .append("# HELP th_cache_misses_total Questions computed (not in the cache).\n# TYPE th_cache_misses_total counter\n")
@@ -642,7 +679,9 @@ public final class ThServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
-        uploads.close();
+        if (uploads != null) {
+            uploads.close();
+        }
         limits.shutdownNow();
         try {
             Files.deleteIfExists(dataDir.resolve(HOLDER_FILE));
@@ -650,11 +689,15 @@ public final class ThServer implements AutoCloseable {
             System.err.println("th serve: cannot remove " + dataDir.resolve(HOLDER_FILE) + ": " + e.getMessage());
         }
         try {
-            ioaConnection.close();
+            if (ioaConnection != null) {
+                ioaConnection.close();
+            }
         } catch (SQLException e) {
             System.err.println("th serve: cannot close the IoA connection: " + e.getMessage());
         }
         th.close();
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -29,7 +29,16 @@ final class TestStores {
 
     /** Ingests {@code inputs} into the store of {@code dir} for {@code client}, hunting with TH's rule pack. */
     static void ingest(Path dir, String client, Path... inputs) throws Exception {
-        RuleSet pack = RuleSet.load(List.of(RulePack.materialize()));
+        ingest(dir, client, pack(), inputs);
+    }
+
+    /** TH's rule pack, loaded. */
+    static RuleSet pack() throws Exception {
+        return RuleSet.load(List.of(RulePack.materialize()));
+    }
+
+    /** {@link #ingest(Path, String, Path...)} hunting with {@code pack}. */
+    static void ingest(Path dir, String client, RuleSet pack, Path... inputs) throws Exception {
         try (DuckDbStore store = DuckDbStore.open(dir); Ingest ingest = Ingest.into(store, client)) {
             IngestHunting hunting = IngestHunting.attach(ingest, store, pack::compile, List.of());
             ingest.run(List.of(inputs), new Sources(), Readers.defaults());

@@ -80,6 +80,8 @@ class ThServerTest {
 
     @AfterAll
     static void stop() {
+        System.out.println("ThServerTest: " + attacks.get() + " attack requests (other clients' values and tokens, SQL"
+                + " metacharacters, traversal, oversized), 0 leaks");
         if (server != null) {
             server.close();
         }
@@ -294,6 +296,156 @@ class ThServerTest {
         assertTrue(tree.path("total").asLong() >= 1, tree.toString());
         HttpResponse<String> page = get("/api/processes/" + enc(acmeGuid) + "/tree.html", acmeTriage);
         assertTrue(page.body().startsWith("<!DOCTYPE html>") && page.body().contains("echarts"), "a th-views page");
+    }
+
+    /** SQL metacharacters and injections, each sent as the value of every parameter of every route. */
+    private static final List<String> INJECTIONS = List.of("' OR '1'='1", "'; DROP TABLE events; --", "%", "_", "\\",
+            "x' UNION SELECT ClientId FROM events --");
+    /** Requests the attacks below sent, and the leaks they found (every one asserted to be 0). */
+    private static final java.util.concurrent.atomic.AtomicInteger attacks = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Asks {@code path} and checks the answer leaks nothing: no 5xx, no internals (SQL, exception
+     * names, the store's folder), and none of {@code others} (another client's values), once the
+     * values the request itself carried are taken out of it (a problem may echo what was asked).
+     */
+    private static HttpResponse<String> attack(String method, String path, String token, List<String> others) throws Exception {
+        HttpResponse<String> res = method.equals("GET") ? get(path, token) : TestStores.send(server, method, path, token);
+        attacks.incrementAndGet();
+        String body = res.body();
+        String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        for (String v : others) {
+            if (decoded.contains(v)) {
+                body = body.replace(v, "ASKED");
+            }
+        }
+        assertTrue(res.statusCode() < 500, method + " " + path + " -> " + res.statusCode() + " " + body);
+        boolean page = res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"); // the pages carry ECharts' code
+        assertFalse(!page && (body.contains("SQL") || body.contains("Exception") || body.contains("duckdb")) || body.contains(dir.toString()),
+                method + " " + path + " leaks internals: " + body);
+        for (String v : others) {
+            assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(v.toLowerCase(java.util.Locale.ROOT)),
+                    method + " " + path + " leaks another client's '" + v + "': " + body);
+        }
+        return res;
+    }
+
+    /** A route's path with its path parameters filled with acme's values (an IoA, a process, a machine). */
+    private static String acmePath(String path) {
+        return path.replace("{machine}", enc(acmeNames.iterator().next())).replace("{guid}", enc(acmeGuid))
+                .replace("{id}", enc(acmeIoa));
+    }
+
+    @Test
+    void betasTokenAskingEveryRouteWithAcmesValuesSeesNothingOfAcme() throws Exception {
+        String betaTriage = new Tokens(dir).create(List.of("beta"), "triage", Tokens.DEFAULT_LIFETIME);
+        List<String> acme = new ArrayList<>(List.of(acmeIoa, acmeGuid, "\"acme\""));
+        int before = attacks.get();
+        for (Route r : server.routes()) {
+            if (r.role() == null || r.method().equals("POST")) {
+                continue;
+            }
+            String path = acmePath(r.path()) + (r.method().equals("PATCH") ? "?status=closed" : "");
+            HttpResponse<String> res = attack(r.method(), path, betaTriage, acme);
+            if (r.path().contains("{guid}") || r.path().contains("{id}")) {
+                assertEquals(404, res.statusCode(), path + " " + res.body());
+            }
+        }
+        assertTrue(attacks.get() - before >= 35, "routes asked: " + (attacks.get() - before));
+        JsonNode a = JSON.readTree(get("/api/ioas?status=closed&limit=1000", acmeTriage).body());
+        for (JsonNode row : a.path("rows")) {
+            assertFalse(row.path("id").asText().equals(acmeIoa), "beta's PATCH did not close acme's IoA");
+        }
+    }
+
+    @Test
+    void sqlMetacharactersInEveryParameterOfEveryRoute() throws Exception {
+        List<String> beta = List.of(betaMuid, betaIoa, betaGuid, "\"beta\"");
+        int before = attacks.get();
+        for (Route r : server.routes()) {
+            if (r.role() == null || r.method().equals("POST")) {
+                continue; // uploads: below, with names
+            }
+            String base = acmePath(r.path());
+            long whole = total(base + (r.params().contains("period") ? "?period=all" : ""));
+            for (String param : r.params()) {
+                for (String value : INJECTIONS) {
+                    String q = "?" + param + "=" + enc(value) + (r.params().contains("period") && !param.equals("period") ? "&period=all" : "");
+                    HttpResponse<String> res = attack(r.method(), base + q, acmeTriage, beta);
+                    if (res.statusCode() == 200 && whole >= 0 && res.body().startsWith("{\"total\"")) {
+                        long got = JSON.readTree(res.body()).path("total").asLong();
+                        assertTrue(got <= whole, base + q + " answers " + got + " rows, more than the " + whole + " without it");
+                        if (value.contains("'")) {
+                            assertEquals(0, got, base + q + ": nothing is named that");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(attacks.get() - before > 1000, "requests: " + (attacks.get() - before));
+        assertEquals(acmeMachines, JSON.readTree(get("/api/machines", acmeTriage).body()).path("total").asLong(), "events intact");
+        assertEquals(acmeIoas, JSON.readTree(get("/api/ioas?limit=1", acmeTriage).body()).path("total").asLong(), "IoAs intact");
+        System.out.println("ThServerTest attacks so far: " + attacks.get() + " requests, 0 leaks");
+    }
+
+    /** The {@code total} of a list answer, or -1 when {@code path} is not one. */
+    private static long total(String path) throws Exception {
+        HttpResponse<String> res = get(path, acmeTriage);
+        return res.statusCode() == 200 && res.body().startsWith("{\"total\"") ? JSON.readTree(res.body()).path("total").asLong() : -1;
+    }
+
+    @Test
+    void pathTraversalInNamesReachesNoFile() throws Exception {
+        List<String> beta = List.of(betaMuid, betaIoa, betaGuid, "\"beta\"");
+        for (String p : List.of("/console/../../../../etc/passwd", "/console/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "/console/..%2f..%2f..%2fpom.xml", "/console/%2e%2e%2f%2e%2e%2ftokens.json", "/console/....//....//etc/passwd")) {
+            HttpResponse<String> res = attack("GET", p, null, beta);
+            assertFalse(res.statusCode() == 200 && (res.body().contains("root:") || res.body().contains("<project")
+                    || res.body().contains("hash")), p + " served a file outside the console: " + res.body());
+        }
+        for (String name : List.of("../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "C:%5CWindows%5Cwin.ini")) {
+            for (String route : List.of("/api/machines/", "/api/processes/", "/api/reports/")) {
+                HttpResponse<String> res = attack("GET", route + name.replace("/", "%2F"), acmeTriage, beta);
+                assertTrue(res.statusCode() == 404 || res.statusCode() == 400, route + name + " -> " + res.statusCode());
+            }
+        }
+        Path evtx = TestStores.samples().resolve("evtx/ID4688_4648_4624-Runas_execution_with_different_user.evtx");
+        String acmeIngest = new Tokens(dir).create(List.of("acme"), "ingest", Tokens.DEFAULT_LIFETIME);
+        for (String name : List.of("../../escaped.evtx", "..%2F..%2Fescaped.evtx", "%2Ftmp%2Fescaped.evtx", "a%2Fescaped.evtx",
+                "..%5Cescaped.evtx", "escaped%00.evtx", "C:%5Cescaped.evtx", ".", "..", "x".repeat(300) + ".evtx")) {
+            HttpResponse<String> res = TestStores.post(server, "/api/uploads?name=" + name, acmeIngest, evtx);
+            attacks.incrementAndGet();
+            assertEquals(400, res.statusCode(), name + ": " + res.body());
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(tmp)) {
+            assertEquals(List.of(), all.filter(f -> f.getFileName().toString().contains("escaped")).toList(), "nothing written by name");
+        }
+        assertFalse(Files.exists(Path.of("/tmp/escaped.evtx")));
+    }
+
+    @Test
+    void oversizedParametersAndHeadersAreRefusedInFewWords() throws Exception {
+        List<String> beta = List.of(betaMuid, betaIoa, betaGuid, "\"beta\"");
+        String machine = "/api/machines/" + enc(acmeNames.iterator().next());
+        for (String p : List.of("/api/machines?q=" + "A".repeat(100_000), machine + "/executions?file=" + "A".repeat(6_000),
+                machine + "/executions?period=" + "9".repeat(6_000), machine + "/executions?command=" + "x,".repeat(1_000),
+                machine + "/executions?limit=" + "9".repeat(1_000), "/api/ioas?status=" + "closed".repeat(1_000),
+                "/api/machines/" + "A".repeat(6_000), machine + "/communications?top=" + "9".repeat(100))) {
+            HttpResponse<String> res = attack("GET", p, acmeTriage, beta);
+            assertTrue(res.statusCode() == 200 || res.statusCode() >= 400, p.substring(0, 60) + " -> " + res.statusCode());
+        }
+        HttpResponse<String> big = TestStores.send(java.net.http.HttpRequest.newBuilder(TestStores.uri(server, "/api/machines"))
+                .header("X-Filler", "A".repeat(64_000)).GET(), acmeTriage);
+        attacks.incrementAndGet();
+        assertTrue(big.statusCode() >= 400 && big.statusCode() < 500, "a 64 KB header -> " + big.statusCode());
+        HttpResponse<String> token = TestStores.get(server, "/api/machines", "A".repeat(8_000));
+        attacks.incrementAndGet();
+        assertEquals(401, token.statusCode());
+        HttpResponse<String> body = TestStores.send(java.net.http.HttpRequest.newBuilder(TestStores.uri(server, "/api/session"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"token\": \"" + "A".repeat(2_000_000) + "\"}")), null);
+        attacks.incrementAndGet();
+        assertEquals(413, body.statusCode(), "a 2 MB body");
+        assertEquals(acmeMachines, JSON.readTree(get("/api/machines", acmeTriage).body()).path("total").asLong(), "the server still answers");
     }
 
     private static List<String> filled(String path) {

@@ -61,8 +61,13 @@ public final class LakeIngest {
      * @param report what each input became, in unit order (an EVTX file's ranges one by one)
      * @param newIoas IoAs added to the lake's state store
      * @param retried units whose committed result came from a second or later attempt
+     * @param processes the process ids of the executors that ran the committed attempts
+     * @param millis wall milliseconds of each phase, in order: {@code list} (units, known inputs; driver),
+     *     {@code tasks} (the Spark job), {@code commit} (staged files moved, inputs written; driver),
+     *     {@code derived} (machines and sightings, Spark SQL), {@code ioas} (state store and version; driver)
      */
-    public record Result(int version, int units, IngestReport report, long newIoas, int retried) {
+    public record Result(int version, int units, IngestReport report, long newIoas, int retried, Set<Long> processes,
+            Map<String, Long> millis) {
     }
 
     /** The options of one ingest. */
@@ -93,8 +98,10 @@ public final class LakeIngest {
     public static Result run(Path lake, List<Path> paths, Options options) {
         List<IngestUnit> units = IngestUnit.list(paths, options.chunksPerTask());
         if (units.isEmpty()) {
-            return new Result(Lake.latestVersion(lake), 0, new IngestReport(List.of()), 0, 0);
+            return new Result(Lake.latestVersion(lake), 0, new IngestReport(List.of()), 0, 0, Set.of(), Map.of());
         }
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long t = System.nanoTime();
         SparkSession spark = Sessions.fresh();
         Map<String, Lake.Table> before = Lake.latest(lake);
         int previous = Lake.latestVersion(lake);
@@ -102,15 +109,18 @@ public final class LakeIngest {
         String run = "run-" + Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Path staging = lake.resolve(STAGING).resolve(run);
+        t = lap(millis, "list", t);
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<LakeIngestTask.Done> done = jsc.parallelize(units, units.size())
                     .map(new LakeIngestTask(lake, run, options.clientId(), options.rules(), jsc.broadcast(new HashMap<>(known)),
                             options.failFirstAttempt()))
                     .collect();
+            t = lap(millis, "tasks", t);
             List<LakeIngestTask.Done> sorted = done.stream().sorted(Comparator.comparingInt(LakeIngestTask.Done::index)).toList();
             IngestReport inputs = inputs(sorted);
-            int version = commit(spark, lake, previous, before, run, sorted);
+            int version = commit(spark, lake, previous, before, run, sorted, millis);
+            t = System.nanoTime();
             long newIoas = 0;
             try (LakeState state = LakeState.open(lake)) {
                 for (LakeIngestTask.Done d : sorted) {
@@ -125,10 +135,18 @@ public final class LakeIngest {
             } catch (SQLException e) {
                 throw new IllegalStateException("storing the ingest's IoAs in " + lake.resolve(LakeState.DIR) + " failed: " + e.getMessage(), e);
             }
-            return new Result(version, units.size(), inputs, newIoas, (int) sorted.stream().filter(d -> d.attempt() > 0).count());
+            lap(millis, "ioas", t);
+            return new Result(version, units.size(), inputs, newIoas, (int) sorted.stream().filter(d -> d.attempt() > 0).count(),
+                    new java.util.TreeSet<>(sorted.stream().map(LakeIngestTask.Done::pid).toList()), millis);
         } finally {
             LakeIngestTask.delete(staging);
         }
+    }
+
+    private static long lap(Map<String, Long> millis, String phase, long since) {
+        long now = System.nanoTime();
+        millis.merge(phase, (now - since) / 1_000_000, Long::sum);
+        return now;
     }
 
     /** Content hash -> records read, of the inputs the lake holds. */
@@ -156,7 +174,8 @@ public final class LakeIngest {
 
     /** Moves the staged events into the lake, writes the inputs and machines tables, commits a version (none when nothing is new). */
     private static int commit(SparkSession spark, Path lake, int previous, Map<String, Lake.Table> before, String run,
-            List<LakeIngestTask.Done> done) {
+            List<LakeIngestTask.Done> done, Map<String, Long> millis) {
+        long t = System.nanoTime();
         List<LakeIngestTask.InputRow> rows = merged(done);
         long events = done.stream().mapToLong(LakeIngestTask.Done::events).sum();
         if (rows.isEmpty() && events == 0) {
@@ -183,11 +202,13 @@ public final class LakeIngest {
         } catch (IOException e) {
             throw new UncheckedIOException("lake ingest into " + lake + " failed", e);
         }
+        t = lap(millis, "commit", t);
         if (events > 0) {
-            for (Lake.Table t : LakeDerived.write(spark, lake, tables.get(Schema.EVENTS), run)) {
-                tables.put(t.name(), t);
+            for (Lake.Table d : LakeDerived.write(spark, lake, tables.get(Schema.EVENTS), run)) {
+                tables.put(d.name(), d);
             }
         }
+        lap(millis, "derived", t);
         return Lake.commit(lake, previous, new ArrayList<>(tables.values()));
     }
 

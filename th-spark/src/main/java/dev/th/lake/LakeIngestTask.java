@@ -60,8 +60,8 @@ final class LakeIngestTask implements Function<IngestUnit, LakeIngestTask.Done> 
         }
     }
 
-    /** A finished attempt: where its files are staged and what its inputs became. */
-    record Done(int index, int attempt, String staged, long events, List<InputRow> inputs, List<Outcome> outcomes)
+    /** A finished attempt: where its files are staged, what its inputs became, and the executor's process id. */
+    record Done(int index, int attempt, String staged, long events, List<InputRow> inputs, List<Outcome> outcomes, long pid)
             implements Serializable {
     }
 
@@ -157,7 +157,7 @@ final class LakeIngestTask implements Function<IngestUnit, LakeIngestTask.Done> 
                 }
             }
         }
-        return new Done(unit.index(), attempt, staged.toString(), events, inputs, outcomes);
+        return new Done(unit.index(), attempt, staged.toString(), events, inputs, outcomes, ProcessHandle.current().pid());
     }
 
     static String sql(Path p) {

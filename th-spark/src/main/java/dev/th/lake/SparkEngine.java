@@ -79,23 +79,52 @@ public final class SparkEngine implements QueryEngine {
                 rows.add(row);
             }
             return new Table(names, rows);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown undeclared
             throw new QueryException("query failed on the lake " + lake + ": " + e.getMessage(), e);
         }
     }
 
     private Dataset<Row> dataset(Query query) {
         Sql sql = renderer.render(OrderByAlias.rewrite(query));
-        Object[] args = new Object[sql.params().size()];
-        for (int i = 0; i < args.length; i++) {
+        Map<String, Object> args = new java.util.HashMap<>();
+        for (int i = 0; i < sql.params().size(); i++) {
             Object v = sql.params().get(i);
-            args[i] = v instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : v;
+            args.put("p" + i, v instanceof Instant t ? LocalDateTime.ofInstant(t, ZoneOffset.UTC) : v);
         }
+        String text = named(sql.text());
         try {
-            return spark.sql(sql.text(), args);
-        } catch (RuntimeException e) {
-            throw new QueryException("query failed on the lake " + lake + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+            return spark.sql(text, args);
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown undeclared
+            throw new QueryException("query failed on the lake " + lake + ": " + e.getMessage() + "\n  SQL: " + text, e);
         }
+    }
+
+    /**
+     * The SQL with its {@code ?} parameters named {@code :p0, :p1, ...} in the order of the text.
+     * Spark binds positional parameters in another order once a scalar subquery sits in the select
+     * list (FreshUnknown's): a row's days and machines got the period's bounds and the machine id.
+     */
+    static String named(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 16);
+        int n = 0;
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                out.append(c);
+            } else if (c == '\'' || c == '`') {
+                quote = c;
+                out.append(c);
+            } else if (c == '?') {
+                out.append(":p").append(n++);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Override

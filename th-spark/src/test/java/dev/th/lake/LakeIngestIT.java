@@ -41,6 +41,11 @@ class LakeIngestIT {
     }
 
     static long zipEvents(String zip) {
+        return zipEvents(ref, zip);
+    }
+
+    /** The events of a zip's members, as reference-counts.json counted them. */
+    static long zipEvents(JsonNode ref, String zip) {
         long n = 0;
         for (JsonNode m : ref.path("otrf_json_zips").path(zip).path("members")) {
             n += m.path("events").asLong();

@@ -4,6 +4,7 @@ import dev.th.query.Query;
 import dev.th.store.DerivedViews;
 import dev.th.query.QueryEngine;
 import dev.th.query.QueryException;
+import dev.th.query.RowCursor;
 import dev.th.query.Sql;
 import dev.th.query.SqlDialect;
 import dev.th.query.SqlRenderer;
@@ -40,6 +41,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbEngine implements QueryEngine {
     private static final SqlDialect DIALECT = new DuckDbDialect();
+    /** DuckDB's memory limit for questions on a store opened read-only ({@code th.duckdb.query.memory} overrides it). */
+    public static final String QUERY_MEMORY = "1GB";
     private final List<Connection> connections;
     private final BlockingQueue<Connection> idle;
     private final SqlRenderer renderer = new SqlRenderer(DIALECT);
@@ -56,7 +59,16 @@ public final class DuckDbEngine implements QueryEngine {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
             props.setProperty("duckdb.read_only", "true");
+            // DuckDB's own default is 80% of the machine's memory: an answer sorted in time order
+            // (10M rows) took 11.8 GB before the first row came out. Bounded, it spills the sort to
+            // th.duckdb.tmp beside the store instead (docs/reliability.md "Resource bounds").
+            // Set after connecting, not as a connection property: another read-only opener of the same
+            // file in this process (th store check, a lake export) must find the same configuration.
             this.connections = List.of(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props));
+            String limit = new dev.th.store.StoreLimits(System.getProperty("th.duckdb.query.memory", QUERY_MEMORY), 1).memory();
+            try (java.sql.Statement st = connections.get(0).createStatement()) {
+                st.execute("SET memory_limit = '" + limit + "'");
+            }
         } catch (SQLException | ClassNotFoundException e) {
             throw new QueryException("cannot open the store " + file + " read-only: " + e.getMessage(), e);
         }
@@ -174,12 +186,7 @@ public final class DuckDbEngine implements QueryEngine {
         checkCancelled();
         Connection connection = take();
         Thread me = Thread.currentThread();
-        try (PreparedStatement st = connection.prepareStatement(sql.text())) {
-            for (int i = 0; i < sql.params().size(); i++) {
-                st.setObject(i + 1, bindable(sql.params().get(i)));
-            }
-            running.put(me, st);
-            checkCancelled();
+        try (PreparedStatement st = prepare(connection, sql, me)) {
             try (ResultSet rs = st.executeQuery()) {
                 return read(rs);
             }
@@ -191,6 +198,148 @@ public final class DuckDbEngine implements QueryEngine {
         } finally {
             running.remove(me);
             idle.add(connection);
+        }
+    }
+
+    /**
+     * Runs {@code query} with DuckDB's streaming results ({@code jdbc_stream_results}): DuckDB
+     * computes the rows chunk by chunk as the cursor reads them, so neither it nor the JVM holds
+     * the answer. The cursor keeps one of the engine's connections until it is closed (with one
+     * connection, no other query runs meanwhile); {@link #cancel} stops it like any query.
+     */
+    @Override
+    public RowCursor open(Query query) {
+        Sql sql = renderer.render(query);
+        checkCancelled();
+        Connection connection = take();
+        Thread me = Thread.currentThread();
+        PreparedStatement st = null;
+        try {
+            stream(connection, true);
+            st = prepare(connection, sql, me);
+            return new Streamed(connection, st, st.executeQuery(), me);
+        } catch (SQLException | RuntimeException e) {
+            release(connection, st, me);
+            if (cancelled.contains(me)) {
+                throw new QueryException("the query was cancelled on " + file, e);
+            }
+            throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+        }
+    }
+
+    /** {@code sql} prepared on {@code connection} with its values bound, as the statement {@code me} runs (for {@link #cancel}). */
+    private PreparedStatement prepare(Connection connection, Sql sql, Thread me) throws SQLException {
+        PreparedStatement st = connection.prepareStatement(sql.text());
+        try {
+            for (int i = 0; i < sql.params().size(); i++) {
+                st.setObject(i + 1, bindable(sql.params().get(i)));
+            }
+            running.put(me, st);
+            checkCancelled();
+            return st;
+        } catch (SQLException | RuntimeException e) {
+            st.close();
+            throw e;
+        }
+    }
+
+    private static void stream(Connection c, boolean on) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET jdbc_stream_results = " + on);
+        }
+    }
+
+    /** Closes {@code st}, turns streaming off and hands {@code connection} back. */
+    private void release(Connection connection, PreparedStatement st, Thread thread) {
+        running.remove(thread, st);
+        try {
+            if (st != null) {
+                st.close();
+            }
+            stream(connection, false);
+        } catch (SQLException e) {
+            // the connection is handed back all the same: its next statement reports what is wrong
+        } finally {
+            idle.add(connection);
+        }
+    }
+
+    /** A streaming result: rows converted as {@link #read} converts them, one at a time. */
+    private final class Streamed implements RowCursor {
+        private final Connection connection;
+        private final PreparedStatement st;
+        private final ResultSet rs;
+        private final Thread thread;
+        private final List<String> names;
+        private final int[] types;
+        private Boolean ahead;
+        private boolean closed;
+
+        Streamed(Connection connection, PreparedStatement st, ResultSet rs, Thread thread) throws SQLException {
+            this.connection = connection;
+            this.st = st;
+            this.rs = rs;
+            this.thread = thread;
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            this.names = new ArrayList<>(n);
+            this.types = new int[n];
+            for (int i = 0; i < n; i++) {
+                names.add(md.getColumnLabel(i + 1));
+                types[i] = md.getColumnType(i + 1);
+            }
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.copyOf(names);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead == null) {
+                try {
+                    ahead = !closed && rs.next();
+                } catch (SQLException e) {
+                    boolean wasCancelled = cancelled.contains(thread);
+                    close();
+                    throw new QueryException(wasCancelled ? "the query was cancelled on " + file
+                            : "reading the answer failed on " + file + ": " + e.getMessage(), e);
+                }
+            }
+            return ahead;
+        }
+
+        @Override
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            ahead = null;
+            try {
+                Object[] row = new Object[types.length];
+                for (int i = 0; i < types.length; i++) {
+                    row[i] = value(rs, i + 1, types[i]);
+                }
+                return row;
+            } catch (SQLException e) {
+                close();
+                throw new QueryException("reading the answer failed on " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                rs.close();
+            } catch (SQLException e) {
+                // closed with its statement below
+            }
+            release(connection, st, thread);
         }
     }
 

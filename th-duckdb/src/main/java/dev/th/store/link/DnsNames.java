@@ -29,7 +29,7 @@ final class DnsNames {
                 + "FROM events c JOIN events d ON d.Muid = c.Muid AND " + sameProcess + " AND d.Family = 'dns' "
                 + "AND d.DateTime <= c.DateTime AND d.DateTime >= c.DateTime - INTERVAL 1 DAY "
                 + "AND contains(';' || replace(d.QueryResults, '::ffff:', ''), ';' || c.RemoteIp || ';') "
-                + "WHERE c.Family = 'network' AND c.RemoteName IS NULL AND c.RemoteIp IS NOT NULL AND " + rows + " "
+                + "WHERE c.Muid IN " + Scope.MACHINES + " AND c.Family = 'network' AND c.RemoteName IS NULL AND c.RemoteIp IS NOT NULL AND " + rows + " "
                 + "AND d.QueryName IS NOT NULL GROUP BY c.rowid) q WHERE events.rowid = q.rid";
     }
 }

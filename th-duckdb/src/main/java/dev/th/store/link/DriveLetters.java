@@ -25,8 +25,9 @@ final class DriveLetters {
                     + "PRIMARY KEY (Muid, Device))");
             st.execute("INSERT INTO drives "
                     + "WITH dev AS (SELECT DISTINCT Muid, " + DEVICE + " AS device, p FROM ("
-                    + "  SELECT Muid, ParentPath AS p FROM events WHERE ParentPath ILIKE '\\device\\harddiskvolume%' "
-                    + "  UNION ALL SELECT Muid, ChildPath FROM events WHERE ChildPath ILIKE '\\device\\harddiskvolume%')), "
+                    + "  SELECT Muid, ParentPath AS p FROM events WHERE ParentPath ILIKE '\\device\\harddiskvolume%' AND Muid IN " + Scope.MACHINES
+                    + "  UNION ALL SELECT Muid, ChildPath FROM events WHERE ChildPath ILIKE '\\device\\harddiskvolume%' "
+                    + "AND Muid IN " + Scope.MACHINES + ")), "
                     + "d AS (SELECT Muid, device, lower(substr(p, length(device) + 1)) AS rest FROM dev WHERE device <> ''), "
                     + "img AS (SELECT DISTINCT Muid, upper(substr(p, 1, 2)) AS drive, lower(substr(p, 3)) AS rest FROM ("
                     + "  SELECT Muid, ChildPath AS p FROM events WHERE (Channel ILIKE '%sysmon%' OR EventId = 4688) "
@@ -40,7 +41,7 @@ final class DriveLetters {
                     + "GROUP BY Muid, device");
             for (String column : new String[] {"ParentPath", "ChildPath"}) {
                 st.execute("UPDATE events SET " + column + " = drives.Drive || substr(" + column + ", length(drives.Device) + 1) "
-                        + "FROM drives WHERE events.Muid = drives.Muid AND " + column + " ILIKE '\\device\\harddiskvolume%' "
+                        + "FROM drives WHERE events.Muid = drives.Muid AND events.Muid IN " + Scope.MACHINES + " AND " + column + " ILIKE '\\device\\harddiskvolume%' "
                         + "AND starts_with(lower(" + column + "), drives.Device || '\\')");
             }
         }

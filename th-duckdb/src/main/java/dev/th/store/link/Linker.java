@@ -3,12 +3,14 @@ package dev.th.store.link;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the cross-event steps for one input just stored, each only when the input holds events it
- * concerns (by the report's counts per {@code Channel|EventID}). Runs inside the caller's
+ * Runs the cross-event steps for inputs just stored, each only when the inputs hold events it
+ * concerns (by the reports' counts per {@code Channel|EventID}): the ones about an input's own rows
+ * per input, the ones over the whole store once per group of inputs. Runs inside the caller's
  * transaction. Returns what a user should be told (the clock offset found), one line each.
  */
 public final class Linker {
@@ -29,20 +31,50 @@ public final class Linker {
     /** {@link #run(Connection, String, String, Map)}, without External's and LanShared's steps unless {@code attributes}. */
     public static List<String> run(Connection db, String contentHash, String path, Map<String, Long> byEventId,
             boolean attributes) throws SQLException {
+        List<String> notes = input(db, contentHash, path, byEventId);
+        inputs(db, List.of(contentHash), byEventId, attributes);
+        return notes;
+    }
+
+    /**
+     * The steps that concern one input's own rows (its clock, the objects of its 4660s), run as
+     * soon as it is stored; the steps over the whole store follow for a group of inputs at once
+     * ({@link #inputs}).
+     */
+    public static List<String> input(Connection db, String contentHash, String path, Map<String, Long> byEventId)
+            throws SQLException {
         List<String> notes = new ArrayList<>();
-        boolean sysmon = has(byEventId, "sysmon", null);
         if (!path.toLowerCase(java.util.Locale.ROOT).endsWith(".evtx")) {
             ClockOffset.forget(db, contentHash);
-            String note = sysmon ? ClockOffset.correct(db, contentHash) : ClockOffset.borrow(db, contentHash);
+            String note = has(byEventId, "sysmon", null) ? ClockOffset.correct(db, contentHash) : ClockOffset.borrow(db, contentHash);
             if (note != null) {
                 notes.add(note);
             }
         }
-        if (sysmon || has(byEventId, "security", new int[] {4688, 4656, 4663, 4660, 5156, 5157, 5158, 5159})) {
-            DriveLetters.learnAndApply(db);
-        }
         if (has(byEventId, "security", new int[] {4660})) {
             HandleObjects.name(db, contentHash);
+        }
+        return notes;
+    }
+
+    /**
+     * The steps over every stored event (drive letters, account names, DNS names, starters and,
+     * with {@code attributes}, External's and LanShared's), once for inputs {@code contentHashes}
+     * stored since they last ran (each already through {@link #input}): each step learns from the
+     * whole store and fills what is still empty, so running it once after several inputs gives what
+     * running it after each would, at the cost of one pass instead of one per input.
+     *
+     * @param byEventId the inputs' decoded records per {@code Channel|EventID}, summed
+     */
+    public static void inputs(Connection db, Collection<String> contentHashes, Map<String, Long> byEventId,
+            boolean attributes) throws SQLException {
+        if (contentHashes.isEmpty()) {
+            return;
+        }
+        Scope.of(db, contentHashes);
+        boolean sysmon = has(byEventId, "sysmon", null);
+        if (sysmon || has(byEventId, "security", new int[] {4688, 4656, 4663, 4660, 5156, 5157, 5158, 5159})) {
+            DriveLetters.learnAndApply(db);
         }
         if (has(byEventId, "security", null) || has(byEventId, "powershell", null)) {
             AccountNames.learnAndApply(db);
@@ -56,9 +88,8 @@ public final class Linker {
             Starters.fill(db);
         }
         if (attributes) {
-            Provenances.fill(db, contentHash);
+            Provenances.fill(db, contentHashes);
         }
-        return notes;
     }
 
     /**

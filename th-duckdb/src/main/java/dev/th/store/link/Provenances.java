@@ -29,15 +29,15 @@ final class Provenances {
     }
 
     /**
-     * Runs the steps after input {@code contentHash} was stored. Carrying runs over the whole store,
-     * but only when the input has a row that has the attribute or shares its file with one that has
-     * it (otherwise nothing can change): most inputs cost two small lookups.
+     * Runs the steps after inputs {@code contentHashes} were stored. Carrying runs over the whole
+     * store, but only when an input has a row that has the attribute or shares its file with one that
+     * has it (otherwise nothing can change): most groups of inputs cost two small lookups.
      */
-    static void fill(Connection db, String contentHash) throws SQLException {
+    static void fill(Connection db, java.util.Collection<String> contentHashes) throws SQLException {
         try (Statement st = db.createStatement()) {
             systemDrops(st);
             for (String attribute : new String[] {"External", "LanShared"}) {
-                if (touches(db, attribute, contentHash)) {
+                if (touches(db, attribute, contentHashes)) {
                     carryAll(st, attribute);
                 }
             }
@@ -63,16 +63,20 @@ final class Provenances {
         }
     }
 
-    /** Whether input {@code contentHash} has a row with {@code attribute}, or a row sharing its file with one. */
-    private static boolean touches(Connection db, String attribute, String contentHash) throws SQLException {
-        String own = "SELECT 1 FROM events WHERE SourceHash = ? AND " + attribute + " = TRUE LIMIT 1";
+    /** Whether inputs {@code contentHashes} have a row with {@code attribute}, or a row sharing its file with one. */
+    private static boolean touches(Connection db, String attribute, java.util.Collection<String> contentHashes)
+            throws SQLException {
+        String inputs = "(SELECT unnest(string_split(?, ',')))";
+        String own = "SELECT 1 FROM events WHERE SourceHash IN " + inputs + " AND " + attribute + " = TRUE LIMIT 1";
         String shared = "SELECT 1 FROM (SELECT Muid, ClientId, ChildMd5, regexp_replace(" + path("e") + ", ':zone\\.identifier$', '') AS p "
-                + "FROM events e WHERE " + attribute + " = TRUE) s JOIN events t ON t.SourceHash = ? AND t." + attribute
-                + " IS NULL AND ((s.Muid = t.Muid AND " + path("t") + " = s.p) OR (s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5)) "
-                + "LIMIT 1";
-        for (String sql : new String[] {own, shared}) {
+                + "FROM events e WHERE " + attribute + " = TRUE) s JOIN events t ON t.SourceHash IN " + inputs + " AND t." + attribute
+                + " IS NULL AND ";
+        // the same file by path on the machine, or by MD5 in the client: two equality joins, not one join on an OR
+        String byPath = shared + "s.Muid = t.Muid AND " + path("t") + " = s.p LIMIT 1";
+        String byMd5 = shared + "s.ClientId = t.ClientId AND t.ChildMd5 = s.ChildMd5 LIMIT 1";
+        for (String sql : new String[] {own, byPath, byMd5}) {
             try (java.sql.PreparedStatement ps = db.prepareStatement(sql)) {
-                ps.setString(1, contentHash);
+                ps.setString(1, String.join(",", contentHashes));
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         return true;
@@ -101,6 +105,7 @@ final class Provenances {
                 + "SELECT f.rowid AS rid, arg_min(" + reason + ", printf('%020.6f', " + score + ") || " + reason + ") AS why "
                 + "FROM events f JOIN events r ON " + remote
                 + " WHERE f.Family = 'file' AND f.Operation IN ('create', 'script', 'modify') AND f.LanShared IS NULL "
+                + "AND f.Muid IN " + Scope.MACHINES + " "
                 + "AND (f.ParentPid = 4 OR lower(f.ParentFilename) = 'system') GROUP BY f.rowid) q "
                 + "WHERE events.rowid = q.rid");
     }

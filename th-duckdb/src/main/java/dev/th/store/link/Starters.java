@@ -22,7 +22,8 @@ import java.sql.Statement;
  * </ol>
  */
 final class Starters {
-    private static final String CREATES = "c.Family = 'process' AND c.Operation = 'create' AND c.StartedBy IS NULL";
+    private static final String CREATES = "c.Family = 'process' AND c.Operation = 'create' AND c.StartedBy IS NULL "
+            + "AND (c.Muid IS NULL OR c.Muid IN " + Scope.MACHINES + ")"; // rows without a machine: by their parent alone
 
     private Starters() {
     }
