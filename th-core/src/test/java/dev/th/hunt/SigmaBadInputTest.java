@@ -49,6 +49,9 @@ class SigmaBadInputTest {
     void badCorrelations() {
         String c = "title: c\ncorrelation:\n    type: event_count\n    rules: [x]\n    timespan: 5m\n    condition:\n        gte: 2\n";
         assertTrue(reason(c.replace("5m", "5 minutes")).contains("timespan '5 minutes'"));
+        // found by fuzzing (sigma, 2026-12-04): a 'related' entry without a type threw NullPointerException (Set.of refuses null)
+        assertTrue(reason(c.replace("title: c\n", "title: c\nrelated:\n    - id: 929a8fa1-6d3c-4d4d-9e8a-0d2a1d9c8e11\n"))
+                .contains("'related' entries need an id and a type"));
         // found by fuzzing (sigma, 2026-12-04): a span past long's range threw NumberFormatException
         assertTrue(reason(c.replace("5m", "8888888888888888888888888882d")).contains("is longer than 36500 days"));
         assertTrue(reason(c.replace("5m", "106751991167301d")).contains("is longer than 36500 days"));

@@ -82,7 +82,7 @@ final class SchemaCheck {
         if (rel != null) {
             if (rel instanceof List<?> l) {
                 for (Object r : l) {
-                    if (!(r instanceof Map<?, ?> m) || !(m.get("id") instanceof String) || !RELATED.contains(m.get("type"))) {
+                    if (!(r instanceof Map<?, ?> m) || !(m.get("id") instanceof String) || !(m.get("type") instanceof String t && RELATED.contains(t))) {
                         v.add("'related' entries need an id and a type in " + RELATED);
                         break;
                     }
