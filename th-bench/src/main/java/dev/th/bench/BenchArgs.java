@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The command line of {@link FleetGenerator} and {@link ApiLatencyBench}: {@code --stores DIR}
  * (where the fleet stores live, one folder per size, reused across runs), {@code --sizes 1M,3M,10M},
- * {@code --data DIR} (the real events, default {@code ../shared/data}), {@code --machines},
+ * {@code --data DIR} (the real events, default {@link BenchData#data()}), {@code --machines},
  * {@code --per-day}, {@code --threads} (generation threads), {@code --runs}, {@code --warmup},
  * {@code --only NAME,...} (methods whose name contains one of these), {@code --batch N} (machine days
  * stored per input, default 1), {@code --dirs DIR,DIR} (finished stores compared side by side instead of
@@ -25,7 +25,7 @@ record BenchArgs(Path stores, List<Long> sizes, Path data, int machines, int per
     static BenchArgs parse(String[] args) {
         Path stores = null;
         List<Long> sizes = List.of(1_000_000L, 3_000_000L, 10_000_000L);
-        Path data = CopiesArgs.DEFAULT_DATA;
+        Path data = null;
         int machines = 200;
         int perDay = 1000;
         int threads = 1;

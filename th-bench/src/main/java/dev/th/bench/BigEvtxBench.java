@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One big EVTX file (built with {@code ../shared/tools/bigevtx.py}), side by side in one run:
+ * One big EVTX file (built with the shared tools' {@code bigevtx.py}), side by side in one run:
  * {@code th ingest} as a user runs it (the {@code th} launcher, its default JVM flags, a fresh
  * store, a cold JVM) with TH's rule pack and with every SigmaHQ Windows rule, and libyal's
  * {@code evtxexport -f xml > /dev/null}; each under {@code /usr/bin/time -v}, which gives the wall
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp "th-bench/target/classes:th-bench/target/lib/*" dev.th.bench.BigEvtxBench \
- *     --file /tmp/big1g.evtx --th ./th --data ../shared/data --rounds 1 [--variants TH,SIGMA,EVTXEXPORT,PARSE]
+ *     --file /tmp/big1g.evtx --th ./th --data DATA_DIR --rounds 1 [--variants TH,SIGMA,EVTXEXPORT,PARSE]
  * </pre>
  */
 public final class BigEvtxBench {
@@ -41,7 +41,7 @@ public final class BigEvtxBench {
     public static void main(String[] args) throws Exception {
         Path file = null;
         Path th = Path.of("th");
-        Path data = CopiesArgs.DEFAULT_DATA;
+        Path data = null;
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         int rounds = 1;
         List<String> variants = List.of("TH", "SIGMA", "EVTXEXPORT", "PARSE");
@@ -59,7 +59,7 @@ public final class BigEvtxBench {
         }
         if (file == null || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--file BIG.evtx is required (make one: BIGEVTX_MIN_FILL=56000 python3 "
-                    + "../shared/tools/bigevtx.py /tmp/big1g.evtx 1024 FILES...)");
+                    + "SHARED/tools/bigevtx.py /tmp/big1g.evtx 1024 FILES...)");
         }
         data = CopiesArgs.requireData(data);
         double mb = Files.size(file) / 1e6;

@@ -48,7 +48,7 @@ public final class CarveBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Path data = args.length > 0 ? Path.of(args[0]) : BenchData.data();
         int mb = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         byte[] log = Files.readAllBytes(data.resolve(LOG));
         Path random = Files.createTempFile("th-carve-random", ".bin");

@@ -11,10 +11,8 @@ import java.util.function.Consumer;
  * {@code --rounds N}, {@code --no-evtxexport}; a benchmark adds its own valued options.
  */
 final class CopiesArgs {
-    /** Where the real logs are when {@code --data} is not given: the shared data beside the checkout. */
-    static final Path DEFAULT_DATA = Path.of("../shared/data");
-
-    Path data = DEFAULT_DATA;
+    /** Where the real logs are; {@link BenchData#data()} when {@code --data} is not given. */
+    Path data;
     int copies;
     Path work;
     boolean evtxexport = true;
@@ -53,12 +51,18 @@ final class CopiesArgs {
                 }
             }
         }
-        requireData(a.data);
+        a.data = requireData(a.data);
         return a;
     }
 
-    /** {@code data}, or a clear error when the real logs the benchmarks read are not there. */
+    /**
+     * {@code data} ({@link BenchData#data()} when null), or a clear error when the real logs the
+     * benchmarks read are not there.
+     */
     static Path requireData(Path data) {
+        if (data == null) {
+            return BenchData.data();
+        }
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no real data at " + data.toAbsolutePath()
                     + ": the benchmarks read real logs; pass --data DIR (the shared data folder)");

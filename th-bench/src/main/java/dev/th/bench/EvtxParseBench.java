@@ -77,7 +77,7 @@ public final class EvtxParseBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Path data = args.length > 0 ? Path.of(args[0]) : BenchData.data();
         long minBytes = (args.length > 1 ? Long.parseLong(args[1]) : 500) << 20;
         long streamBytes = (args.length > 2 ? Long.parseLong(args[2]) : 2048) << 20;
         long denseBytes = (args.length > 3 ? Long.parseLong(args[3]) : 64) << 20;

@@ -26,7 +26,7 @@ public final class RuleLoadBench {
     }
 
     public static void main(String[] args) {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path shared = args.length > 0 ? Path.of(args[0]) : BenchData.shared();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path sigma = shared.resolve("data/sigma");
         List<RuleSet.Text> all = RuleSet.texts(List.of(sigma.resolve("rules/windows"),

@@ -35,7 +35,7 @@ public final class SigmaBench {
     }
 
     public static void main(String[] args) throws IOException {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path shared = args.length > 0 ? Path.of(args[0]) : BenchData.shared();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         boolean evtxOnly = args.length > 2 && args[2].equals("evtx");
         Path sigma = shared.resolve("data/sigma");

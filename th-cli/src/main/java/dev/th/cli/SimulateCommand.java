@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  th simulate --machines 20 --days 3 --seed 7 --out fleet-logs",
                 "  th simulate --machines 20 --days 3 --format evtx --out fleet-evtx",
                 "  th ingest --client acme fleet-evtx/acme",
-                "  th simulate --machines 200 --days 5 --into fleet-db --from ../shared/data/otrf"})
+                "  th simulate --machines 200 --days 5 --into fleet-db --from samples/json"})
 public final class SimulateCommand implements Callable<Integer> {
     private static final LocalDate LAST_DAY = LocalDate.of(2025, 6, 30);
 
