@@ -50,9 +50,14 @@ final class HeldStore {
                 + " run this again once it has ended (or stop it)");
     }
 
-    /** {@code message}, or the line {@link #explain} (or {@link StoreFault#explain}) makes of it. */
+    /** The line {@link #explain} (or else {@link StoreFault#explain}) makes of {@code message}, if either does. */
+    static Optional<String> fault(String message) {
+        return explain(message).or(() -> StoreFault.explain(message));
+    }
+
+    /** {@code message}, or the line {@link #fault} makes of it. */
     static String message(String message) {
-        return explain(message).or(() -> StoreFault.explain(message)).orElse(message);
+        return fault(message).orElse(message);
     }
 
     /** {@code pid 12 (th ingest --db d logs), running since 2026-12-04 02:50:01 UTC}, as much as the system tells. */

@@ -109,7 +109,7 @@ public final class Main {
             return c.getCommand() instanceof AskCommand<?> ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            String held = HeldStore.explain(ex.getMessage()).or(() -> StoreFault.explain(ex.getMessage())).orElse(null);
+            String held = HeldStore.fault(ex.getMessage()).orElse(null);
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + (held != null ? held
                     : ex.getMessage() == null ? ex.toString() : Suggest.improve(ex.getMessage())));
             return 1;

@@ -1,5 +1,7 @@
 package dev.th.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.th.hunt.RuleSet;
 import dev.th.hunt.ioa.RulePack;
 import dev.th.ingest.Ingest;
@@ -94,5 +96,22 @@ final class TestStores {
             b.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The upload job at {@code location} once it is done or failed; an error past {@code limit}. */
+    static JsonNode uploadEnded(ThServer server, String location, String token, Duration limit)
+            throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode j = new ObjectMapper().readTree(get(server, location, token).body());
+            String s = j.path("state").asText();
+            if (s.equals("done") || s.equals("failed")) {
+                return j;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("upload " + location + " not done in " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -62,7 +62,8 @@ class ThServer_ConsistencyTest {
             for (Path f : files) {
                 HttpResponse<String> res = TestStores.post(server, "/api/uploads?name=" + f.getFileName(), ingest, f);
                 assertEquals(202, res.statusCode(), res.body());
-                JsonNode job = waitDone(server, res.headers().firstValue("Location").orElseThrow(), read);
+                JsonNode job = TestStores.uploadEnded(server, res.headers().firstValue("Location").orElseThrow(), read,
+                        java.time.Duration.ofMinutes(5));
                 assertEquals("done", job.path("state").asText(), job.toString());
                 total += job.path("stored").asLong();
                 totals.add(total);
@@ -94,17 +95,5 @@ class ThServer_ConsistencyTest {
             n += m.path("Events").asLong();
         }
         return n;
-    }
-
-    private static JsonNode waitDone(ThServer server, String location, String token) throws Exception {
-        for (int i = 0; i < 3000; i++) {
-            JsonNode j = JSON.readTree(TestStores.get(server, location, token).body());
-            String s = j.path("state").asText();
-            if (s.equals("done") || s.equals("failed")) {
-                return j;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("upload " + location + " not done in 5 minutes");
     }
 }

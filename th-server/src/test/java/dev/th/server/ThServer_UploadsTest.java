@@ -172,14 +172,6 @@ class ThServer_UploadsTest {
     }
 
     private static JsonNode waitDone(String location) throws Exception {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode j = JSON.readTree(TestStores.get(server, location, acmeRead).body());
-            String s = j.path("state").asText();
-            if (s.equals("done") || s.equals("failed")) {
-                return j;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("upload " + location + " not done in 2 minutes");
+        return TestStores.uploadEnded(server, location, acmeRead, java.time.Duration.ofMinutes(2));
     }
 }

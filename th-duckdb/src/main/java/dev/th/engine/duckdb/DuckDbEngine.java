@@ -191,10 +191,7 @@ public final class DuckDbEngine implements QueryEngine {
                 return read(rs);
             }
         } catch (SQLException e) {
-            if (cancelled.contains(me)) {
-                throw new QueryException("the query was cancelled on " + file, e);
-            }
-            throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+            throw failure(e, sql, me);
         } finally {
             running.remove(me);
             idle.add(connection);
@@ -220,11 +217,16 @@ public final class DuckDbEngine implements QueryEngine {
             return new Streamed(connection, st, st.executeQuery(), me);
         } catch (SQLException | RuntimeException e) {
             release(connection, st, me);
-            if (cancelled.contains(me)) {
-                throw new QueryException("the query was cancelled on " + file, e);
-            }
-            throw new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
+            throw failure(e, sql, me);
         }
+    }
+
+    /** What a failed statement of {@code me} tells the caller: cancelled, or DuckDB's reason with the SQL. */
+    private QueryException failure(Exception e, Sql sql, Thread me) {
+        if (cancelled.contains(me)) {
+            return new QueryException("the query was cancelled on " + file, e);
+        }
+        return new QueryException("query failed on " + file + ": " + e.getMessage() + "\n  SQL: " + sql.text(), e);
     }
 
     /** {@code sql} prepared on {@code connection} with its values bound, as the statement {@code me} runs (for {@link #cancel}). */
